@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// geo287: 287(g) agreements joined to Census geography through GEOS.
+// Modules, one concern each (no cycles):
+//   CGEOS, CPROJ, CShapelib  C shims over the Debian libraries (pkg-config)
+//   Geo287Geometry           safe Swift wrappers: GEOS, PROJ, pure-Swift polygons, point index
+//   Geo287Data               data root and catalog; shapefile, zip, CSV and Census readers
+//   Geo287Sheets             ICE 287(g) xlsx/CSV sheets read into normalized agreements
+//   Geo287Analysis           jurisdiction matching, spatial join, coverage
+//   Geo287Maps               GeoJSON and SVG output
+//   geo287                   the command line (thin)
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "geo287",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "geo287", targets: ["geo287"]),
+        .library(name: "Geo287", targets: [
+            "Geo287Geometry", "Geo287Data", "Geo287Sheets", "Geo287Analysis", "Geo287Maps",
+        ]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CShapelib", pkgConfig: "shapelib", providers: [.apt(["libshp-dev"])]),
+        .target(name: "Geo287Geometry", dependencies: ["CGEOS", "CPROJ"], swiftSettings: strict),
+        .target(
+            name: "Geo287Data",
+            dependencies: ["Geo287Geometry", "CShapelib", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
+        .target(
+            name: "Geo287Sheets",
+            dependencies: ["Geo287Data", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
+        .target(name: "Geo287Analysis", dependencies: ["Geo287Geometry", "Geo287Data", "Geo287Sheets"], swiftSettings: strict),
+        .target(name: "Geo287Maps", dependencies: ["Geo287Geometry", "Geo287Data", "Geo287Analysis"], swiftSettings: strict),
+        .executableTarget(
+            name: "geo287",
+            dependencies: [
+                "Geo287Geometry", "Geo287Data", "Geo287Sheets", "Geo287Analysis", "Geo287Maps",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .testTarget(name: "Geo287GeometryTests", dependencies: ["Geo287Geometry", "Geo287Data"], swiftSettings: strict),
+        .testTarget(name: "Geo287DataTests", dependencies: ["Geo287Data"], swiftSettings: strict),
+        .testTarget(name: "Geo287SheetsTests", dependencies: ["Geo287Sheets"], swiftSettings: strict),
+        .testTarget(name: "Geo287AnalysisTests", dependencies: ["Geo287Analysis"], swiftSettings: strict),
+        .testTarget(name: "Geo287MapsTests", dependencies: ["Geo287Maps", "Geo287Analysis"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,63 @@
+import Foundation
+import ZIPFoundation
+
+/// Read-only access to the members of a zip archive, with a hard cap on how many bytes any
+/// one member may inflate to: a member that claims, or turns out to have, more is refused
+/// without being held in memory (zip bombs, absurd size fields).
+public struct ZipFile {
+    public let path: String
+    private let archive: Archive
+
+    /// Default cap on one member's inflated size: 256 MiB (the largest Census member is ~40 MB).
+    public static let defaultMemberLimit = 256 << 20
+
+    public init(path: String) throws {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else { throw DataError(path, "file not found") }
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw DataError(path, "not a zip archive")
+        }
+    }
+
+    /// Member paths, in archive order, directories excluded.
+    public var memberPaths: [String] {
+        archive.compactMap { $0.type == .file ? $0.path : nil }
+    }
+
+    public func contains(_ member: String) -> Bool { archive[member] != nil }
+
+    /// The bytes of `member`, inflated and CRC-checked; throws if it exceeds `limit`.
+    public func read(_ member: String, limit: Int = ZipFile.defaultMemberLimit) throws -> Data {
+        guard let entry = archive[member] else { throw DataError(path, "zip has no member \(member)") }
+        if entry.uncompressedSize > UInt64(limit) {
+            throw DataError(path, "member \(member) claims \(entry.uncompressedSize) bytes, over the \(limit)-byte limit")
+        }
+        var out = Data()
+        out.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(limit))))
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                if out.count + chunk.count > limit { throw ZipLimitExceeded() }
+                out.append(chunk)
+            }
+        } catch is ZipLimitExceeded {
+            throw DataError(path, "member \(member) inflates past the \(limit)-byte limit")
+        } catch {
+            throw DataError(path, "member \(member) is corrupt (\(error))")
+        }
+        return out
+    }
+
+    /// Extracts the named members into `directory` (created if needed), each bounded by `limit`.
+    public func extract(_ members: [String], into directory: URL, limit: Int = ZipFile.defaultMemberLimit) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for m in members {
+            let data = try read(m, limit: limit)
+            let name = (m as NSString).lastPathComponent
+            try data.write(to: directory.appendingPathComponent(name))
+        }
+    }
+}
+
+private struct ZipLimitExceeded: Error {}

@@ -1,0 +1,15 @@
+/// Errors raised by the geometry layer. GEOS and PROJ messages are captured from their
+/// contexts and carried here, so callers get one line that says what went wrong.
+public enum GeometryError: Error, Equatable, CustomStringConvertible, Sendable {
+    case geos(operation: String, message: String)
+    case proj(operation: String, message: String)
+    case invalidInput(String)
+
+    public var description: String {
+        switch self {
+        case let .geos(op, msg): return "GEOS \(op) failed: \(msg.isEmpty ? "no message" : msg)"
+        case let .proj(op, msg): return "PROJ \(op) failed: \(msg.isEmpty ? "no message" : msg)"
+        case let .invalidInput(msg): return msg
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import CPROJ
+
+/// A PROJ coordinate transformation between two CRSs, with traditional GIS axis order
+/// (x = longitude / easting, y = latitude / northing) on both sides.
+/// One PROJ context per transformer: like GEOS contexts, a transformer belongs to one thread.
+public final class ProjTransformer {
+    public let source: String
+    public let target: String
+    private let context: OpaquePointer
+    private let pj: OpaquePointer
+
+    /// Common CRSs. NAD83 lon/lat is what every Census file uses.
+    public static let nad83 = "EPSG:4269"
+    public static let wgs84 = "EPSG:4326"
+    public static let conusAlbers = "EPSG:5070"
+    public static let alaskaAlbers = "EPSG:3338"
+    public static let hawaiiAlbers = "ESRI:102007"
+    public static let puertoRico = "EPSG:32161"
+
+    public init(from source: String, to target: String) throws {
+        guard let ctx = proj_context_create() else {
+            throw GeometryError.proj(operation: "context", message: "could not create a context")
+        }
+        func message() -> String {
+            let code = proj_context_errno(ctx)
+            guard let s = proj_context_errno_string(ctx, code) else { return "error \(code)" }
+            return String(cString: s)
+        }
+        guard let raw = proj_create_crs_to_crs(ctx, source, target, nil) else {
+            let m = message()
+            proj_context_destroy(ctx)
+            throw GeometryError.proj(operation: "\(source) → \(target)", message: m)
+        }
+        let normalized = proj_normalize_for_visualization(ctx, raw)
+        proj_destroy(raw)
+        guard let normalized else {
+            let m = message()
+            proj_context_destroy(ctx)
+            throw GeometryError.proj(operation: "axis order for \(source) → \(target)", message: m)
+        }
+        self.source = source
+        self.target = target
+        self.context = ctx
+        self.pj = normalized
+    }
+
+    deinit {
+        proj_destroy(pj)   // each PJ before its context
+        proj_context_destroy(context)
+    }
+
+    /// Transforms `points` in place (forward or inverse); throws if any point fails.
+    public func transform(_ xs: inout [Double], _ ys: inout [Double], inverse: Bool = false) throws {
+        guard xs.count == ys.count else {
+            throw GeometryError.invalidInput("x and y arrays differ in length (\(xs.count) and \(ys.count))")
+        }
+        let n = xs.count
+        if n == 0 { return }
+        let stride = MemoryLayout<Double>.stride
+        let done = xs.withUnsafeMutableBufferPointer { xb in
+            ys.withUnsafeMutableBufferPointer { yb in
+                proj_trans_generic(pj, inverse ? PJ_INV : PJ_FWD,
+                                   xb.baseAddress, stride, n,
+                                   yb.baseAddress, stride, n,
+                                   nil, 0, 0, nil, 0, 0)
+            }
+        }
+        guard done == n else {
+            throw GeometryError.proj(operation: "transform", message: "\(done) of \(n) points transformed")
+        }
+        for i in 0..<n where !xs[i].isFinite || !ys[i].isFinite {
+            throw GeometryError.proj(operation: "transform",
+                                     message: "point \(i) has no image in \(inverse ? source : target)")
+        }
+    }
+
+    public func transform(_ c: Coordinate, inverse: Bool = false) throws -> Coordinate {
+        var xs = [c.x], ys = [c.y]
+        try transform(&xs, &ys, inverse: inverse)
+        return Coordinate(xs[0], ys[0])
+    }
+
+    /// Projects every vertex of a multipolygon in one PROJ call.
+    public func transform(_ multi: MultiPolygon, inverse: Bool = false) throws -> MultiPolygon {
+        var xs: [Double] = [], ys: [Double] = []
+        xs.reserveCapacity(multi.vertexCount); ys.reserveCapacity(multi.vertexCount)
+        for p in multi.polygons {
+            for r in [p.shell] + p.holes { for c in r.points { xs.append(c.x); ys.append(c.y) } }
+        }
+        try transform(&xs, &ys, inverse: inverse)
+        var i = 0
+        return multi.mapCoordinates { _ in
+            defer { i += 1 }
+            return Coordinate(xs[i], ys[i])
+        }
+    }
+
+    public static var version: String {
+        let info = proj_info()
+        return info.release.map { String(cString: $0) } ?? "unknown"
+    }
+}
