@@ -1,0 +1,28 @@
+import Foundation
+
+/// Writes files atomically: the bytes go to a temporary file in the target's folder, which
+/// is then renamed over the target, so readers never see a half-written output.
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        } catch {
+            throw DataError(dir.path, "cannot create folder (\(error.localizedDescription))")
+        }
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        do {
+            try data.write(to: tmp)
+            if rename(tmp.path, url.path) != 0 {
+                throw DataError(path, "cannot rename temporary file into place (errno \(errno))")
+            }
+        } catch let e as DataError {
+            try? FileManager.default.removeItem(at: tmp)
+            throw e
+        } catch {
+            try? FileManager.default.removeItem(at: tmp)
+            throw DataError(path, "cannot write (\(error.localizedDescription))")
+        }
+    }
+}

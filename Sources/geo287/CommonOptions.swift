@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Geo287Data
+
+/// Options every data-reading subcommand shares.
+struct DataRootOption: ParsableArguments {
+    @Option(name: .customLong("data"), help: "Data root (default: $GEO287_DATA, else ./shapefiles).")
+    var data: String?
+
+    func resolve() throws -> DataRoot {
+        try DataRoot.resolve(explicit: data, environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+/// Runs a subcommand body, turning any thrown error into one line on stderr and exit code 1.
+func runReportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as CleanExit {
+        throw error
+    } catch {
+        FileHandle.standardError.write(Data("geo287: error: \(error)\n".utf8))
+        throw ExitCode.failure
+    }
+}
+
+/// Writes command output to a file (atomically) or to standard output.
+func emit(_ text: String, to path: String?) throws {
+    if let path {
+        try AtomicFile.write(Data(text.utf8), to: path)
+    } else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Geo287Data
+import Geo287Geometry
+import Testing
+
+@Suite struct ShapefileTests {
+    @Test func countyLayerFacts() throws {
+        let shp = try ShapefileReader.read(TestData.counties5m)
+        #expect(shp.features.count == 3235)
+        #expect(shp.encoding == "UTF-8")
+        let geoids = shp.features.compactMap { $0.string("GEOID") }
+        #expect(geoids.count == 3235)
+        #expect(geoids.allSatisfy { $0.count == 5 && $0.allSatisfy(\.isNumber) })
+        #expect(Set(geoids).count == 3235)
+        let holes = shp.features.reduce(0) { $0 + $1.geometry.holeCount }
+        #expect(holes == 23)
+        // Doña Ana County, NM: UTF-8 text decoded.
+        #expect(shp.features.contains { $0.string("GEOID") == "35013" && $0.string("NAME") == "Doña Ana" })
+        // ALAND is N14: integers beyond Int32 survive (Yukon-Koyukuk, AK, ~380,000 km²).
+        let yk = shp.features.first { $0.string("GEOID") == "02290" }
+        if case let .integer(aland)? = yk?["ALAND"] { #expect(aland > Int64(Int32.max)) } else { Issue.record("ALAND not an integer") }
+    }
+
+    @Test func everyCountyIsAValidPolygon() throws {
+        let shp = try ShapefileReader.read(TestData.counties5m)
+        let ctx = try GEOSContext()
+        var invalid: [String] = []
+        for f in shp.features {
+            let g = try ctx.geometry(f.geometry)
+            if !g.isValid { invalid.append(f.string("GEOID") ?? "?") }
+        }
+        #expect(invalid.isEmpty, "invalid: \(invalid)")
+    }
+
+    @Test func equalAreaSumMatchesReference() throws {
+        // geopandas/pyproj: sum of county areas in EPSG:5070 = 9,365,530 km².
+        let shp = try ShapefileReader.read(TestData.counties5m)
+        let proj = try ProjTransformer(from: ProjTransformer.nad83, to: ProjTransformer.conusAlbers)
+        let ctx = try GEOSContext()
+        var total = 0.0
+        for f in shp.features {
+            total += try ctx.geometry(try proj.transform(f.geometry)).area()
+        }
+        let km2 = total / 1e6
+        #expect(abs(km2 - 9_365_530) / 9_365_530 < 0.001, "got \(km2) km²")
+    }
+}
