@@ -1,0 +1,59 @@
+import Foundation
+
+/// The Geocorr 2022 place × county crosswalk, weighted by 2020 Census population
+/// (Latin-1, two header rows, trailing space on every line).
+public struct PlaceCountyCrosswalk: Sendable {
+    public struct Part: Sendable, Hashable {
+        public let countyGEOID: String      // 5 digits, 2020 geography (CT legacy counties)
+        public let placeGEOID: String?      // 7 digits; nil for "[not in a place]"
+        public let stateUSPS: String
+        public let countyName: String
+        public let placeName: String
+        public let population2020: Int
+        /// Share of the place's 2020 population in this county (afact2).
+        public let placeShare: Double?
+        /// Share of the county's 2020 population in this place (afact).
+        public let countyShare: Double
+    }
+
+    public let parts: [Part]
+    public let partsByPlace: [String: [Part]]
+    /// 2020 population of each county as the crosswalk sums it.
+    public let countyPopulation2020: [String: Int]
+
+    public init(parts: [Part]) {
+        self.parts = parts
+        var byPlace: [String: [Part]] = [:]
+        var county: [String: Int] = [:]
+        for p in parts {
+            if let g = p.placeGEOID { byPlace[g, default: []].append(p) }
+            county[p.countyGEOID, default: 0] += p.population2020
+        }
+        partsByPlace = byPlace
+        countyPopulation2020 = county
+    }
+
+    public static func load(_ path: String) throws -> PlaceCountyCrosswalk {
+        let all = DelimitedText.rows(try DelimitedText.read(path, decoding: .latin1))
+        guard all.count > 2 else { throw DataError(path, "no data rows") }
+        let table = HeaderTable(path: path, header: all[0], rows: Array(all.dropFirst(2)))
+        let county = try table.column("county"), state = try table.column("state"), place = try table.column("place")
+        let stab = try table.column("stab"), cname = try table.column("CountyName"), pname = try table.column("PlaceName")
+        let pop = try table.column("pop20"), afact2 = try table.column("afact2"), afact = try table.column("afact")
+        var parts: [Part] = []
+        parts.reserveCapacity(table.rows.count)
+        for (i, r) in table.rows.enumerated() {
+            let c = table.value(r, county), s = table.value(r, state), p = table.value(r, place)
+            guard c.count == 5, s.count == 2, p.count == 5 else {
+                throw DataError(path, "row \(i + 3): bad county/state/place code \(c)/\(s)/\(p)")
+            }
+            guard let population = Int(table.value(r, pop)), let share = Double(table.value(r, afact)) else {
+                throw DataError(path, "row \(i + 3): pop20 or afact is not a number")
+            }
+            parts.append(Part(countyGEOID: c, placeGEOID: p == "99999" ? nil : s + p, stateUSPS: table.value(r, stab),
+                              countyName: table.value(r, cname), placeName: table.value(r, pname),
+                              population2020: population, placeShare: Double(table.value(r, afact2)), countyShare: share))
+        }
+        return PlaceCountyCrosswalk(parts: parts)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Geo287Data
+import Testing
+
+@Suite struct CensusTableTests {
+    @Test func countyPopulationVintage2023() throws {
+        let pop = try PopulationTable.load(TestData.path(CensusLayers.populationPath))
+        #expect(pop.counties.count == 3144)
+        #expect(pop.states.count == 51)
+        #expect(pop.nationalTotal == 334_914_895)
+        #expect(pop.counties["35013"]?.name == "Doña Ana County")   // Latin-1 decoded
+        #expect(pop.counties["09110"] != nil && pop.counties["09001"] == nil)  // CT planning regions
+        let stateSum = pop.states.values.reduce(0) { $0 + $1.estimate }
+        #expect(stateSum == pop.nationalTotal)
+    }
+
+    @Test func crosswalkParts() throws {
+        let xw = try PlaceCountyCrosswalk.load(TestData.path(CensusLayers.crosswalkPath))
+        #expect(xw.parts.count == 36_482)
+        #expect(xw.parts.reduce(0) { $0 + $1.population2020 } == 334_736_244)
+        let multi = xw.partsByPlace.values.filter { $0.count > 1 }.count
+        #expect(multi == 1302)
+        // New York city spans its 5 boroughs.
+        #expect(xw.partsByPlace["3651000"]?.count == 5)
+        #expect(xw.parts.contains { $0.placeName.hasPrefix("Añasco") })
+        // Place shares of one place sum to 1.
+        for (_, parts) in xw.partsByPlace where parts.allSatisfy({ $0.placeShare != nil }) {
+            let s = parts.reduce(0) { $0 + ($1.placeShare ?? 0) }
+            #expect(abs(s - 1) < 0.002)
+        }
+    }
+
+    @Test func tractCentroids() throws {
+        let t = try TractCentroids.load(TestData.path(CensusLayers.tractCentroidsPath))
+        #expect(t.count == 85_395)
+        #expect(t.totalPopulation == 334_735_155)
+        #expect(t.tractGEOID.allSatisfy { $0.count == 11 })
+        #expect(t.tractGEOID[0].hasPrefix("01"))
+    }
+
+    @Test func floridaPlacesStraightFromTheZip() throws {
+        let places = try CensusLayers.places(TestData.root, stateFIPS: "12")
+        #expect(places.count == 912)
+        #expect(places.filter(\.isIncorporated).count == 409)
+        #expect(places.contains { $0.name == "Tampa" && $0.geoid == "1271000" })
+        // Accented names in another state's zip decode as UTF-8.
+        let nm = try CensusLayers.places(TestData.root, stateFIPS: "35")
+        #expect(nm.contains { $0.name == "Española" })
+        #expect(try CensusLayers.places(TestData.root, stateFIPS: "99").isEmpty)
+    }
+
+    @Test func countiesWithManyPartsAndHoles() throws {
+        let counties = try CensusLayers.counties(TestData.root)
+        let byID = Dictionary(uniqueKeysWithValues: counties.map { ($0.geoid, $0) })
+        // Aleutians West crosses the antimeridian: parts on both sides.
+        let aleut = try #require(byID["02016"])
+        #expect(aleut.geometry.polygons.count > 10)
+        #expect(aleut.geometry.bounds.minX < -179 && aleut.geometry.bounds.maxX > 179)
+        // Some county holds another: a hole survives assembly.
+        #expect(counties.contains { $0.geometry.holeCount > 0 })
+        #expect(byID["12086"]?.nameWithType == "Miami-Dade County")
+        #expect(byID["51670"]?.nameWithType == "Hopewell city")
+    }
+
+    @Test func delimitedTextQuotesAndPadding() {
+        let rows = DelimitedText.rows("\u{FEFF}a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\" ,  z  \n\n1,2,3 ")
+        #expect(rows == [["a", "b", "c"], ["x, y", "say \"hi\"", "z"], ["1", "2", "3"]])
+    }
+}
