@@ -1,0 +1,38 @@
+/// Output forms of an agreement: JSON object and CSV record (the CSV uses ICE's header names,
+/// so `geo287 agreements --format csv` output reads back in as a sheet).
+extension Agreement {
+    public static let csvHeader = [
+        "ROW", "STATE", "USPS", "FIPS", "LAW ENFORCEMENT AGENCY", "AGENCY KEY", "TYPE", "AGENCY TYPE", "COUNTY",
+        "SUPPORT TYPE", "MODEL", "SIGNED", "MOA", "ADDENDUM",
+    ]
+
+    public var csvFields: [String] {
+        [
+            String(row), state?.name.uppercased() ?? stateAsPrinted, state?.usps ?? "", state?.fips ?? "",
+            agencyName, agencyKey, typeAsPrinted ?? "", agencyType.rawValue, countyAsPrinted ?? "",
+            model?.displayName ?? modelAsPrinted, model?.rawValue ?? "",
+            signed?.description ?? signedAsPrinted ?? "",
+            moaURL ?? (moaPending ? "link pending" : ""), addendumURL ?? "",
+        ]
+    }
+
+    public var json: SheetJSON {
+        func opt(_ s: String?) -> SheetJSON { s.map { .string($0) } ?? .null }
+        return .object([
+            ("row", .int(row)), ("kind", .string(kind.rawValue)),
+            ("state", opt(state?.usps)), ("fips", opt(state?.fips)), ("stateAsPrinted", .string(stateAsPrinted)),
+            ("agency", .string(agencyName)), ("agencyKey", .string(agencyKey)),
+            ("type", .string(agencyType.rawValue)), ("typeAsPrinted", opt(typeAsPrinted)),
+            ("county", opt(countyAsPrinted)),
+            ("model", opt(model?.rawValue)), ("modelAsPrinted", .string(modelAsPrinted)),
+            ("signed", opt(signed?.description)), ("signedAsPrinted", opt(signedAsPrinted)),
+            ("moa", opt(moaURL)), ("moaPending", .bool(moaPending)), ("addendum", opt(addendumURL)),
+        ])
+    }
+
+    /// One CSV field, quoted when needed (RFC 4180).
+    public static func csvQuote(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,73 @@
+/// One cell value as stored in the sheet, before any interpretation.
+enum CellValue: Equatable {
+    case text(String)
+    /// A number, kept as the literal text of `<v>` (parsed where a column needs it).
+    case number(String)
+    /// An Excel error value such as `#N/A`.
+    case error(String)
+    case bool(Bool)
+
+    /// Visible content: text trimmed of whitespace; numbers and errors as written.
+    var isBlank: Bool {
+        if case .text(let s) = self { return Text.trim(s).isEmpty }
+        return false
+    }
+}
+
+struct RawCell {
+    var value: CellValue?
+    /// The target of a cell hyperlink (from the worksheet relationships), if any.
+    var link: String?
+}
+
+/// One sheet row: its 1-based row number and its cells by 0-based column index.
+struct RawRow {
+    let number: Int
+    var cells: [Int: RawCell]
+
+    var isEmpty: Bool {
+        cells.values.allSatisfy { $0.value?.isBlank ?? true }
+    }
+}
+
+/// A sheet read into rows, in sheet order, with structural warnings.
+struct RawTable {
+    var rows: [RawRow]
+    var warnings: [SheetWarning]
+}
+
+/// A1-style cell references.
+enum CellRef {
+    /// Parses `G17` into (column index 6, row 17). Row is nil for a bare column (`G`).
+    static func parse(_ ref: Substring) -> (column: Int, row: Int?)? {
+        var column = 0
+        var letters = 0
+        var row = 0
+        var digits = 0
+        for u in ref.utf8 {
+            if digits == 0, u >= 65, u <= 90 {
+                column = column * 26 + Int(u - 64)
+                letters += 1
+            } else if u >= 48, u <= 57, letters > 0 {
+                row = row * 10 + Int(u - 48)
+                digits += 1
+                if digits > 9 { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard letters > 0, letters <= 3 else { return nil }
+        return (column - 1, digits > 0 ? row : nil)
+    }
+
+    static func name(column: Int) -> String {
+        var n = column + 1
+        var out = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            out = String(UnicodeScalar(UInt8(65 + r))) + out
+            n = (n - 1) / 26
+        }
+        return out
+    }
+}

@@ -1,0 +1,40 @@
+/// `xl/sharedStrings.xml`: each `<si>` is one string, either a plain `<t>` or rich-text runs
+/// `<r><t>…</t></r>` (concatenated). Phonetic runs (`<rPh>`) are not part of the text.
+enum SharedStrings {
+    static func parse(_ bytes: [UInt8], path: String, part: String) throws -> [String] {
+        var scanner = XMLScanner(bytes: bytes, path: path, part: part)
+        var out: [String] = []
+        var current = ""
+        var inItem = false
+        var inText = false
+        var phoneticDepth = 0
+        while let token = try scanner.next() {
+            switch token {
+            case .start(let tag):
+                if scanner.isNamed(tag.name, "si") {
+                    current = ""
+                    inItem = !tag.selfClosing
+                    if tag.selfClosing { out.append("") }
+                } else if scanner.isNamed(tag.name, "rPh") {
+                    if !tag.selfClosing { phoneticDepth += 1 }
+                } else if scanner.isNamed(tag.name, "t") {
+                    inText = inItem && phoneticDepth == 0 && !tag.selfClosing
+                }
+            case .end(let name):
+                if scanner.isNamed(name, "si") {
+                    if inItem { out.append(XMLText.unescapeOOXML(current)) }
+                    inItem = false
+                } else if scanner.isNamed(name, "rPh") {
+                    phoneticDepth = max(0, phoneticDepth - 1)
+                } else if scanner.isNamed(name, "t") {
+                    inText = false
+                }
+            case .text(let range):
+                if inText { current += try scanner.text(range) }
+            case .cdata(let range):
+                if inText { current += String(decoding: bytes[range], as: UTF8.self) }
+            }
+        }
+        return out
+    }
+}

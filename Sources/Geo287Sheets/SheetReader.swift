@@ -1,0 +1,114 @@
+import Foundation
+import Geo287Data
+
+/// Reads ICE 287(g) sheets (`.xlsx` as ICE publishes them, or `.csv` with the same header
+/// names) into normalized agreements.
+public enum SheetReader {
+    /// Reads one sheet.
+    /// - Parameters:
+    ///   - kind: participating or pending; default: from the file name (`participating…` /
+    ///     `pending…`), else from the header (a SIGNED column means participating).
+    ///   - published: overrides the publication date read from `docProps/core.xml` / the name.
+    public static func read(path: String, kind: SheetKind? = nil, published: SignedDate? = nil) throws -> Sheet {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DataError(path, "file not found")
+        }
+        guard !isDirectory.boolValue else { throw DataError(path, "is a folder, not a sheet file") }
+
+        var table: RawTable
+        var date = published
+        var timestamp: String?
+        if path.lowercased().hasSuffix(".csv") {
+            table = try CSVTable.read(path: path)
+        } else {
+            let xlsx = try XlsxReader.read(path: path)
+            table = xlsx.table
+            // openpyxl-generated files (the `-from-html` sheets) carry their generation time,
+            // not a publication date.
+            if date == nil, xlsx.creator != "openpyxl", let modified = xlsx.modified,
+               let d = SignedDate(iso: modified) {
+                date = d
+                timestamp = modified
+            }
+        }
+        if date == nil { date = dateInName(path) }
+
+        let header = try HeaderMap(rows: table.rows, path: path)
+        let headerKind: SheetKind = header[.signed] != nil ? .participating : .pending
+        let nameKind = kindInName(path)
+        let resolvedKind = kind ?? nameKind ?? headerKind
+        if resolvedKind != headerKind {
+            table.warnings.append(SheetWarning(
+                row: header.headerRow, column: nil,
+                message: resolvedKind == .participating
+                    ? "read as a participating sheet, but the header has no SIGNED column (it looks like a pending sheet)"
+                    : "read as a pending sheet, but the header has a SIGNED column (it looks like a participating sheet)"))
+        }
+        var builder = AgreementBuilder(kind: resolvedKind, header: header, published: date)
+        let agreements = builder.build(table.rows)
+        if resolvedKind == .participating, header[.signed] == nil {
+            table.warnings.append(SheetWarning(row: nil, column: "SIGNED", message: "no SIGNED column; no signed dates"))
+        }
+        return Sheet(
+            path: path, kind: resolvedKind, published: date, publishedTimestamp: timestamp,
+            agreements: agreements, warnings: table.warnings + builder.warnings)
+    }
+
+    /// The sheet files (`.xlsx`, `.csv`) in `folder`, read and sorted by publication date
+    /// (undated last), then by path.
+    public static func sheets(inFolder folder: String) throws -> [Sheet] {
+        try sheetPaths(inFolder: folder).map { try read(path: $0) }.sorted(by: publicationOrder)
+    }
+
+    /// The sheet file paths in `folder` (not read), sorted by name. Office lock files (`~$…`) and
+    /// hidden files are skipped.
+    public static func sheetPaths(inFolder folder: String) throws -> [String] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw DataError(folder, "cannot list folder")
+        }
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        return names.filter { name in
+            let lower = name.lowercased()
+            return !name.hasPrefix(".") && !name.hasPrefix("~$") && (lower.hasSuffix(".xlsx") || lower.hasSuffix(".csv"))
+        }.sorted().map { base + $0 }
+    }
+
+    /// Publication date order (undated last), then path.
+    public static func publicationOrder(_ a: Sheet, _ b: Sheet) -> Bool {
+        switch (a.published, b.published) {
+        case let (x?, y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.path < b.path
+        }
+    }
+
+    static func kindInName(_ path: String) -> SheetKind? {
+        let name = (path as NSString).lastPathComponent.lowercased()
+        let p = name.range(of: "participating")
+        let q = name.range(of: "pending")
+        switch (p, q) {
+        case (.some, nil): return .participating
+        case (nil, .some): return .pending
+        default: return nil
+        }
+    }
+
+    /// The first `YYYY-MM-DD` in the file name.
+    static func dateInName(_ path: String) -> SignedDate? {
+        let name = Array((path as NSString).lastPathComponent)
+        guard name.count >= 10 else { return nil }
+        for i in 0...(name.count - 10) {
+            if i > 0, name[i - 1].isNumber { continue }
+            if let d = SignedDate(iso: String(name[i..<(i + 10)])),
+               i + 10 >= name.count || !name[i + 10].isNumber {
+                return d
+            }
+        }
+        return nil
+    }
+}

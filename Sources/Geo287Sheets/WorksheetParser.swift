@@ -1,0 +1,125 @@
+/// Parses a worksheet part: `<sheetData>` rows and cells, then `<hyperlinks>` joined with the
+/// worksheet's relationships. Hidden rows are read like any other; empty rows are kept here
+/// (the agreement builder skips them).
+enum WorksheetParser {
+    static func parse(
+        _ bytes: [UInt8], path: String, part: String, strings: [String], links: [String: Relationship]
+    ) throws -> RawTable {
+        var scanner = XMLScanner(bytes: bytes, path: path, part: part)
+        var rows: [RawRow] = []
+        var warnings: [SheetWarning] = []
+        var cell = CellState()
+        var rowNumber = 0
+        var cells: [Int: RawCell] = [:]
+        var inRow = false
+        var hyperlinks: [(ref: String, id: String)] = []
+
+        while let token = try scanner.next() {
+            switch token {
+            case .start(let tag):
+                if scanner.isNamed(tag.name, "c") {
+                    cell = CellState()
+                    let ref = try scanner.attribute("r", of: tag)
+                    if let ref, let parsed = CellRef.parse(Substring(ref)) {
+                        cell.column = parsed.column
+                    } else {
+                        cell.column = (cells.keys.max() ?? -1) + 1
+                    }
+                    cell.type = try scanner.attribute("t", of: tag) ?? "n"
+                    if tag.selfClosing { cell.column = nil }
+                } else if scanner.isNamed(tag.name, "row") {
+                    let r = try scanner.attribute("r", of: tag).flatMap { Int($0) }
+                    rowNumber = r ?? rowNumber + 1
+                    cells = [:]
+                    inRow = !tag.selfClosing
+                } else if scanner.isNamed(tag.name, "v") || scanner.isNamed(tag.name, "t") {
+                    cell.collecting = cell.column != nil && !tag.selfClosing
+                } else if scanner.isNamed(tag.name, "rPh") {
+                    cell.phonetic = !tag.selfClosing
+                } else if scanner.isNamed(tag.name, "hyperlink") {
+                    if let ref = try scanner.attribute("ref", of: tag), let id = try scanner.attribute("id", of: tag) {
+                        hyperlinks.append((ref, id))
+                    }
+                }
+            case .text(let range):
+                if cell.collecting, !cell.phonetic { cell.text += try scanner.text(range) }
+            case .cdata(let range):
+                if cell.collecting, !cell.phonetic { cell.text += String(decoding: bytes[range], as: UTF8.self) }
+            case .end(let name):
+                if scanner.isNamed(name, "v") || scanner.isNamed(name, "t") {
+                    cell.collecting = false
+                } else if scanner.isNamed(name, "rPh") {
+                    cell.phonetic = false
+                } else if scanner.isNamed(name, "c") {
+                    if let column = cell.column {
+                        let value = try cell.value(strings: strings, scanner: scanner, row: rowNumber)
+                        cells[column] = RawCell(value: value, link: nil)
+                    }
+                    cell = CellState()
+                } else if scanner.isNamed(name, "row") {
+                    if inRow { rows.append(RawRow(number: rowNumber, cells: cells)) }
+                    inRow = false
+                }
+            }
+        }
+        attach(hyperlinks, links: links, to: &rows, warnings: &warnings)
+        return RawTable(rows: rows, warnings: warnings)
+    }
+
+    private static func attach(
+        _ hyperlinks: [(ref: String, id: String)], links: [String: Relationship],
+        to rows: inout [RawRow], warnings: inout [SheetWarning]
+    ) {
+        var index: [Int: Int] = [:]
+        for (i, row) in rows.enumerated() { index[row.number] = i }
+        for link in hyperlinks {
+            guard let rel = links[link.id] else {
+                warnings.append(SheetWarning(row: nil, column: nil, message: "hyperlink at \(link.ref) names a missing relationship \(link.id)"))
+                continue
+            }
+            let ends = link.ref.split(separator: ":").compactMap { CellRef.parse($0) }
+            guard let first = ends.first, let firstRow = first.row else { continue }
+            let last = ends.count > 1 ? ends[1] : first
+            let lastRow = min(last.row ?? firstRow, firstRow + 100_000)
+            guard lastRow >= firstRow, last.column >= first.column, last.column - first.column < 64 else { continue }
+            for r in firstRow...lastRow {
+                guard let i = index[r] else { continue }
+                for c in first.column...last.column {
+                    rows[i].cells[c, default: RawCell(value: nil, link: nil)].link = rel.target
+                }
+            }
+        }
+    }
+}
+
+/// The cell being read.
+private struct CellState {
+    var column: Int?
+    var type = "n"
+    var text = ""
+    var collecting = false
+    var phonetic = false
+
+    func value(strings: [String], scanner: XMLScanner, row: Int) throws -> CellValue? {
+        switch type {
+        case "s":
+            let trimmed = Text.trim(text)
+            if trimmed.isEmpty { return nil }
+            guard let i = Int(trimmed), i >= 0, i < strings.count else {
+                throw scanner.error("cell in row \(row) refers to shared string \(trimmed), but there are \(strings.count)")
+            }
+            return .text(strings[i])
+        case "inlineStr", "str":
+            return .text(XMLText.unescapeOOXML(text))
+        case "e":
+            return .error(Text.trim(text))
+        case "b":
+            return .bool(Text.trim(text) == "1")
+        case "d":
+            return .text(Text.trim(text))
+        default:
+            let trimmed = Text.trim(text)
+            return trimmed.isEmpty ? nil : .number(trimmed)
+        }
+    }
+}

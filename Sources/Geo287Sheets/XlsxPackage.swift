@@ -1,0 +1,73 @@
+import Foundation
+import Geo287Data
+
+/// The parts of an xlsx package that the reader needs, read through `ZipFile` with a cap on
+/// each part and on the total inflated bytes.
+struct XlsxPackage {
+    static let partLimit = 64 << 20
+    static let totalLimit = 256 << 20
+
+    let path: String
+    private let zip: ZipFile
+    private let members: Set<String>
+    private var inflated = 0
+
+    init(path: String) throws {
+        self.path = path
+        zip = try ZipFile(path: path)
+        members = Set(zip.memberPaths)
+    }
+
+    func has(_ part: String) -> Bool { members.contains(part) }
+
+    /// The bytes of `part`, bounded by `partLimit` and by what remains of `totalLimit`.
+    mutating func read(_ part: String) throws -> [UInt8] {
+        guard has(part) else { throw DataError(path, "xlsx is missing its \(part) part") }
+        let limit = min(Self.partLimit, Self.totalLimit - inflated)
+        let data = try zip.read(part, limit: limit)
+        inflated += data.count
+        return [UInt8](data)
+    }
+
+    /// The relationships of `part` (from `<dir>/_rels/<name>.rels`), targets resolved to part names.
+    mutating func relationships(of part: String) throws -> [String: Relationship] {
+        let relsPart = Self.relsPart(for: part)
+        guard has(relsPart) else { return [:] }
+        var scanner = XMLScanner(bytes: try read(relsPart), path: path, part: relsPart)
+        var out: [String: Relationship] = [:]
+        while let token = try scanner.next() {
+            guard case .start(let tag) = token, scanner.isNamed(tag.name, "Relationship") else { continue }
+            guard let id = try scanner.attribute("Id", of: tag), let target = try scanner.attribute("Target", of: tag)
+            else { continue }
+            let external = try scanner.attribute("TargetMode", of: tag) == "External"
+            out[id] = Relationship(
+                type: try scanner.attribute("Type", of: tag) ?? "",
+                target: external ? target : Self.resolve(target, relativeTo: part),
+                external: external)
+        }
+        return out
+    }
+
+    static func relsPart(for part: String) -> String {
+        let slash = part.lastIndex(of: "/")
+        let dir = slash.map { String(part[..<$0]) + "/" } ?? ""
+        let name = slash.map { String(part[part.index(after: $0)...]) } ?? part
+        return dir + "_rels/" + name + ".rels"
+    }
+
+    /// Resolves a relationship target against the folder of `source` (handles `/abs` and `../`).
+    static func resolve(_ target: String, relativeTo source: String) -> String {
+        if target.hasPrefix("/") { return String(target.dropFirst()) }
+        var parts = source.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+        for piece in target.split(separator: "/") {
+            if piece == ".." { if !parts.isEmpty { parts.removeLast() } } else if piece != "." { parts.append(String(piece)) }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+struct Relationship {
+    let type: String
+    let target: String
+    let external: Bool
+}
