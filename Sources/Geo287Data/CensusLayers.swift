@@ -19,7 +19,10 @@ public struct Place: Sendable {
     public let name: String           // "Tampa"
     public let nameWithType: String   // "Tampa city"
     public let classCode: String      // CLASSFP: C* incorporated, U* census designated
-    public let geometry: MultiPolygon
+    /// Empty when the layer was read without geometry (see `ShapefileReader.GeometrySelection`).
+    public var geometry: MultiPolygon
+    /// Record number in the state's file (to read the geometry later).
+    public let recordIndex: Int
     public var isIncorporated: Bool { classCode.hasPrefix("C") }
 }
 
@@ -62,17 +65,18 @@ public enum CensusLayers {
     }
 
     /// The 2019 places of one state, straight from its zip. A state without a zip has no places.
-    public static func places(_ root: DataRoot, stateFIPS: String) throws -> [Place] {
+    public static func places(_ root: DataRoot, stateFIPS: String,
+                              geometry: ShapefileReader.GeometrySelection = .all) throws -> [Place] {
         let rel = placesPath(stateFIPS: stateFIPS)
         guard root.exists(rel) else { return [] }
-        let shp = try ShapefileReader.read(root.path(rel))
+        let shp = try ShapefileReader.read(root.path(rel), geometry: geometry)
         return try shp.features.map { f in
             guard let geoid = f.string("GEOID"), geoid.count == 7 else {
                 throw DataError(shp.path, "record \(f.recordIndex + 1): GEOID is not 7 digits")
             }
             return Place(geoid: geoid, stateFIPS: stateFIPS, name: f.string("NAME") ?? "",
                          nameWithType: f.string("NAMELSAD") ?? "", classCode: f.string("CLASSFP") ?? "",
-                         geometry: f.geometry)
+                         geometry: f.geometry, recordIndex: f.recordIndex)
         }
     }
 }

@@ -18,8 +18,7 @@ public struct PopulationTable: Sendable {
 
     /// Reads `census/population/co-est2023-alldata.csv` (or another CO-EST file) from `path`.
     public static func load(_ path: String, year: Int = 2023) throws -> PopulationTable {
-        let text = try DelimitedText.read(path, decoding: .latin1)
-        let all = DelimitedText.rows(text)
+        let all = try DelimitedText.rows(path: path, decoding: .latin1)
         guard let header = all.first else { throw DataError(path, "empty file") }
         let table = HeaderTable(path: path, header: header, rows: Array(all.dropFirst()))
         let sumlev = try table.column("SUMLEV"), state = try table.column("STATE"), county = try table.column("COUNTY")

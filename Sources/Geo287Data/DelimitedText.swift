@@ -6,16 +6,26 @@ import Foundation
 public enum DelimitedText {
     /// Splits `text` into rows of fields. Empty lines are dropped.
     public static func rows(_ text: String, separator: Character = ",", trim: Bool = true) -> [[String]] {
+        rows(bytes: Array(text.utf8), separator: separator.asciiValue ?? 0x2C, decoding: .utf8WithLatin1Fallback, trim: trim)
+    }
+
+    /// Splits raw bytes into rows of fields, decoding each field (UTF-8 or Latin-1).
+    public static func rows(bytes: [UInt8], separator: UInt8 = 0x2C, decoding: TextDecoding, trim: Bool = true) -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
-        var field = ""
-        var inQuotes = false
-        var wasQuoted = false
-        var iterator = text.makeIterator()
-        if text.first == "\u{FEFF}" { _ = iterator.next() }
+        var field: [UInt8] = []
+        var inQuotes = false, wasQuoted = false
+        var i = 0
+        let n = bytes.count
+        if n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
         func endField() {
-            row.append(trim && !wasQuoted ? field.trimmingCharacters(in: .whitespaces) : field)
-            field = ""
+            var slice = field[...]
+            if trim && !wasQuoted {
+                while let f = slice.first, f == 0x20 || f == 0x09 { slice = slice.dropFirst() }
+                while let l = slice.last, l == 0x20 || l == 0x09 { slice = slice.dropLast() }
+            }
+            row.append(slice.allSatisfy { $0 < 0x80 } ? String(decoding: slice, as: UTF8.self) : decoding.decode(Array(slice)))
+            field.removeAll(keepingCapacity: true)
             wasQuoted = false
         }
         func endRow() {
@@ -23,24 +33,25 @@ public enum DelimitedText {
             if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
             row = []
         }
-        while let c = iterator.next() {
+        while i < n {
+            let c = bytes[i]
+            i += 1
             if inQuotes {
-                if c == "\"" {
-                    // A doubled quote is a literal quote; a single one closes the field.
-                    var lookahead = iterator
-                    if lookahead.next() == "\"" { field.append("\""); iterator = lookahead } else { inQuotes = false }
+                if c == 0x22 {
+                    if i < n && bytes[i] == 0x22 { field.append(0x22); i += 1 } else { inQuotes = false }
                 } else {
                     field.append(c)
                 }
-            } else if c == "\"" && field.trimmingCharacters(in: .whitespaces).isEmpty {
+            } else if c == 0x22 && field.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                 inQuotes = true
                 wasQuoted = true
-                field = ""
+                field.removeAll(keepingCapacity: true)
             } else if c == separator {
                 endField()
-            } else if c == "\n" || c == "\r\n" || c == "\r" {
+            } else if c == 0x0A || c == 0x0D {
+                if c == 0x0D && i < n && bytes[i] == 0x0A { i += 1 }
                 endRow()
-            } else if wasQuoted && c == " " {
+            } else if wasQuoted && (c == 0x20 || c == 0x09) {
                 continue   // padding after a closing quote (Geocorr lines end with a space)
             } else {
                 field.append(c)
@@ -48,6 +59,12 @@ public enum DelimitedText {
         }
         if !field.isEmpty || !row.isEmpty { endRow() }
         return rows
+    }
+
+    /// Reads and splits a delimited file.
+    public static func rows(path: String, separator: UInt8 = 0x2C, decoding: TextDecoding = .utf8WithLatin1Fallback) throws -> [[String]] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw DataError(path, "cannot read file") }
+        return rows(bytes: [UInt8](data), separator: separator, decoding: decoding)
     }
 
     /// Reads a file as text in the given encoding.

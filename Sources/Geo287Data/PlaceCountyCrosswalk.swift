@@ -34,7 +34,7 @@ public struct PlaceCountyCrosswalk: Sendable {
     }
 
     public static func load(_ path: String) throws -> PlaceCountyCrosswalk {
-        let all = DelimitedText.rows(try DelimitedText.read(path, decoding: .latin1))
+        let all = try DelimitedText.rows(path: path, decoding: .latin1)
         guard all.count > 2 else { throw DataError(path, "no data rows") }
         let table = HeaderTable(path: path, header: all[0], rows: Array(all.dropFirst(2)))
         let county = try table.column("county"), state = try table.column("state"), place = try table.column("place")

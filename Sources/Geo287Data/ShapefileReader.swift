@@ -5,66 +5,92 @@ import Geo287Geometry
 /// Reads polygon shapefiles through shapelib: `.shp` + `.shx` + `.dbf` (+ `.cpg`) as Census
 /// ships them, or straight from a `.zip` holding one such set.
 public enum ShapefileReader {
-    /// Reads `path`, a `.shp` (siblings found by name) or a `.zip`.
-    public static func read(_ path: String) throws -> Shapefile {
-        if path.lowercased().hasSuffix(".zip") { return try readZip(path) }
-        return try readFiles(path, reportedPath: path)
+    /// Which records get their geometry read (the others get an empty MultiPolygon).
+    public enum GeometrySelection: Sendable {
+        case all
+        /// Attributes only: the `.shp` is not read (nor inflated from a zip).
+        case none
+        case records(Set<Int>)
+
+        func wants(_ i: Int) -> Bool {
+            switch self {
+            case .all: return true
+            case .none: return false
+            case let .records(set): return set.contains(i)
+            }
+        }
     }
 
-    static func readZip(_ path: String) throws -> Shapefile {
+    /// Reads `path`, a `.shp` (siblings found by name) or a `.zip`.
+    public static func read(_ path: String, geometry: GeometrySelection = .all) throws -> Shapefile {
+        if path.lowercased().hasSuffix(".zip") { return try readZip(path, geometry: geometry) }
+        return try readFiles(path, reportedPath: path, geometry: geometry)
+    }
+
+    static func readZip(_ path: String, geometry: GeometrySelection) throws -> Shapefile {
         let zip = try ZipFile(path: path)
         let members = zip.memberPaths
         guard let shp = members.first(where: { $0.lowercased().hasSuffix(".shp") }) else {
             throw DataError(path, "zip holds no .shp file")
         }
         let stem = String(shp.dropLast(4))
-        let wanted = ["shp", "shx", "dbf", "cpg", "prj"].compactMap { ext -> String? in
+        let exts = if case .none = geometry { ["dbf", "cpg"] } else { ["shp", "shx", "dbf", "cpg", "prj"] }
+        let wanted = exts.compactMap { ext -> String? in
             members.first { $0 == "\(stem).\(ext)" || $0 == "\(stem).\(ext.uppercased())" }
         }
         let tmp = FileManager.default.temporaryDirectory
             .appendingPathComponent("geo287-shp-\(getpid())-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: tmp) }
-        try zip.extract(wanted, into: tmp)
+        // The catalog's SHA-256 covers Census zips; zlib still rejects a damaged deflate stream.
+        try zip.extract(wanted, into: tmp, verifyCRC: false)
         let local = tmp.appendingPathComponent((shp as NSString).lastPathComponent).path
-        return try readFiles(local, reportedPath: "\(path)!\(shp)")
+        return try readFiles(local, reportedPath: "\(path)!\(shp)", geometry: geometry)
     }
 
-    static func readFiles(_ shpPath: String, reportedPath: String) throws -> Shapefile {
+    static func readFiles(_ shpPath: String, reportedPath: String, geometry: GeometrySelection) throws -> Shapefile {
         let stem = String(shpPath.dropLast(4))
         let fm = FileManager.default
-        for ext in ["shp", "shx", "dbf"] where !fm.fileExists(atPath: "\(stem).\(ext)") {
+        let needed = if case .none = geometry { ["dbf"] } else { ["shp", "shx", "dbf"] }
+        for ext in needed where !fm.fileExists(atPath: "\(stem).\(ext)") {
             throw DataError("\(stem).\(ext)", "missing (a shapefile needs .shp, .shx and .dbf)")
         }
         var hooks = SAHooks()
         SASetupDefaultHooks(&hooks)
         hooks.Error = { _ in }   // errors are reported by our own checks, in one line
-        guard let shp = SHPOpenLL(shpPath, "rb", &hooks) else {
-            throw DataError(reportedPath, "cannot open as a shapefile (damaged .shp or .shx)")
-        }
-        defer { SHPClose(shp) }
         guard let dbf = DBFOpenLL("\(stem).dbf", "rb", &hooks) else {
             throw DataError("\(stem).dbf", "cannot open as a DBF table")
         }
         defer { DBFClose(dbf) }
-
-        var count: Int32 = 0, type: Int32 = 0
-        var minB = [Double](repeating: 0, count: 4), maxB = [Double](repeating: 0, count: 4)
-        SHPGetInfo(shp, &count, &type, &minB, &maxB)
-        guard [SHPT_POLYGON, SHPT_POLYGONZ, SHPT_POLYGONM, SHPT_NULL].contains(type) else {
-            throw DataError(reportedPath, "shape type \(type) is not polygon")
-        }
         let recordCount = Int(DBFGetRecordCount(dbf))
-        guard recordCount == Int(count) else {
-            throw DataError(reportedPath, "the .shp has \(count) records but the .dbf has \(recordCount)")
+        var shp: SHPHandle?
+        if case .none = geometry {} else {
+            guard let h = SHPOpenLL(shpPath, "rb", &hooks) else {
+                throw DataError(reportedPath, "cannot open as a shapefile (damaged .shp or .shx)")
+            }
+            shp = h
+            var count: Int32 = 0, type: Int32 = 0
+            var minB = [Double](repeating: 0, count: 4), maxB = [Double](repeating: 0, count: 4)
+            SHPGetInfo(h, &count, &type, &minB, &maxB)
+            guard [SHPT_POLYGON, SHPT_POLYGONZ, SHPT_POLYGONM, SHPT_NULL].contains(type) else {
+                SHPClose(h)
+                throw DataError(reportedPath, "shape type \(type) is not polygon")
+            }
+            guard recordCount == Int(count) else {
+                SHPClose(h)
+                throw DataError(reportedPath, "the .shp has \(count) records but the .dbf has \(recordCount)")
+            }
         }
+        defer { if let shp { SHPClose(shp) } }
+        let count = Int32(recordCount)
         let encoding = textEncoding(cpgPath: "\(stem).cpg")
         let schema = readSchema(dbf)
         var features: [Feature] = []
         features.reserveCapacity(Int(count))
         for i in 0..<count {
-            let geometry = try readGeometry(shp, i, reportedPath: reportedPath)
+            var polygons = MultiPolygon([])
+            if let shp, geometry.wants(Int(i)) { polygons = try readGeometry(shp, i, reportedPath: reportedPath) }
             let values = readValues(dbf, record: i, schema: schema, encoding: encoding)
-            features.append(Feature(recordIndex: Int(i), geometry: geometry, values: values, schema: schema))
+            features.append(Feature(recordIndex: Int(i), geometry: polygons, values: values, schema: schema))
         }
         return Shapefile(path: reportedPath, schema: schema, features: features, encoding: encoding.name)
     }
@@ -124,8 +150,10 @@ public enum ShapefileReader {
             if DBFIsAttributeNULL(dbf, record, Int32(f)) != 0 { return .null }
             // shapelib returns a reused buffer: copy the bytes at once.
             guard let raw = DBFReadStringAttribute(dbf, record, Int32(f)) else { return .null }
-            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
-            let text = encoding.decode(Array(bytes)).trimmingCharacters(in: .whitespaces)
+            var bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))[...]
+            while let f = bytes.first, f == 0x20 { bytes = bytes.dropFirst() }
+            while let l = bytes.last, l == 0x20 { bytes = bytes.dropLast() }
+            let text = bytes.allSatisfy { $0 < 0x80 } ? String(decoding: bytes, as: UTF8.self) : encoding.decode(Array(bytes))
             switch field.kind {
             case .integer:
                 if let v = Int64(text) { return .integer(v) }

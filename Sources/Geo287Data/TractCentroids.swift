@@ -11,7 +11,7 @@ public struct TractCentroids: Sendable {
     public var totalPopulation: Int { population.reduce(0, +) }
 
     public static func load(_ path: String) throws -> TractCentroids {
-        let all = DelimitedText.rows(try DelimitedText.read(path))
+        let all = try DelimitedText.rows(path: path)
         guard let header = all.first else { throw DataError(path, "empty file") }
         let table = HeaderTable(path: path, header: header, rows: Array(all.dropFirst()))
         let st = try table.column("STATEFP"), co = try table.column("COUNTYFP"), tr = try table.column("TRACTCE")

@@ -28,8 +28,9 @@ public struct ZipFile {
 
     public func contains(_ member: String) -> Bool { archive[member] != nil }
 
-    /// The bytes of `member`, inflated and CRC-checked; throws if it exceeds `limit`.
-    public func read(_ member: String, limit: Int = ZipFile.defaultMemberLimit) throws -> Data {
+    /// The bytes of `member`, inflated (and CRC-checked unless `verifyCRC` is false, for
+    /// files whose SHA-256 the data catalog checks); throws if it exceeds `limit`.
+    public func read(_ member: String, limit: Int = ZipFile.defaultMemberLimit, verifyCRC: Bool = true) throws -> Data {
         guard let entry = archive[member] else { throw DataError(path, "zip has no member \(member)") }
         if entry.uncompressedSize > UInt64(limit) {
             throw DataError(path, "member \(member) claims \(entry.uncompressedSize) bytes, over the \(limit)-byte limit")
@@ -37,7 +38,7 @@ public struct ZipFile {
         var out = Data()
         out.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(limit))))
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            _ = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: !verifyCRC) { chunk in
                 if out.count + chunk.count > limit { throw ZipLimitExceeded() }
                 out.append(chunk)
             }
@@ -50,10 +51,11 @@ public struct ZipFile {
     }
 
     /// Extracts the named members into `directory` (created if needed), each bounded by `limit`.
-    public func extract(_ members: [String], into directory: URL, limit: Int = ZipFile.defaultMemberLimit) throws {
+    public func extract(_ members: [String], into directory: URL, limit: Int = ZipFile.defaultMemberLimit,
+                        verifyCRC: Bool = true) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for m in members {
-            let data = try read(m, limit: limit)
+            let data = try read(m, limit: limit, verifyCRC: verifyCRC)
             let name = (m as NSString).lastPathComponent
             try data.write(to: directory.appendingPathComponent(name))
         }

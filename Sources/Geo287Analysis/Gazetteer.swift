@@ -1,0 +1,140 @@
+import Foundation
+import Geo287Data
+import Geo287Geometry
+
+/// Census geography indexed for the matcher and the join: counties by state, population,
+/// the place × county crosswalk, and places by state. Place attributes are read from each
+/// state's zip on first use without geometry; polygons are read only for the places asked for.
+public final class Gazetteer: @unchecked Sendable {
+    // @unchecked: the caches below are guarded by `lock`; everything else is immutable.
+    public let root: DataRoot
+    public let counties: [County]
+    public let countyByGEOID: [String: County]
+    public let crosswalk: PlaceCountyCrosswalk
+    public let population: PopulationTable
+    private let countiesByState: [String: [County]]
+    private let lock = NSLock()
+    private var placeIndex: [String: [Place]] = [:]          // attributes only, by state
+    private var placeGeometry: [String: MultiPolygon] = [:]  // by place GEOID
+    private var fullStates: Set<String> = []                 // states whose every polygon is loaded
+    private var subdivisionCache: CountySubdivisions?
+
+    public init(root: DataRoot, counties: [County], crosswalk: PlaceCountyCrosswalk, population: PopulationTable) {
+        self.root = root
+        self.counties = counties
+        self.crosswalk = crosswalk
+        self.population = population
+        countyByGEOID = Dictionary(counties.map { ($0.geoid, $0) }, uniquingKeysWith: { a, _ in a })
+        countiesByState = Dictionary(grouping: counties, by: \.stateFIPS)
+    }
+
+    /// Loads the county layer, population and crosswalk from the data root.
+    public static func load(_ root: DataRoot) throws -> Gazetteer {
+        let counties = try CensusLayers.counties(root)
+        Trace.mark("counties")
+        let crosswalk = try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath))
+        Trace.mark("crosswalk")
+        let population = try PopulationTable.load(root.path(CensusLayers.populationPath))
+        Trace.mark("population")
+        return Gazetteer(root: root, counties: counties, crosswalk: crosswalk, population: population)
+    }
+
+    public func counties(inState fips: String) -> [County] { countiesByState[fips] ?? [] }
+
+    /// County population (the vintage estimate), nil for territories.
+    public func population(county geoid: String) -> Int? { population.counties[geoid]?.estimate }
+
+    // MARK: Places
+
+    /// The places of a state (2019 TIGER) with their attributes; geometry empty unless loaded.
+    public func places(inState fips: String) throws -> [Place] {
+        if let cached = locked({ placeIndex[fips] }) { return cached }
+        let loaded = try CensusLayers.places(root, stateFIPS: fips, geometry: .none)
+        locked { placeIndex[fips] = loaded }
+        return loaded
+    }
+
+    /// Reads the place attributes of several states on up to `threads` threads.
+    public func preloadPlaces(states: [String], threads: Int) throws {
+        let todo = Array(Set(states)).sorted().filter { s in locked { placeIndex[s] == nil } }
+        let loaded = try parallelMap(todo, threads: threads) { try CensusLayers.places(self.root, stateFIPS: $0, geometry: .none) }
+        locked { for (s, p) in zip(todo, loaded) { placeIndex[s] = p } }
+    }
+
+    /// Reads the polygons of the given places (grouped by state, one pass over each zip).
+    public func loadPlaceGeometries(_ geoids: Set<String>, threads: Int) throws {
+        let missing = locked { geoids.filter { placeGeometry[$0] == nil } }
+        let byState = Dictionary(grouping: missing, by: { String($0.prefix(2)) })
+        let states = byState.keys.sorted()
+        let results = try parallelMap(states, threads: threads) { (state: String) throws -> [Place] in
+            let wanted = Set(byState[state] ?? [])
+            let records = Set(try self.places(inState: state).filter { wanted.contains($0.geoid) }.map(\.recordIndex))
+            return try CensusLayers.places(self.root, stateFIPS: state, geometry: .records(records))
+                .filter { wanted.contains($0.geoid) }
+        }
+        locked { for p in results.joined() { placeGeometry[p.geoid] = p.geometry } }
+    }
+
+    /// Every place of a state with its polygon (for point lookups and state maps).
+    public func placesWithGeometry(inState fips: String) throws -> [Place] {
+        if locked({ fullStates.contains(fips) }) {
+            return try places(inState: fips).map { p in var q = p; q.geometry = locked { placeGeometry[p.geoid] } ?? p.geometry; return q }
+        }
+        let full = try CensusLayers.places(root, stateFIPS: fips, geometry: .all)
+        locked {
+            for p in full { placeGeometry[p.geoid] = p.geometry }
+            fullStates.insert(fips)
+            if placeIndex[fips] == nil { placeIndex[fips] = full.map { var q = $0; q.geometry = MultiPolygon([]); return q } }
+        }
+        return full
+    }
+
+    /// A place by GEOID, with its polygon if it has been loaded.
+    public func place(geoid: String) throws -> Place? {
+        guard var p = try places(inState: String(geoid.prefix(2))).first(where: { $0.geoid == geoid }) else { return nil }
+        if let g = locked({ placeGeometry[geoid] }) { p.geometry = g }
+        return p
+    }
+
+    /// Towns and townships (names and counties only), loaded on first use.
+    public func subdivisions() throws -> CountySubdivisions {
+        if let s = locked({ subdivisionCache }) { return s }
+        let s = try CountySubdivisions.load(root)
+        locked { subdivisionCache = s }
+        return s
+    }
+
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+}
+
+/// Maps `items` on up to `threads` threads, keeping order; the first error is rethrown.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], threads: Int, _ body: @Sendable (T) throws -> R) throws -> [R] {
+    if items.isEmpty { return [] }
+    let workers = max(1, min(threads, items.count))
+    let slots = ResultSlots<Result<R, any Error>>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+        var i = w
+        while i < items.count {
+            slots.set(i, Result { try body(items[i]) })
+            i += workers
+        }
+    }
+    return try items.indices.map { i in
+        guard let r = slots.get(i) else { throw DataError("parallelMap", "worker \(i) produced no result") }
+        return try r.get()
+    }
+}
+
+/// Disjoint per-index result slots written by concurrent workers.
+final class ResultSlots<T>: @unchecked Sendable {
+    // @unchecked: every access goes through `lock`.
+    private var slots: [T?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: T) { lock.lock(); slots[i] = value; lock.unlock() }
+    func get(_ i: Int) -> T? { lock.lock(); defer { lock.unlock() }; return slots[i] }
+}

@@ -1,0 +1,171 @@
+import Geo287Data
+import Geo287Sheets
+
+/// Resolves each agreement to the jurisdiction it governs: a state, a county or a place,
+/// with the method, a confidence and a reason a reporter can read. Nothing is dropped:
+/// an agreement that cannot be placed is `unmatched`, with the reason.
+public struct JurisdictionMatcher: Sendable {
+    public let gazetteer: Gazetteer
+    public let overrides: [Override]
+
+    public init(gazetteer: Gazetteer, overrides: [Override] = Override.table) {
+        self.gazetteer = gazetteer
+        self.overrides = overrides
+    }
+
+    public func match(_ agreements: [Agreement]) throws -> [MatchedAgreement] {
+        // Load the place files of every state that has a municipal or other agreement, in parallel.
+        let states = agreements.compactMap { a -> String? in
+            guard let s = a.state, AgencyClassifier.classify(a).level != .state else { return nil }
+            return s.fips
+        }
+        try gazetteer.preloadPlaces(states: states, threads: 2)
+        Trace.mark("places loaded")
+        var resolvers: [String: PlaceResolver] = [:]
+        var countyResolvers: [String: CountyResolver] = [:]
+        return try agreements.map { a in
+            MatchedAgreement(agreement: a, jurisdiction: try resolve(a, resolvers: &resolvers, countyResolvers: &countyResolvers))
+        }
+    }
+
+    func placeResolver(_ fips: String, _ cache: inout [String: PlaceResolver]) throws -> PlaceResolver {
+        if let r = cache[fips] { return r }
+        let r = PlaceResolver(places: try gazetteer.places(inState: fips), crosswalk: gazetteer.crosswalk)
+        cache[fips] = r
+        return r
+    }
+
+    func resolve(_ a: Agreement, resolvers: inout [String: PlaceResolver],
+                 countyResolvers: inout [String: CountyResolver]) throws -> Jurisdiction {
+        guard let state = a.state else {
+            return Jurisdiction(level: .other, geoid: nil, name: a.stateAsPrinted, method: .unmatched, confidence: 0,
+                                reason: "state `\(a.stateAsPrinted)` is not a known state or territory")
+        }
+        if let o = overrides.first(where: { $0.matches(a) }) { return o.jurisdiction(for: a, gazetteer: gazetteer) }
+        let decision = AgencyClassifier.classify(a)
+        let counties = countyResolvers[state.fips] ?? CountyResolver(counties: gazetteer.counties(inState: state.fips))
+        countyResolvers[state.fips] = counties
+        let cellCounty = a.countyAsPrinted.flatMap { counties.resolve($0) }
+        switch decision.level {
+        case .state:
+            return Jurisdiction(level: .state, geoid: state.fips, name: state.name, method: .exact, confidence: 1,
+                                reason: "\(decision.why): \(state.name)")
+        case .county:
+            return resolveCounty(a, state: state, counties: counties, cell: cellCounty, why: decision.why)
+        case .municipal:
+            let places = try placeResolver(state.fips, &resolvers)
+            return resolveMunicipal(a, state: state, places: places, cell: cellCounty, why: decision.why)
+        case .other:
+            let places = try placeResolver(state.fips, &resolvers)
+            return resolveOther(a, state: state, counties: counties, places: places, cell: cellCounty, why: decision.why)
+        }
+    }
+
+    func resolveCounty(_ a: Agreement, state: USState, counties: CountyResolver, cell: CountyResolver.Match?, why: String) -> Jurisdiction {
+        let derivedName = AgencyClassifier.countyNameInAgency(a.agencyName)
+        let saysCity = derivedName.map { $0.hasSuffix(" city") || NameKey.normalize(a.agencyName).hasPrefix("city of") } ?? false
+        let fromName = derivedName.flatMap { counties.resolve($0, preferCity: saysCity) }
+        func make(_ m: CountyResolver.Match, _ method: MatchMethod, _ source: String) -> Jurisdiction {
+            let confidence: Double = [.exact: 1, .normalized: 0.97, .nameDerived: 0.93, .fuzzy: 0.8][method] ?? 0.8
+            let note = m.note.map { " (\($0))" } ?? ""
+            return Jurisdiction(level: .county, geoid: m.county.geoid, name: "\(m.county.nameWithType), \(state.usps)",
+                                method: method, confidence: confidence, reason: "\(why); \(source)\(note)")
+        }
+        switch (cell, fromName) {
+        case let (c?, n?) where c.county.geoid != n.county.geoid:
+            // A sheriff's office is named after its county: the name wins over a disagreeing cell.
+            var j = make(n, n.method == .fuzzy ? .fuzzy : .nameDerived, "county from the agency name")
+            j.reason += "; ICE's COUNTY cell says `\(a.countyAsPrinted ?? "")` (\(c.county.nameWithType)), which disagrees"
+            j.confidence = 0.75
+            return j
+        case let (c?, _):
+            return make(c, c.method, "county from ICE's COUNTY cell `\(a.countyAsPrinted ?? "")`")
+        case let (nil, n?):
+            return make(n, n.method == .fuzzy ? .fuzzy : .nameDerived, "county from the agency name")
+        case (nil, nil):
+            return Jurisdiction(level: .county, geoid: nil, name: a.agencyName, method: .unmatched, confidence: 0,
+                                reason: "\(why); no county of \(state.name) matches `\(a.countyAsPrinted ?? "no COUNTY cell")` or the agency name")
+        }
+    }
+
+    func resolveMunicipal(_ a: Agreement, state: USState, places: PlaceResolver, cell: CountyResolver.Match?, why: String) -> Jurisdiction {
+        let key = AgencyClassifier.placeNameInAgency(a.agencyName)
+        if let m = places.resolve(key: key, county: cell?.county) {
+            let method: MatchMethod = m.method == .fuzzy ? .fuzzy : .nameDerived
+            return Jurisdiction(level: .municipal, geoid: m.place.geoid, name: "\(m.place.nameWithType), \(state.usps)",
+                                method: method, confidence: m.confidence,
+                                reason: "\(why): \(m.place.nameWithType) from the agency name" + (m.note.map { "; \($0)" } ?? ""))
+        }
+        let why = "\(why); no Census place of \(state.name) is named `\(key)`"
+        // A town or township: a county subdivision, known by name and county but without a polygon.
+        let towns = (try? gazetteer.subdivisions().named(key, stateFIPS: state.fips)) ?? []
+        let townCounties = Set(towns.map(\.countyGEOID))
+        if let c = cell, townCounties.contains(c.county.geoid) || towns.isEmpty {
+            let what = towns.isEmpty ? "" : " (\(towns[0].name) is a county subdivision of \(c.county.nameWithType), which has no polygon here)"
+            return fallback(a, state: state, cell: c, level: .municipal, why: why + what)
+        }
+        if townCounties.count == 1, let g = townCounties.first, let county = gazetteer.countyByGEOID[g] {
+            let m = CountyResolver.Match(county: county, method: .nameDerived, note: nil)
+            return fallback(a, state: state, cell: m, level: .municipal,
+                            why: why + " (\(towns[0].name) is a county subdivision of \(county.nameWithType), which has no polygon here)")
+        }
+        return fallback(a, state: state, cell: cell, level: .municipal,
+                        why: why + (townCounties.count > 1 ? " (\(towns.count) county subdivisions share this name)" : ""))
+    }
+
+    func resolveOther(_ a: Agreement, state: USState, counties: CountyResolver, places: PlaceResolver, cell: CountyResolver.Match?, why: String) -> Jurisdiction {
+        let key = NameKey.normalize(a.agencyName)
+        // A county agency (`Bexar County Constable Precinct 3`, `Orange County Corrections`).
+        if let name = countyWords(in: key), let m = counties.resolve(name) {
+            return Jurisdiction(level: .other, geoid: m.county.geoid, name: "\(m.county.nameWithType), \(state.usps)",
+                                method: .nameDerived, confidence: 0.9, reason: "\(why): \(m.county.nameWithType) from the agency name")
+        }
+        if let c = cell {
+            return Jurisdiction(level: .other, geoid: c.county.geoid, name: "\(c.county.nameWithType), \(state.usps)",
+                                method: c.method, confidence: 0.85,
+                                reason: "\(why): the county of ICE's COUNTY cell `\(a.countyAsPrinted ?? "")`")
+        }
+        // A town constable or campus named after its place.
+        let placeKey = NameKey.stripSuffixes(key, ["constables office", "constable office", "constables", "constable", "pa state",
+                                                   "police department", "police", "marshals office", "marshal"])
+        if let m = places.resolve(key: placeKey, county: nil), m.method != .fuzzy {
+            return Jurisdiction(level: .other, geoid: m.place.geoid, name: "\(m.place.nameWithType), \(state.usps)",
+                                method: .nameDerived, confidence: 0.7, reason: "\(why): \(m.place.nameWithType) from the agency name")
+        }
+        // A township constable: the county of the township (a county subdivision without a polygon).
+        let towns = (try? gazetteer.subdivisions().named(placeKey, stateFIPS: state.fips)) ?? []
+        if Set(towns.map(\.countyGEOID)).count == 1, let t = towns.first, let county = gazetteer.countyByGEOID[t.countyGEOID] {
+            return Jurisdiction(level: .other, geoid: county.geoid, name: "\(county.nameWithType), \(state.usps)",
+                                method: .nameDerived, confidence: 0.75,
+                                reason: "\(why): \(t.name) is a county subdivision of \(county.nameWithType); the county contains it")
+        }
+        if AgencyClassifier.otherKeywords.contains(where: { ["corrections", "correctional", "correction", "prison"].contains($0) && key.contains($0) }) {
+            return Jurisdiction(level: .other, geoid: state.fips, name: state.name, method: .nameDerived, confidence: 0.8,
+                                reason: "\(why): state corrections agency with facilities across \(state.name)")
+        }
+        return Jurisdiction(level: .other, geoid: nil, name: a.agencyName, method: .unmatched, confidence: 0,
+                            reason: "\(why); no COUNTY cell and no county or place in the agency name")
+    }
+
+    func fallback(_ a: Agreement, state: USState, cell: CountyResolver.Match?, level: JurisdictionLevel, why: String) -> Jurisdiction {
+        if let c = cell {
+            return Jurisdiction(level: level, geoid: c.county.geoid, name: "\(c.county.nameWithType), \(state.usps)",
+                                method: .fallbackCounty, confidence: 0.4,
+                                reason: "\(why); placed in \(c.county.nameWithType) (not counted as resident coverage)")
+        }
+        return Jurisdiction(level: level, geoid: nil, name: a.agencyName, method: .unmatched, confidence: 0,
+                            reason: "\(why); and no COUNTY cell to fall back on")
+    }
+
+    /// `bexar county constable precinct 3` → `bexar county`.
+    func countyWords(in key: String) -> String? {
+        for suffix in [" county", " parish"] {
+            if let r = key.range(of: suffix + " ") ?? (key.hasSuffix(suffix) ? key.range(of: suffix, options: .backwards) : nil) {
+                let head = String(key[..<r.upperBound])
+                let name = NameKey.stripPrefixes(head, ["county of", "office of the", "the"])
+                return name.isEmpty ? nil : name
+            }
+        }
+        return nil
+    }
+}

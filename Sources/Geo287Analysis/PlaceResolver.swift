@@ -1,0 +1,94 @@
+import Geo287Data
+
+/// Finds a Census place of one state from the name a police department carries, preferring
+/// incorporated places over CDPs and using the COUNTY cell to tell same-name places apart.
+struct PlaceResolver {
+    let places: [Place]
+    let crosswalk: PlaceCountyCrosswalk
+    private let byKey: [String: [Place]]
+    /// Incorporated places with their normalized names, for prefix and fuzzy matching.
+    private let incorporated: [(place: Place, key: String)]
+
+    init(places: [Place], crosswalk: PlaceCountyCrosswalk) {
+        self.places = places
+        self.crosswalk = crosswalk
+        let keyed = places.map { ($0, NameKey.normalize($0.name)) }
+        byKey = Dictionary(grouping: keyed, by: \.1).mapValues { $0.map(\.0) }
+        incorporated = keyed.filter { $0.0.isIncorporated }
+    }
+
+    struct Match {
+        let place: Place
+        let method: MatchMethod
+        let confidence: Double
+        let note: String?
+    }
+
+    static let placeWords = ["city", "town", "village", "borough", "township"]
+
+    /// `key`: the normalized place name derived from the agency; `county`: ICE's county, if any.
+    func resolve(key: String, county: County?) -> Match? {
+        // `mahanoy city borough` → `mahanoy city` → `mahanoy`: one type word at a time.
+        var variants = [key]
+        var current = NameKey.stripPrefixes(key, ["city of", "town of", "village of", "borough of"])
+        if current != key { variants.append(current) }
+        while let last = current.split(separator: " ").last, current.contains(" "), Self.placeWords.contains(String(last)) {
+            current = String(current.dropLast(last.count + 1))
+            variants.append(current)
+        }
+        for v in variants {
+            if let hits = byKey[v], !hits.isEmpty { return choose(hits, county: county, method: v == key ? .nameDerived : .normalized) }
+        }
+        // `Sunny Isles` for Sunny Isles Beach: a unique incorporated place whose name begins with the key.
+        if let base = variants.last, base.count >= 5 {
+            let prefixed = incorporated.filter { $0.key.hasPrefix(base + " ") }.map(\.place)
+            if prefixed.count == 1, let m = choose(prefixed, county: county, method: .normalized) {
+                return Match(place: m.place, method: .normalized, confidence: 0.85,
+                             note: "`\(base)` taken as the short form of \(m.place.nameWithType)")
+            }
+        }
+        // Fuzzy: a unique incorporated place within a small edit distance.
+        let base = variants.last ?? key
+        let tolerance = NameKey.fuzzyTolerance(base)
+        guard tolerance > 0 else { return nil }
+        let scored = incorporated.map { ($0.place, NameKey.editDistance($0.key, base)) }.filter { $0.1 <= tolerance }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        let tied = scored.filter { $0.1 == best.1 }.map(\.0)
+        guard let chosen = choose(tied, county: county, method: .fuzzy) else { return nil }
+        return Match(place: chosen.place, method: .fuzzy, confidence: min(chosen.confidence, 0.7),
+                     note: "`\(base)` read as \(chosen.place.nameWithType) (edit distance \(best.1))" + (chosen.note.map { "; \($0)" } ?? ""))
+    }
+
+    func countyGEOIDs(of place: Place) -> Set<String> {
+        Set((crosswalk.partsByPlace[place.geoid] ?? []).map(\.countyGEOID))
+    }
+
+    private func choose(_ hits: [Place], county: County?, method: MatchMethod) -> Match? {
+        var pool = hits
+        var notes: [String] = []
+        let incorporated = pool.filter(\.isIncorporated)
+        if !incorporated.isEmpty { pool = incorporated } else { notes.append("census designated place (not incorporated)") }
+        if pool.count > 1, let county {
+            let inCounty = pool.filter { countyGEOIDs(of: $0).contains(county.geoid) }
+            if !inCounty.isEmpty {
+                pool = inCounty
+                notes.append("told apart from \(hits.count - 1) same-name place(s) by \(county.nameWithType)")
+            }
+        }
+        guard let first = pool.first else { return nil }
+        var place = first
+        var confidence = method == .fuzzy ? 0.7 : (incorporated.isEmpty ? 0.75 : 0.95)
+        if pool.count > 1 {
+            // Still ambiguous: take the most populous and say so.
+            let pop = { (p: Place) in (crosswalk.partsByPlace[p.geoid] ?? []).reduce(0) { $0 + $1.population2020 } }
+            place = pool.max { pop($0) < pop($1) } ?? first
+            confidence = 0.6
+            notes.append("\(pool.count) places share this name; the most populous was taken")
+        }
+        if let county, !countyGEOIDs(of: place).isEmpty, !countyGEOIDs(of: place).contains(county.geoid), county.stateFIPS != "09" {
+            notes.append("ICE's county \(county.nameWithType) does not contain this place")
+            confidence = min(confidence, 0.7)
+        }
+        return Match(place: place, method: method, confidence: confidence, note: notes.joined(separator: "; ").nilIfEmpty)
+    }
+}

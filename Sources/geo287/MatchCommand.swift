@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import Geo287Analysis
+import Geo287Data
+import Geo287Sheets
+
+struct MatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Resolve every agreement of a sheet to its jurisdiction and counties.",
+        discussion: """
+        One row per agreement: level (state, county, municipal, other), jurisdiction GEOID and \
+        name, method (exact, normalized, name-derived, fuzzy, override, fallback-county, \
+        unmatched), confidence, reason, and the counties it reaches with the share of the \
+        jurisdiction in each. --report prints match rates and every fallback or unmatched row.
+        """)
+
+    @OptionGroup var root: DataRootOption
+    @OptionGroup var sheet: SheetOption
+
+    @Option(help: "Output format: table, csv, json or geojson.")
+    var format: OutputFormat = .table
+
+    @Flag(help: "Print match rates by level and method, and every fallback or unmatched agreement.")
+    var report = false
+
+    @Option(help: "Worker threads for the spatial join.")
+    var threads: Int = 2
+
+    @Option(name: .customLong("out"), help: "Write to this file instead of standard output.")
+    var out: String?
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json, geojson }
+
+    func run() throws {
+        try runReportingErrors {
+            let dataRoot = try root.resolve()
+            Trace.mark("start")
+            let loaded = try sheet.load(dataRoot)
+            Trace.mark("sheet")
+            let gazetteer = try Gazetteer.load(dataRoot)
+            Trace.mark("gazetteer")
+            let resolved = try JurisdictionMatcher(gazetteer: gazetteer).match(loaded.agreements)
+            Trace.mark("match")
+            let matched = try CountyJoin(gazetteer: gazetteer).join(resolved, threads: threads)
+            Trace.mark("join")
+            if report { return try emit(MatchOutput.report(matched), to: out) }
+            switch format {
+            case .table: try emit(MatchOutput.table(matched), to: out)
+            case .csv: try emit(MatchOutput.csv(matched), to: out)
+            case .json: try emit(MatchOutput.json(matched, sheet: loaded), to: out)
+            case .geojson: throw ValidationError("--format geojson is not available yet")
+            }
+        }
+    }
+}
+
+/// `--sheet FILE` or `--as-of DATE`: the sheet a command works on (default: the newest
+/// participating sheet in the data root).
+struct SheetOption: ParsableArguments {
+    @Option(name: .customLong("sheet"), help: "ICE sheet (.xlsx or .csv). Default: the newest participating sheet in <data>/ice.")
+    var sheet: String?
+
+    @Option(name: .customLong("as-of"), help: "Use the participating sheet current on this date (YYYY-MM-DD).")
+    var asOf: String?
+
+    func validate() throws {
+        if sheet != nil && asOf != nil { throw ValidationError("give --sheet or --as-of, not both") }
+        if let asOf, SignedDate(iso: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD, not '\(asOf)'") }
+    }
+
+    func path(_ root: DataRoot) throws -> String {
+        if let sheet { return sheet }
+        return try SheetCatalog(root: root).participating(asOf: asOf.flatMap { SignedDate(iso: $0) }).path
+    }
+
+    func load(_ root: DataRoot) throws -> Sheet { try SheetReader.read(path: try path(root)) }
+}
