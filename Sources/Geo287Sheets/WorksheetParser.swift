@@ -12,6 +12,7 @@ enum WorksheetParser {
         var rowNumber = 0
         var cells: [Int: RawCell] = [:]
         var inRow = false
+        var nextColumn = 0
         var hyperlinks: [(ref: String, id: String)] = []
 
         while let token = try scanner.next() {
@@ -22,14 +23,16 @@ enum WorksheetParser {
                     if let ref = scanner.attributeRange("r", of: tag), let column = CellRef.column(bytes, ref) {
                         cell.column = column
                     } else {
-                        cell.column = (cells.keys.max() ?? -1) + 1
+                        cell.column = nextColumn
                     }
+                    nextColumn = (cell.column ?? nextColumn) + 1
                     if let t = scanner.attributeRange("t", of: tag) { cell.type = CellType(bytes[t]) }
                     if tag.selfClosing { cell.column = nil }
                 } else if scanner.isNamed(tag.name, "row") {
                     let r = try scanner.attribute("r", of: tag).flatMap { Int($0) }
                     rowNumber = r ?? rowNumber + 1
                     cells = Dictionary(minimumCapacity: 16)
+                    nextColumn = 0
                     inRow = !tag.selfClosing
                 } else if scanner.isNamed(tag.name, "v") {
                     cell.inValue = cell.column != nil && !tag.selfClosing
@@ -79,6 +82,9 @@ enum WorksheetParser {
     ) {
         var index: [Int: Int] = [:]
         for (i, row) in rows.enumerated() { index[row.number] = i }
+        // Range hyperlinks (`A1:C9`) are honoured up to a total number of cells, so a hostile
+        // sheet cannot make this loop run for long.
+        var rangeBudget = 100_000
         for link in hyperlinks {
             guard let rel = links[link.id] else {
                 warnings.append(SheetWarning(row: nil, column: nil, message: "hyperlink at \(link.ref) names a missing relationship \(link.id)"))
@@ -87,8 +93,16 @@ enum WorksheetParser {
             let ends = link.ref.split(separator: ":").compactMap { CellRef.parse($0) }
             guard let first = ends.first, let firstRow = first.row else { continue }
             let last = ends.count > 1 ? ends[1] : first
-            let lastRow = min(last.row ?? firstRow, firstRow + 100_000)
-            guard lastRow >= firstRow, last.column >= first.column, last.column - first.column < 64 else { continue }
+            let lastRow = last.row ?? firstRow
+            guard lastRow >= firstRow, last.column >= first.column else { continue }
+            let cellCount = (lastRow - firstRow + 1) * (last.column - first.column + 1)
+            if cellCount > 1 {
+                guard cellCount <= rangeBudget else {
+                    warnings.append(SheetWarning(row: firstRow, column: nil, message: "hyperlink range \(link.ref) is too large; ignored"))
+                    continue
+                }
+                rangeBudget -= cellCount
+            }
             for r in firstRow...lastRow {
                 guard let i = index[r] else { continue }
                 for c in first.column...last.column {
