@@ -74,7 +74,8 @@ public struct USState: Hashable, Sendable, CustomStringConvertible {
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if scalar == "." { continue }
-            if scalar.properties.isWhitespace {
+            if scalar.value < 0x80 ? (scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D))
+                : (scalar.value == 0xA0 || scalar.properties.isWhitespace) {
                 pendingSpace = !out.isEmpty
                 continue
             }

@@ -9,6 +9,10 @@ struct AgreementBuilder {
     let latestPlausible: SignedDate?
     private(set) var warnings: [SheetWarning] = []
     private var seen: [String: Int] = [:]
+    // The same few STATE / TYPE / SUPPORT TYPE texts repeat on every row.
+    private var stateCache: [String: USState?] = [:]
+    private var modelCache: [String: SupportModel?] = [:]
+    private var typeCache: [String: AgencyType?] = [:]
 
     init(kind: SheetKind, header: HeaderMap, published: SignedDate?) {
         self.kind = kind
@@ -46,7 +50,11 @@ struct AgreementBuilder {
     private mutating func agreement(_ row: RawRow) -> Agreement {
         let r = row.number
         let statePrinted = text(row, .state) ?? ""
-        let state = USState.named(statePrinted) ?? (statePrinted.count == 2 ? USState.usps(statePrinted) : nil)
+        let state = stateCache[statePrinted] ?? {
+            let found = USState.named(statePrinted) ?? (statePrinted.count == 2 ? USState.usps(statePrinted) : nil)
+            stateCache[statePrinted] = .some(found)
+            return found
+        }()
         if state == nil {
             warn(r, .state, statePrinted.isEmpty ? "STATE is empty" : "STATE '\(statePrinted)' is not a known state")
         }
@@ -56,7 +64,14 @@ struct AgreementBuilder {
         let typePrinted = text(row, .type)
         var agencyType = AgencyType.unknown
         if header[.type] != nil {
-            if let t = typePrinted.flatMap(AgencyType.parse) {
+            let parsed = typePrinted.flatMap { text in
+                typeCache[text] ?? {
+                    let t = AgencyType.parse(text)
+                    typeCache[text] = .some(t)
+                    return t
+                }()
+            }
+            if let t = parsed {
                 agencyType = t
             } else {
                 warn(r, .type, "TYPE '\(typePrinted ?? "")' is not State Agency, County or Municipality; type unknown")
@@ -64,7 +79,11 @@ struct AgreementBuilder {
         }
 
         let modelPrinted = text(row, .model) ?? ""
-        let model = SupportModel.parse(modelPrinted)
+        let model = modelCache[modelPrinted] ?? {
+            let m = SupportModel.parse(modelPrinted)
+            modelCache[modelPrinted] = .some(m)
+            return m
+        }()
         if model == nil { warn(r, .model, "SUPPORT TYPE '\(modelPrinted)' is not one of the three models") }
 
         var record = Agreement(

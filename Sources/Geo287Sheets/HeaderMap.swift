@@ -11,16 +11,31 @@ struct HeaderMap {
         case signed = "SIGNED"
         case moa = "MOA"
         case addendum = "ADDENDUM"
+
+        var ordinal: Int {
+            switch self {
+            case .state: 0
+            case .agency: 1
+            case .type: 2
+            case .county: 3
+            case .model: 4
+            case .signed: 5
+            case .moa: 6
+            case .addendum: 7
+            }
+        }
     }
 
-    static let required: [Column] = [.state, .agency, .model]
+    static let required: [HeaderMap.Column] = [.state, .agency, .model]
     private static let aliases: [String: Column] = ["AGENCY": .agency]
 
     let headerRow: Int
-    private(set) var index: [Column: Int] = [:]
+    /// Column index per `Column`, by the column's position in `Column.allCases` (an array, not a
+    /// dictionary: this is looked up several times per row).
+    private var slots = [Int?](repeating: nil, count: Column.allCases.count)
     private(set) var warnings: [SheetWarning] = []
 
-    subscript(_ column: Column) -> Int? { index[column] }
+    subscript(_ column: Column) -> Int? { slots[column.ordinal] }
 
     /// Finds the header in `rows` (the first row with any content) and maps its columns.
     init(rows: [RawRow], path: String) throws {
@@ -35,15 +50,15 @@ struct HeaderMap {
             if name.isEmpty { continue }
             seen.append(name)
             guard let key = Column(rawValue: name) ?? Self.aliases[name] else { continue }
-            if index[key] == nil {
-                index[key] = column
+            if slots[key.ordinal] == nil {
+                slots[key.ordinal] = column
             } else {
                 warnings.append(SheetWarning(
                     row: header.number, column: name,
                     message: "header repeats \(name) in column \(CellRef.name(column: column)); using the first"))
             }
         }
-        let missing = Self.required.filter { index[$0] == nil }.map(\.rawValue)
+        let missing = Self.required.filter { slots[$0.ordinal] == nil }.map(\.rawValue)
         if !missing.isEmpty {
             let found = seen.isEmpty ? "none" : seen.map { "'\($0)'" }.joined(separator: ", ")
             throw DataError(

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Normalizes MOA/ADDENDUM link targets:
 /// - Outlook SafeLinks (`https://*.safelinks.protection.outlook.com/?url=…&data=…`) are
 ///   unwrapped to the percent-decoded `url` parameter;
@@ -19,39 +17,38 @@ public enum LinkNormalizer {
             s = repairScheme(s)
             if s == before { break }
         }
-        for prefix in ["http://www.ice.gov/", "http://ice.gov/"] where s.lowercased().hasPrefix(prefix) {
+        for prefix in ["http://www.ice.gov/", "http://ice.gov/"] where hasPrefixIgnoringCase(s, prefix) {
             s = "https://" + s.dropFirst("http://".count)
         }
-        return s.replacingOccurrences(of: " ", with: "%20")
+        guard s.utf8.contains(0x20) else { return s }
+        return s.split(separator: " ", omittingEmptySubsequences: false).joined(separator: "%20")
     }
 
     /// True when `raw` is an Outlook SafeLinks wrapper.
     public static func isSafeLink(_ raw: String) -> Bool {
-        host(of: Text.trim(raw))?.hasSuffix("safelinks.protection.outlook.com") ?? false
+        guard let host = host(of: raw) else { return false }
+        return hasSuffixIgnoringCase(host, "safelinks.protection.outlook.com")
     }
 
     static func unwrapSafeLinks(_ s: String) -> String {
-        guard isSafeLink(s), let q = s.firstIndex(of: "?") else { return s }
-        for pair in s[s.index(after: q)...].split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == "url",
-               let decoded = String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding {
-                return Text.trim(decoded)
-            }
+        guard isSafeLink(s), let q = s.utf8.firstIndex(of: UInt8(ascii: "?")) else { return s }
+        for pair in s.utf8[s.utf8.index(after: q)...].split(separator: UInt8(ascii: "&"))
+        where hasPrefixIgnoringCase(Substring(pair), "url=") {
+            if let decoded = percentDecode(pair.dropFirst(4)) { return Text.trim(decoded) }
         }
         return s
     }
 
     static func unwrapExtension(_ s: String) -> String {
-        guard s.lowercased().hasPrefix("chrome-extension://") else { return s }
+        guard hasPrefixIgnoringCase(s, "chrome-extension://") else { return s }
         let rest = s.dropFirst("chrome-extension://".count)
         guard let slash = rest.firstIndex(of: "/") else { return s }
         let inner = rest[rest.index(after: slash)...]
-        return inner.lowercased().hasPrefix("http") ? String(inner) : s
+        return hasPrefixIgnoringCase(inner, "http") ? String(inner) : s
     }
 
     static func repairScheme(_ s: String) -> String {
-        for scheme in ["https:", "http:"] where s.lowercased().hasPrefix(scheme) {
+        for scheme in ["https:", "http:"] where hasPrefixIgnoringCase(s, scheme) {
             let rest = s.dropFirst(scheme.count)
             if rest.hasPrefix("//") { return s }
             let path = rest.drop { $0 == "/" || $0 == "\\" }
@@ -60,10 +57,57 @@ public enum LinkNormalizer {
         return s
     }
 
-    static func host(of s: String) -> String? {
-        guard let r = s.range(of: "://") else { return nil }
-        let rest = s[r.upperBound...]
-        let end = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        return rest[..<end].lowercased()
+    /// The authority part after `scheme://`, if any.
+    static func host(of s: String) -> Substring? {
+        let u = s.utf8
+        guard let colon = u.firstIndex(of: UInt8(ascii: ":")), u[colon...].starts(with: "://".utf8) else { return nil }
+        let rest = u[u.index(colon, offsetBy: 3)...]
+        let end = rest.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+            ?? rest.endIndex
+        return Substring(rest[..<end])
     }
+
+    /// `%XX` decoding (`+` is a space, as in form-encoded query strings); nil if malformed.
+    static func percentDecode(_ s: Substring.UTF8View) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        var it = s.makeIterator()
+        while let b = it.next() {
+            switch b {
+            case UInt8(ascii: "%"):
+                guard let h = it.next().flatMap(hex), let l = it.next().flatMap(hex) else { return nil }
+                out.append(h << 4 | l)
+            case UInt8(ascii: "+"):
+                out.append(0x20)
+            default:
+                out.append(b)
+            }
+        }
+        return String(validating: out, as: UTF8.self)
+    }
+
+    private static func hex(_ b: UInt8) -> UInt8? {
+        switch b {
+        case 0x30...0x39: b - 0x30
+        case 0x41...0x46: b - 0x37
+        case 0x61...0x66: b - 0x57
+        default: nil
+        }
+    }
+
+    static func hasPrefixIgnoringCase<S: StringProtocol>(_ s: S, _ prefix: String) -> Bool {
+        var a = s.utf8.makeIterator()
+        for p in prefix.utf8 {
+            guard let c = a.next(), lowerASCII(c) == lowerASCII(p) else { return false }
+        }
+        return true
+    }
+
+    static func hasSuffixIgnoringCase<S: StringProtocol>(_ s: S, _ suffix: String) -> Bool {
+        let a = Array(s.utf8), b = Array(suffix.utf8)
+        guard a.count >= b.count else { return false }
+        return zip(a.suffix(b.count), b).allSatisfy { lowerASCII($0) == lowerASCII($1) }
+    }
+
+    private static func lowerASCII(_ b: UInt8) -> UInt8 { (0x41...0x5A).contains(b) ? b + 0x20 : b }
 }

@@ -60,6 +60,33 @@ enum CellRef {
         return (column - 1, digits > 0 ? row : nil)
     }
 
+    /// The 0-based column of a reference such as `G17`, read from raw bytes.
+    static func column(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        var column = 0
+        var letters = 0
+        for i in range {
+            let u = bytes[i]
+            guard u >= 65, u <= 90 else { break }
+            column = column * 26 + Int(u - 64)
+            letters += 1
+        }
+        return letters > 0 && letters <= 3 ? column - 1 : nil
+    }
+
+    /// A non-negative decimal integer (surrounding spaces allowed), read from raw bytes.
+    static func integer(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        var value = 0
+        var digits = 0
+        for i in range {
+            let u = bytes[i]
+            if u == 0x20 || u == 0x0A || u == 0x0D || u == 0x09 { continue }
+            guard u >= 48, u <= 57, digits < 12 else { return nil }
+            value = value * 10 + Int(u - 48)
+            digits += 1
+        }
+        return digits > 0 ? value : nil
+    }
+
     static func name(column: Int) -> String {
         var n = column + 1
         var out = ""

@@ -34,7 +34,7 @@ public enum SupportModel: String, CaseIterable, Sendable, Comparable {
     /// so `Warrant Service Office` and `Warrant Services Officer` map too), a slug
     /// (`task-force`) or an abbreviation (`TFM`).
     public static func parse(_ text: String) -> SupportModel? {
-        let s = Text.collapse(text.replacingOccurrences(of: "-", with: " ")).lowercased()
+        let s = Text.collapse(String(text.map { $0 == "-" ? " " : $0 })).lowercased()
         switch s {
         case "jem": return .jailEnforcement
         case "wso": return .warrantService

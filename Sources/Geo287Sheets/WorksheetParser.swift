@@ -12,6 +12,7 @@ enum WorksheetParser {
         var rowNumber = 0
         var cells: [Int: RawCell] = [:]
         var inRow = false
+        var nextColumn = 0
         var hyperlinks: [(ref: String, id: String)] = []
 
         while let token = try scanner.next() {
@@ -19,20 +20,23 @@ enum WorksheetParser {
             case .start(let tag):
                 if scanner.isNamed(tag.name, "c") {
                     cell = CellState()
-                    let ref = try scanner.attribute("r", of: tag)
-                    if let ref, let parsed = CellRef.parse(Substring(ref)) {
-                        cell.column = parsed.column
+                    if let ref = scanner.attributeRange("r", of: tag), let column = CellRef.column(bytes, ref) {
+                        cell.column = column
                     } else {
-                        cell.column = (cells.keys.max() ?? -1) + 1
+                        cell.column = nextColumn
                     }
-                    cell.type = try scanner.attribute("t", of: tag) ?? "n"
+                    nextColumn = (cell.column ?? nextColumn) + 1
+                    if let t = scanner.attributeRange("t", of: tag) { cell.type = CellType(bytes[t]) }
                     if tag.selfClosing { cell.column = nil }
                 } else if scanner.isNamed(tag.name, "row") {
                     let r = try scanner.attribute("r", of: tag).flatMap { Int($0) }
                     rowNumber = r ?? rowNumber + 1
-                    cells = [:]
+                    cells = Dictionary(minimumCapacity: 16)
+                    nextColumn = 0
                     inRow = !tag.selfClosing
-                } else if scanner.isNamed(tag.name, "v") || scanner.isNamed(tag.name, "t") {
+                } else if scanner.isNamed(tag.name, "v") {
+                    cell.inValue = cell.column != nil && !tag.selfClosing
+                } else if scanner.isNamed(tag.name, "t") {
                     cell.collecting = cell.column != nil && !tag.selfClosing
                 } else if scanner.isNamed(tag.name, "rPh") {
                     cell.phonetic = !tag.selfClosing
@@ -42,11 +46,17 @@ enum WorksheetParser {
                     }
                 }
             case .text(let range):
-                if cell.collecting, !cell.phonetic { cell.text += try scanner.text(range) }
+                if cell.inValue {
+                    cell.value = cell.value.isEmpty ? range : cell.value.lowerBound..<range.upperBound
+                } else if cell.collecting, !cell.phonetic {
+                    cell.text += try scanner.text(range)
+                }
             case .cdata(let range):
                 if cell.collecting, !cell.phonetic { cell.text += String(decoding: bytes[range], as: UTF8.self) }
             case .end(let name):
-                if scanner.isNamed(name, "v") || scanner.isNamed(name, "t") {
+                if scanner.isNamed(name, "v") {
+                    cell.inValue = false
+                } else if scanner.isNamed(name, "t") {
                     cell.collecting = false
                 } else if scanner.isNamed(name, "rPh") {
                     cell.phonetic = false
@@ -72,6 +82,9 @@ enum WorksheetParser {
     ) {
         var index: [Int: Int] = [:]
         for (i, row) in rows.enumerated() { index[row.number] = i }
+        // Range hyperlinks (`A1:C9`) are honoured up to a total number of cells, so a hostile
+        // sheet cannot make this loop run for long.
+        var rangeBudget = 100_000
         for link in hyperlinks {
             guard let rel = links[link.id] else {
                 warnings.append(SheetWarning(row: nil, column: nil, message: "hyperlink at \(link.ref) names a missing relationship \(link.id)"))
@@ -80,8 +93,16 @@ enum WorksheetParser {
             let ends = link.ref.split(separator: ":").compactMap { CellRef.parse($0) }
             guard let first = ends.first, let firstRow = first.row else { continue }
             let last = ends.count > 1 ? ends[1] : first
-            let lastRow = min(last.row ?? firstRow, firstRow + 100_000)
-            guard lastRow >= firstRow, last.column >= first.column, last.column - first.column < 64 else { continue }
+            let lastRow = last.row ?? firstRow
+            guard lastRow >= firstRow, last.column >= first.column else { continue }
+            let cellCount = (lastRow - firstRow + 1) * (last.column - first.column + 1)
+            if cellCount > 1 {
+                guard cellCount <= rangeBudget else {
+                    warnings.append(SheetWarning(row: firstRow, column: nil, message: "hyperlink range \(link.ref) is too large; ignored"))
+                    continue
+                }
+                rangeBudget -= cellCount
+            }
             for r in firstRow...lastRow {
                 guard let i = index[r] else { continue }
                 for c in first.column...last.column {
@@ -95,31 +116,53 @@ enum WorksheetParser {
 /// The cell being read.
 private struct CellState {
     var column: Int?
-    var type = "n"
+    var type = CellType.number
+    /// Bytes of `<v>` (raw, entity references still encoded).
+    var value: Range<Int> = 0..<0
+    var inValue = false
+    /// Text of `<is><t>` runs, decoded.
     var text = ""
     var collecting = false
     var phonetic = false
 
     func value(strings: [String], scanner: XMLScanner, row: Int) throws -> CellValue? {
         switch type {
-        case "s":
-            let trimmed = Text.trim(text)
-            if trimmed.isEmpty { return nil }
-            guard let i = Int(trimmed), i >= 0, i < strings.count else {
-                throw scanner.error("cell in row \(row) refers to shared string \(trimmed), but there are \(strings.count)")
+        case .shared:
+            guard !value.isEmpty else { return nil }
+            guard let i = CellRef.integer(scanner.bytes, value), i < strings.count else {
+                throw scanner.error("cell in row \(row) refers to a shared string that does not exist (\(strings.count) strings)")
             }
             return .text(strings[i])
-        case "inlineStr", "str":
+        case .inline:
             return .text(XMLText.unescapeOOXML(text))
-        case "e":
-            return .error(Text.trim(text))
-        case "b":
-            return .bool(Text.trim(text) == "1")
-        case "d":
-            return .text(Text.trim(text))
-        default:
-            let trimmed = Text.trim(text)
+        case .formulaString:
+            return .text(XMLText.unescapeOOXML(try scanner.text(value)))
+        case .error:
+            return .error(Text.trim(try scanner.text(value)))
+        case .bool:
+            return .bool(Text.trim(try scanner.text(value)) == "1")
+        case .date:
+            return .text(Text.trim(try scanner.text(value)))
+        case .number:
+            let trimmed = Text.trim(try scanner.text(value))
             return trimmed.isEmpty ? nil : .number(trimmed)
+        }
+    }
+}
+
+/// The `t` attribute of `<c>`.
+private enum CellType {
+    case shared, inline, formulaString, error, bool, date, number
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        switch String(decoding: bytes, as: UTF8.self) {
+        case "s": self = .shared
+        case "inlineStr": self = .inline
+        case "str": self = .formulaString
+        case "e": self = .error
+        case "b": self = .bool
+        case "d": self = .date
+        default: self = .number
         }
     }
 }

@@ -51,7 +51,7 @@ enum XMLText {
 
     /// Undoes the OOXML `_xHHHH_` escapes that Excel writes for control characters in strings.
     static func unescapeOOXML(_ s: String) -> String {
-        guard s.contains("_x") else { return s }
+        guard Text.containsASCII(s, "_x") else { return s }
         var out = String.UnicodeScalarView()
         let scalars = Array(s.unicodeScalars)
         var i = 0
