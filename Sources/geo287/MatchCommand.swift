@@ -75,4 +75,15 @@ struct SheetOption: ParsableArguments {
     }
 
     func load(_ root: DataRoot) throws -> Sheet { try SheetReader.read(path: try path(root)) }
+
+    /// The participating sheet and, when asked, the pending sheet listed with it (the newest
+    /// pending sheet published on or before the participating sheet's date).
+    func loadWithPending(_ root: DataRoot, includePending: Bool) throws -> (participating: Sheet, pending: Sheet?) {
+        let participating = try load(root)
+        guard includePending else { return (participating, nil) }
+        guard let date = participating.published, let entry = try SheetCatalog(root: root).pending(asOf: date) else {
+            throw DataError(participating.path, "no pending sheet in <data>/ice published on or before this sheet")
+        }
+        return (participating, try SheetReader.read(path: entry.path))
+    }
 }
