@@ -20,9 +20,20 @@ public struct CountyJoin: Sendable {
         public let areaShares: [String: Double]
     }
 
+    /// Which places go through the GEOS overlay.
+    public enum Geometry: Sendable {
+        /// Every place: its counties are found in the STRtree and checked with prepared
+        /// geometries (`geo287 match`).
+        case all
+        /// Only places the crosswalk cannot answer (Connecticut, places changed since 2020):
+        /// the shares are the same, without reading every place polygon (`geo287 coverage`).
+        case whereNeeded
+    }
+
     /// Fills `counties` for every matched agreement. `threads` workers run the GEOS join.
-    public func join(_ matched: [MatchedAgreement], threads: Int = 2) throws -> [MatchedAgreement] {
-        let placeIDs = Set(matched.compactMap { m in m.jurisdiction.geoid.flatMap { $0.count == 7 ? $0 : nil } })
+    public func join(_ matched: [MatchedAgreement], threads: Int = 2, geometry: Geometry = .all) throws -> [MatchedAgreement] {
+        var placeIDs = Set(matched.compactMap { m in m.jurisdiction.geoid.flatMap { $0.count == 7 ? $0 : nil } })
+        if case .whereNeeded = geometry { placeIDs = placeIDs.filter { crosswalkShares($0) == nil } }
         try gazetteer.loadPlaceGeometries(placeIDs, threads: threads)
         Trace.mark("place polygons")
         let overlays = try overlay(places: placeIDs.sorted(), threads: threads)
@@ -69,20 +80,25 @@ public struct CountyJoin: Sendable {
     /// (not Connecticut, whose 2020 counties became planning regions); else GEOS area shares,
     /// with the place's 2020 population spread by area to estimate county coverage.
     func placeShares(_ geoid: String, overlay: PlaceOverlay?) -> [CountyShare] {
-        let parts = gazetteer.crosswalk.partsByPlace[geoid] ?? []
-        let placePop = parts.reduce(0) { $0 + $1.population2020 }
-        if !parts.isEmpty, placePop > 0, parts.allSatisfy({ gazetteer.countyByGEOID[$0.countyGEOID] != nil }) {
-            return parts.sorted { $0.countyGEOID < $1.countyGEOID }.map {
-                CountyShare(countyGEOID: $0.countyGEOID, share: Double($0.population2020) / Double(placePop),
-                            coverage: $0.countyShare, basis: "crosswalk")
-            }
-        }
+        if let shares = crosswalkShares(geoid) { return shares }
+        let placePop = (gazetteer.crosswalk.partsByPlace[geoid] ?? []).reduce(0) { $0 + $1.population2020 }
         guard let overlay else { return [] }
         return overlay.areaShares.keys.sorted().map { county in
             let share = overlay.areaShares[county] ?? 0
             let base = gazetteer.population.counties[county]?.base2020 ?? 0
             let coverage = base > 0 ? min(1, Double(placePop) * share / Double(base)) : 0
             return CountyShare(countyGEOID: county, share: share, coverage: coverage, basis: "area")
+        }
+    }
+
+    /// Population shares from the crosswalk, when every part's county is in the current layer.
+    func crosswalkShares(_ geoid: String) -> [CountyShare]? {
+        let parts = gazetteer.crosswalk.partsByPlace[geoid] ?? []
+        let placePop = parts.reduce(0) { $0 + $1.population2020 }
+        guard !parts.isEmpty, placePop > 0, parts.allSatisfy({ gazetteer.countyByGEOID[$0.countyGEOID] != nil }) else { return nil }
+        return parts.sorted { $0.countyGEOID < $1.countyGEOID }.map {
+            CountyShare(countyGEOID: $0.countyGEOID, share: Double($0.population2020) / Double(placePop),
+                        coverage: $0.countyShare, basis: "crosswalk")
         }
     }
 

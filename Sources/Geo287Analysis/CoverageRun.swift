@@ -17,10 +17,10 @@ public struct CoverageRun: Sendable {
         self.threads = threads
     }
 
-    public func matchedSheet(_ sheet: Sheet) throws -> MatchedSheet {
+    public func matchedSheet(_ sheet: Sheet, geometry: CountyJoin.Geometry = .whereNeeded) throws -> MatchedSheet {
         let resolved = try JurisdictionMatcher(gazetteer: gazetteer).match(sheet.agreements)
         Trace.mark("match")
-        let joined = try CountyJoin(gazetteer: gazetteer).join(resolved, threads: threads)
+        let joined = try CountyJoin(gazetteer: gazetteer).join(resolved, threads: threads, geometry: geometry)
         Trace.mark("join")
         return MatchedSheet(sheet: sheet, matched: joined)
     }
@@ -39,6 +39,8 @@ public struct CoverageRun: Sendable {
             let all = participating.matched + (options.includePending ? pendingMatched : [])
             let placeIDs = Set(all.filter { options.model.admits($0.agreement.model) && $0.jurisdiction.level == .municipal
                 && $0.jurisdiction.countsAsResidentCoverage }.compactMap(\.jurisdiction.geoid))
+            try gazetteer.loadPlaceGeometries(placeIDs, threads: threads)
+            Trace.mark("place polygons")
             let located = try TractCoverage.locate(tracts, gazetteer: gazetteer, placeGEOIDs: placeIDs, threads: threads)
             Trace.mark("tracts located")
             var result = calculator.compute(participating: participating.sheet, matched: participating.matched, pending: pendingSheet,

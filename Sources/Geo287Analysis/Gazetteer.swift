@@ -30,13 +30,22 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// Loads the county layer, population and crosswalk from the data root.
     public static func load(_ root: DataRoot) throws -> Gazetteer {
-        let counties = try CensusLayers.counties(root)
-        Trace.mark("counties")
-        let crosswalk = try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath))
-        Trace.mark("crosswalk")
-        let population = try PopulationTable.load(root.path(CensusLayers.populationPath))
-        Trace.mark("population")
-        return Gazetteer(root: root, counties: counties, crosswalk: crosswalk, population: population)
+        // The three inputs are independent: read them side by side.
+        let counties = ResultSlots<Result<[County], any Error>>(count: 1)
+        let crosswalk = ResultSlots<Result<PlaceCountyCrosswalk, any Error>>(count: 1)
+        let population = ResultSlots<Result<PopulationTable, any Error>>(count: 1)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            crosswalk.set(0, Result { try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath)) })
+        }
+        counties.set(0, Result { try CensusLayers.counties(root) })
+        population.set(0, Result { try PopulationTable.load(root.path(CensusLayers.populationPath)) })
+        group.wait()
+        guard let c = counties.get(0), let x = crosswalk.get(0), let p = population.get(0) else {
+            throw DataError(root.url.path, "census layers were not read")
+        }
+        Trace.mark("census tables")
+        return Gazetteer(root: root, counties: try c.get(), crosswalk: try x.get(), population: try p.get())
     }
 
     public func counties(inState fips: String) -> [County] { countiesByState[fips] ?? [] }
@@ -100,6 +109,7 @@ public final class Gazetteer: @unchecked Sendable {
     public func subdivisions() throws -> CountySubdivisions {
         if let s = locked({ subdivisionCache }) { return s }
         let s = try CountySubdivisions.load(root)
+        Trace.mark("subdivisions")
         locked { subdivisionCache = s }
         return s
     }

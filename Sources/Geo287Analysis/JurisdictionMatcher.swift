@@ -1,3 +1,4 @@
+import Foundation
 import Geo287Data
 import Geo287Sheets
 
@@ -19,7 +20,15 @@ public struct JurisdictionMatcher: Sendable {
             guard let s = a.state, AgencyClassifier.classify(a).level != .state else { return nil }
             return s.fips
         }
+        // Towns and townships are needed for municipal agencies without a place: read them
+        // alongside the place files (the later lazy call waits for nothing or retries).
+        let prefetch = DispatchGroup()
+        if !states.isEmpty {
+            let gazetteer = self.gazetteer
+            DispatchQueue.global().async(group: prefetch) { _ = try? gazetteer.subdivisions() }
+        }
         try gazetteer.preloadPlaces(states: states, threads: 2)
+        prefetch.wait()
         Trace.mark("places loaded")
         var resolvers: [String: PlaceResolver] = [:]
         var countyResolvers: [String: CountyResolver] = [:]
