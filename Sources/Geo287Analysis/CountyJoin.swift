@@ -133,8 +133,9 @@ final class OverlayWorker {
     }
 
     func overlay(place geoid: String) throws -> CountyJoin.PlaceOverlay {
-        guard let place = try gazetteer.place(geoid: geoid) else {
-            throw GeometryError.invalidInput("place \(geoid) is not in the 2019 place files")
+        // A place known only from the 2020 crosswalk has no polygon: nothing to overlay.
+        guard let place = try gazetteer.place(geoid: geoid), !place.geometry.polygons.isEmpty else {
+            return CountyJoin.PlaceOverlay(placeGEOID: geoid, areaShares: [:])
         }
         let state = String(geoid.prefix(2))
         var entry = try tree(state)

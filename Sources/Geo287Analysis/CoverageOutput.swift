@@ -5,7 +5,7 @@ import Geo287Sheets
 /// Renders coverage for reporters (table), spreadsheets (CSV, one row per county) and
 /// programs (JSON, documented in the README).
 public enum CoverageOutput {
-    static func pct(_ x: Double) -> String { JSONValue.format(100 * x, decimals: 1) + "%" }
+    static func pct(_ x: Double, decimals: Int = 1) -> String { JSONValue.format(100 * x, decimals: decimals) + "%" }
     static func people(_ n: Int) -> String {
         let s = String(n)
         var out = ""
@@ -85,14 +85,14 @@ public enum CoverageOutput {
         let a = places.national, b = tracts.national
         let diff = a.covered == 0 ? 0 : Double(b.covered - a.covered) / Double(a.covered)
         var out = "Coverage by two methods (\(places.options.model.description)), sheet \(sheetLine(places))\n\n"
-        out += "national: places \(people(a.covered)) (\(pct(a.share))), tracts \(people(b.covered)) (\(pct(b.share))); tracts differ by \(pct(diff))\n\n"
+        out += "national: places \(people(a.covered)) (\(pct(a.share))), tracts \(people(b.covered)) (\(pct(b.share))); tracts differ by \(pct(diff, decimals: 2))\n\n"
         out += "STATE  " + "PLACES".leftPad(12) + "  " + "TRACTS".leftPad(12) + "  DIFF\n"
         let tractByState = Dictionary(uniqueKeysWithValues: tracts.states.map { ($0.fips, $0) })
         for s in places.states where s.covered > 0 || (tractByState[s.fips]?.covered ?? 0) > 0 {
             let t = tractByState[s.fips]?.covered ?? 0
             let d = s.covered == 0 ? 0 : Double(t - s.covered) / Double(s.covered)
             out += s.usps.padding(toLength: 5, withPad: " ", startingAt: 0) + "  " + people(s.covered).leftPad(12) + "  "
-                + people(t).leftPad(12) + "  " + pct(d) + (s.statewide ? "  (statewide: identical by construction)" : "") + "\n"
+                + people(t).leftPad(12) + "  " + pct(d, decimals: 2) + (s.statewide ? "  (statewide: identical by construction)" : "") + "\n"
         }
         out += """
 

@@ -39,7 +39,7 @@ public struct JurisdictionMatcher: Sendable {
 
     func placeResolver(_ fips: String, _ cache: inout [String: PlaceResolver]) throws -> PlaceResolver {
         if let r = cache[fips] { return r }
-        let r = PlaceResolver(places: try gazetteer.places(inState: fips), crosswalk: gazetteer.crosswalk)
+        let r = PlaceResolver(places: try gazetteer.places(inState: fips), crosswalk: gazetteer.crosswalk, stateFIPS: fips)
         cache[fips] = r
         return r
     }

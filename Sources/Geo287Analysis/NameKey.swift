@@ -60,19 +60,24 @@ public enum NameKey {
         return k
     }
 
-    /// Levenshtein distance, for misspellings such as `Pulaksi` or `Allegancy`.
+    /// Edit distance counting an adjacent transposition as one edit (optimal string alignment),
+    /// for misspellings such as `Pulaksi` or `Allegancy`.
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a.utf8), y = Array(b.utf8)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
         if abs(x.count - y.count) > 3 { return abs(x.count - y.count) }   // beyond any tolerance used
+        var before = [Int](repeating: 0, count: y.count + 1)
         var prev = Array(0...y.count), cur = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {
             cur[0] = i
             for j in 1...y.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                var d = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d = min(d, before[j - 2] + 1) }
+                cur[j] = d
             }
-            swap(&prev, &cur)
+            before = prev
+            prev = cur
         }
         return prev[y.count]
     }

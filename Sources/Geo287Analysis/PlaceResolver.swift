@@ -1,4 +1,5 @@
 import Geo287Data
+import Geo287Geometry
 
 /// Finds a Census place of one state from the name a police department carries, preferring
 /// incorporated places over CDPs and using the COUNTY cell to tell same-name places apart.
@@ -6,15 +7,39 @@ struct PlaceResolver {
     let places: [Place]
     let crosswalk: PlaceCountyCrosswalk
     private let byKey: [String: [Place]]
+    /// By normalized NAMELSAD (`mahanoy city borough`), so a name that carries its type matches it exactly.
+    private let byFullKey: [String: [Place]]
     /// Incorporated places with their normalized names, for prefix and fuzzy matching.
     private let incorporated: [(place: Place, key: String)]
 
-    init(places: [Place], crosswalk: PlaceCountyCrosswalk) {
+    /// `places`: the state's 2019 polygons. Places of the 2020 crosswalk with no polygon (lost
+    /// from the 2019 files, or new) are added without geometry: their people are known by county.
+    init(places polygonPlaces: [Place], crosswalk: PlaceCountyCrosswalk, stateFIPS: String) {
+        let known = Set(polygonPlaces.map(\.geoid))
+        let extra = crosswalk.partsByPlace.filter { $0.key.hasPrefix(stateFIPS) && !known.contains($0.key) }
+            .sorted { $0.key < $1.key }
+            .compactMap { geoid, parts in parts.first.map { Self.crosswalkPlace(geoid: geoid, stateFIPS: stateFIPS, label: $0.placeName) } }
+        let places = polygonPlaces + extra
         self.places = places
         self.crosswalk = crosswalk
         let keyed = places.map { ($0, NameKey.normalize($0.name)) }
         byKey = Dictionary(grouping: keyed, by: \.1).mapValues { $0.map(\.0) }
+        byFullKey = Dictionary(grouping: places, by: { NameKey.normalize($0.nameWithType) })
         incorporated = keyed.filter { $0.0.isIncorporated }
+    }
+
+    /// `Lindsay city, TX` → a place named `Lindsay`, incorporated, with no polygon.
+    static func crosswalkPlace(geoid: String, stateFIPS: String, label: String) -> Place {
+        let full = label.split(separator: ",").first.map(String.init) ?? label
+        var name = full, isCDP = false
+        for suffix in [" city and borough", " CDP", " city", " town", " village", " borough", " municipality", " comunidad", " zona urbana"]
+            where full.hasSuffix(suffix) {
+            name = String(full.dropLast(suffix.count))
+            isCDP = suffix == " CDP" || suffix == " comunidad" || suffix == " zona urbana"
+            break
+        }
+        return Place(geoid: geoid, stateFIPS: stateFIPS, name: name, nameWithType: full, classCode: isCDP ? "U" : "C",
+                     geometry: MultiPolygon([]), recordIndex: -1)
     }
 
     struct Match {
@@ -24,10 +49,13 @@ struct PlaceResolver {
         let note: String?
     }
 
-    static let placeWords = ["city", "town", "village", "borough", "township"]
+    /// Type words a place name may carry. `township` is not among them: a township is a county
+    /// subdivision, and `Butler Township` is not Butler city.
+    static let placeWords = ["city", "town", "village", "borough"]
 
     /// `key`: the normalized place name derived from the agency; `county`: ICE's county, if any.
     func resolve(key: String, county: County?) -> Match? {
+        if let hits = byFullKey[key], !hits.isEmpty, let m = choose(hits, county: county, method: .nameDerived) { return m }
         // `mahanoy city borough` → `mahanoy city` → `mahanoy`: one type word at a time.
         var variants = [key]
         var current = NameKey.stripPrefixes(key, ["city of", "town of", "village of", "borough of"])
@@ -37,10 +65,13 @@ struct PlaceResolver {
             variants.append(current)
         }
         for v in variants {
-            if let hits = byKey[v], !hits.isEmpty { return choose(hits, county: county, method: v == key ? .nameDerived : .normalized) }
+            if let hits = byKey[v], !hits.isEmpty, let m = choose(hits, county: county, method: v == key ? .nameDerived : .normalized) {
+                return m
+            }
         }
+        let isTownship = key.split(separator: " ").contains("township")
         // `Sunny Isles` for Sunny Isles Beach: a unique incorporated place whose name begins with the key.
-        if let base = variants.last, base.count >= 5 {
+        if !isTownship, let base = variants.last, base.count >= 5 {
             let prefixed = incorporated.filter { $0.key.hasPrefix(base + " ") }.map(\.place)
             if prefixed.count == 1, let m = choose(prefixed, county: county, method: .normalized) {
                 return Match(place: m.place, method: .normalized, confidence: 0.85,
@@ -50,7 +81,7 @@ struct PlaceResolver {
         // Fuzzy: a unique incorporated place within a small edit distance.
         let base = variants.last ?? key
         let tolerance = NameKey.fuzzyTolerance(base)
-        guard tolerance > 0 else { return nil }
+        guard tolerance > 0, !isTownship else { return nil }
         let scored = incorporated.map { ($0.place, NameKey.editDistance($0.key, base)) }.filter { $0.1 <= tolerance }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         let tied = scored.filter { $0.1 == best.1 }.map(\.0)
@@ -75,6 +106,9 @@ struct PlaceResolver {
                 notes.append("told apart from \(hits.count - 1) same-name place(s) by \(county.nameWithType)")
             }
         }
+        // Prefer a place with a polygon when names tie in every other respect.
+        let withPolygon = pool.filter { $0.recordIndex >= 0 }
+        if pool.count > 1 && !withPolygon.isEmpty && withPolygon.count < pool.count { pool = withPolygon }
         guard let first = pool.first else { return nil }
         var place = first
         var confidence = method == .fuzzy ? 0.7 : (incorporated.isEmpty ? 0.75 : 0.95)
@@ -86,8 +120,14 @@ struct PlaceResolver {
             notes.append("\(pool.count) places share this name; the most populous was taken")
         }
         if let county, !countyGEOIDs(of: place).isEmpty, !countyGEOIDs(of: place).contains(county.geoid), county.stateFIPS != "09" {
+            // A CDP elsewhere in the state is a namesake, not the town (e.g. an incorporated
+            // place lost from the 2019 files): better the county than the wrong polygon.
+            if !place.isIncorporated { return nil }
             notes.append("ICE's county \(county.nameWithType) does not contain this place")
             confidence = min(confidence, 0.7)
+        }
+        if place.recordIndex < 0 {
+            notes.append("no 2019 polygon; the place and its people per county are known from the 2020 crosswalk")
         }
         return Match(place: place, method: method, confidence: confidence, note: notes.joined(separator: "; ").nilIfEmpty)
     }

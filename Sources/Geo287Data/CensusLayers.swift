@@ -24,6 +24,12 @@ public struct Place: Sendable {
     /// Record number in the state's file (to read the geometry later).
     public let recordIndex: Int
     public var isIncorporated: Bool { classCode.hasPrefix("C") }
+
+    public init(geoid: String, stateFIPS: String, name: String, nameWithType: String, classCode: String,
+                geometry: MultiPolygon, recordIndex: Int) {
+        self.geoid = geoid; self.stateFIPS = stateFIPS; self.name = name; self.nameWithType = nameWithType
+        self.classCode = classCode; self.geometry = geometry; self.recordIndex = recordIndex
+    }
 }
 
 public struct StateBoundary: Sendable {
