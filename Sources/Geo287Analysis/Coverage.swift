@@ -1,4 +1,5 @@
 import Geo287Data
+import Geo287Geometry
 import Geo287Sheets
 
 /// Which agreements a coverage run counts.
@@ -41,11 +42,13 @@ public struct CoverageOptions: Sendable {
     public var excludeStatewide: Bool
     /// Limit the report to one state (USPS); totals are then that state's.
     public var state: String?
+    /// Point-in-polygon engine for the tracts method.
+    public var engine: PointInPolygonEngine
 
     public init(model: ModelFilter = .model(.taskForce), method: CoverageMethod = .places, includePending: Bool = false,
-                excludeStatewide: Bool = false, state: String? = nil) {
+                excludeStatewide: Bool = false, state: String? = nil, engine: PointInPolygonEngine = .grid) {
         self.model = model; self.method = method; self.includePending = includePending
-        self.excludeStatewide = excludeStatewide; self.state = state
+        self.excludeStatewide = excludeStatewide; self.state = state; self.engine = engine
     }
 }
 

@@ -41,7 +41,8 @@ public struct CoverageRun: Sendable {
                 && $0.jurisdiction.countsAsResidentCoverage }.compactMap(\.jurisdiction.geoid))
             try gazetteer.loadPlaceGeometries(placeIDs, threads: threads)
             Trace.mark("place polygons")
-            let located = try TractCoverage.locate(tracts, gazetteer: gazetteer, placeGEOIDs: placeIDs, threads: threads)
+            let located = try TractCoverage.locate(tracts, gazetteer: gazetteer, placeGEOIDs: placeIDs, threads: threads,
+                                                   engine: options.engine)
             Trace.mark("tracts located")
             var result = calculator.compute(participating: participating.sheet, matched: participating.matched, pending: pendingSheet,
                                             pendingMatched: pendingMatched, options: options,

@@ -16,12 +16,15 @@ public struct TractCoverage: Sendable {
 
     /// Locates every tract centroid in the counties and in `placeGEOIDs` (their polygons must be
     /// loaded in the gazetteer) on `threads` threads.
-    public static func locate(_ tracts: TractCentroids, gazetteer: Gazetteer, placeGEOIDs: Set<String>, threads: Int) throws -> TractCoverage {
-        let countyIndex = try PointIndex(polygons: gazetteer.counties.map(\.geometry))
+    /// `engine`: the grid index (default) or plain GEOS prepared `contains` (the reference); both
+    /// give identical assignments.
+    public static func locate(_ tracts: TractCentroids, gazetteer: Gazetteer, placeGEOIDs: Set<String>, threads: Int,
+                              engine: PointInPolygonEngine = .grid) throws -> TractCoverage {
+        let countyIndex = try PointLocator(polygons: gazetteer.counties.map(\.geometry), engine: engine)
         let places = try placeGEOIDs.sorted().compactMap { try gazetteer.place(geoid: $0) }.filter { !$0.geometry.polygons.isEmpty }
-        let placeIndex = try PointIndex(polygons: places.map(\.geometry))
-        let inCounty = countyIndex.locateAll(xs: tracts.longitude, ys: tracts.latitude, threads: threads)
-        let inPlace = places.isEmpty ? [] : placeIndex.locateAll(xs: tracts.longitude, ys: tracts.latitude, threads: threads)
+        let inCounty = try countyIndex.locateAll(xs: tracts.longitude, ys: tracts.latitude, threads: threads)
+        let inPlace = places.isEmpty ? [] : try PointLocator(polygons: places.map(\.geometry), engine: engine)
+            .locateAll(xs: tracts.longitude, ys: tracts.latitude, threads: threads)
         var countyPop: [String: Int] = [:], placePop: [String: [String: Int]] = [:]
         var unlocated = 0
         for i in 0..<tracts.count {

@@ -1,6 +1,7 @@
 import Foundation
 
 /// 2020 Census tract population centroids (CenPop2020_Mean_TR: UTF-8 with BOM), as columns.
+/// Read with a byte-level parser: 85k rows of fixed columns, no quoting.
 public struct TractCentroids: Sendable {
     public let tractGEOID: [String]     // 11 digits, 2020 geography
     public let population: [Int]
@@ -10,22 +11,62 @@ public struct TractCentroids: Sendable {
     public var count: Int { tractGEOID.count }
     public var totalPopulation: Int { population.reduce(0, +) }
 
+    static let columns = ["STATEFP", "COUNTYFP", "TRACTCE", "POPULATION", "LATITUDE", "LONGITUDE"]
+
     public static func load(_ path: String) throws -> TractCentroids {
-        let all = try DelimitedText.rows(path: path)
-        guard let header = all.first else { throw DataError(path, "empty file") }
-        let table = HeaderTable(path: path, header: header, rows: Array(all.dropFirst()))
-        let st = try table.column("STATEFP"), co = try table.column("COUNTYFP"), tr = try table.column("TRACTCE")
-        let pop = try table.column("POPULATION"), lat = try table.column("LATITUDE"), lon = try table.column("LONGITUDE")
+        guard let data = FileManager.default.contents(atPath: path) else { throw DataError(path, "cannot read file") }
+        let bytes = [UInt8](data)
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
+        guard let headerLine = lines.first else { throw DataError(path, "empty file") }
+        lines.removeFirst()
+        var header = String(decoding: headerLine, as: UTF8.self)
+        if header.hasPrefix("\u{FEFF}") { header.removeFirst() }
+        let names = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let idx = try columns.map { c -> Int in
+            guard let i = names.firstIndex(of: c) else { throw DataError(path, "missing column \(c)") }
+            return i
+        }
         var ids: [String] = [], pops: [Int] = [], lons: [Double] = [], lats: [Double] = []
-        for (i, r) in table.rows.enumerated() {
-            guard let p = Int(table.value(r, pop)),
-                  let y = Double(table.value(r, lat).replacingOccurrences(of: "+", with: "")),
-                  let x = Double(table.value(r, lon).replacingOccurrences(of: "+", with: "")),
+        ids.reserveCapacity(lines.count); pops.reserveCapacity(lines.count)
+        lons.reserveCapacity(lines.count); lats.reserveCapacity(lines.count)
+        for (n, line) in lines.enumerated() {
+            let fields = line.split(separator: 0x2C, omittingEmptySubsequences: false).map { trimmed($0) }
+            guard fields.count >= names.count,
+                  let p = integer(fields[idx[3]]), let y = number(fields[idx[4]]), let x = number(fields[idx[5]]),
                   (-90...90).contains(y), (-180...180).contains(x)
-            else { throw DataError(path, "row \(i + 2): population or coordinates unreadable") }
-            ids.append(table.value(r, st) + table.value(r, co) + table.value(r, tr))
+            else { throw DataError(path, "row \(n + 2): population or coordinates unreadable") }
+            ids.append(String(decoding: fields[idx[0]], as: UTF8.self) + String(decoding: fields[idx[1]], as: UTF8.self)
+                       + String(decoding: fields[idx[2]], as: UTF8.self))
             pops.append(p); lons.append(x); lats.append(y)
         }
         return TractCentroids(tractGEOID: ids, population: pops, longitude: lons, latitude: lats)
+    }
+
+    static func trimmed(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var t = s
+        while let f = t.first, f == 0x20 || f == 0x0D || f == 0x09 { t = t.dropFirst() }
+        while let l = t.last, l == 0x20 || l == 0x0D || l == 0x09 { t = t.dropLast() }
+        return t
+    }
+
+    static func integer(_ s: ArraySlice<UInt8>) -> Int? {
+        guard !s.isEmpty else { return nil }
+        var v = 0
+        for b in s {
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            v = v &* 10 &+ Int(b - 0x30)
+        }
+        return v
+    }
+
+    /// A signed decimal such as `+32.476823` or `-086.486599` (the file's only number form).
+    static func number(_ s: ArraySlice<UInt8>) -> Double? {
+        var t = s
+        var sign = 1.0
+        if let f = t.first, f == 0x2B || f == 0x2D { sign = f == 0x2D ? -1 : 1; t = t.dropFirst() }
+        guard !t.isEmpty else { return nil }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: t.map { Unicode.Scalar($0) })
+        return Double(text).map { $0 * sign }
     }
 }

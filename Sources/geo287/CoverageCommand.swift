@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Geo287Analysis
 import Geo287Data
+import Geo287Geometry
 import Geo287Sheets
 
 struct CoverageCommand: ParsableCommand {
@@ -40,6 +41,9 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: "table, csv or json.")
     var format: String = "table"
 
+    @Option(help: "Point-in-polygon engine for --method tracts: grid (fast index) or geos (plain GEOS, the reference).")
+    var engine: String = "grid"
+
     @Option(help: "Worker threads.")
     var threads: Int = 2
 
@@ -51,6 +55,7 @@ struct CoverageCommand: ParsableCommand {
         guard CoverageMethod(rawValue: method) != nil else { throw ValidationError("--method must be places or tracts, not '\(method)'") }
         guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json, not '\(format)'") }
         if let state, USState.usps(state.uppercased()) == nil { throw ValidationError("--state must be a USPS code such as FL, not '\(state)'") }
+        guard PointInPolygonEngine(rawValue: engine) != nil else { throw ValidationError("--engine must be grid or geos, not '\(engine)'") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
@@ -64,7 +69,8 @@ struct CoverageCommand: ParsableCommand {
             let participating = try run.matchedSheet(inputs.participating)
             let pending = try inputs.pending.map { try run.matchedSheet($0) }
             var options = CoverageOptions(model: ModelFilter(model) ?? .model(.taskForce), method: CoverageMethod(rawValue: method) ?? .places,
-                                          includePending: includePending, excludeStatewide: excludeStatewide, state: state?.uppercased())
+                                          includePending: includePending, excludeStatewide: excludeStatewide, state: state?.uppercased(),
+                                          engine: PointInPolygonEngine(rawValue: engine) ?? .grid)
             let result = try run.coverage(participating, pending: pending, options: options)
             Trace.mark("coverage")
             if compare {
