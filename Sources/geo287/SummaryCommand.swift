@@ -27,7 +27,7 @@ struct SummaryCommand: ParsableCommand {
     @Option(name: .customLong("published"), help: "Override the publication date (YYYY-MM-DD) of every sheet read.")
     var published: String?
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
+    @Option(name: [.short, .customLong("out"), .customLong("output")], help: "Write to this file instead of standard output.")
     var output: String?
 
     func run() throws {
