@@ -4,12 +4,14 @@ import Testing
 import ZIPFoundation
 
 /// Broken inputs give one clear error naming the file, never a crash.
-@Suite struct BadInputTests {
+@Suite final class BadInputTests {
     let dir: URL = {
         let d = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-badinput-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
         return d
     }()
+
+    deinit { try? FileManager.default.removeItem(at: dir) }
 
     func copyCounty(_ exts: [String], to stem: String) throws -> String {
         for e in exts {
