@@ -1,3 +1,4 @@
+import Geo287Data
 /// Output forms of an agreement: JSON object and CSV record (the CSV uses ICE's header names,
 /// so `geo287 agreements --format csv` output reads back in as a sheet).
 extension Agreement {
@@ -16,8 +17,8 @@ extension Agreement {
         ]
     }
 
-    public var json: SheetJSON {
-        func opt(_ s: String?) -> SheetJSON { s.map { .string($0) } ?? .null }
+    public var json: JSONValue {
+        func opt(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
         return .object([
             ("row", .int(row)), ("kind", .string(kind.rawValue)),
             ("state", opt(state?.usps)), ("fips", opt(state?.fips)), ("stateAsPrinted", .string(stateAsPrinted)),

@@ -1,3 +1,4 @@
+import Geo287Data
 /// Counts for one sheet: per model (agreements = rows, distinct agencies, distinct states) and
 /// per state × model. Agencies are distinct by state plus `agencyKey`; rows whose model is not
 /// recognized are not counted (they carry a warning).
@@ -47,7 +48,7 @@ public struct SheetSummary: Sendable {
 
     /// The documented JSON shape: `{"sheet": {"path","kind","published","rows"}, "models": […],
     /// "states": […], "warnings": […]}`.
-    public var json: SheetJSON {
+    public var json: JSONValue {
         .object([
             ("sheet", .object([
                 ("path", .string(sheet.path)),

@@ -69,7 +69,7 @@ struct AgreementsCommand: ParsableCommand {
             let warnings = read.warnings.filter { filtered || $0.row.map(kept.contains) ?? true }
             switch format {
             case "json":
-                let json = SheetJSON.object([
+                let json = JSONValue.object([
                     ("sheet", .object([
                         ("path", .string(read.path)), ("kind", .string(read.kind.rawValue)),
                         ("published", read.published.map { .string($0.description) } ?? .null),

@@ -40,7 +40,7 @@ struct SummaryCommand: ParsableCommand {
             let read = try inputs.paths.map { try SheetReader.read(path: $0, published: date) }
             let summaries = read.sorted(by: SheetReader.publicationOrder).map(SheetSummary.init)
             if format == "json" {
-                let json: SheetJSON = inputs.single && summaries.count == 1
+                let json: JSONValue = inputs.single && summaries.count == 1
                     ? summaries[0].json : .array(summaries.map(\.json))
                 try emit(json.rendered() + "\n", to: output)
             } else {
