@@ -32,14 +32,16 @@ public enum NationalMap {
     /// Thin frames around the insets, like election maps draw them.
     static func insetFrames(_ placed: PlacedCounties) -> String {
         var s = "<g id=\"insets\">"
-        for zone in [MapZone.alaska, .hawaii, .puertoRico] {
+        var labels = ""
+        for (zone, name) in [(MapZone.alaska, "Alaska"), (.hawaii, "Hawaii"), (.puertoRico, "Puerto Rico")] {
             guard let t = placed.transforms[zone], let b = placed.zoneBounds[zone] else { continue }
             let r = t.rect(of: b)
             let pad = 5.0
             s += "<rect x=\"\(SVGText.number(r.x - pad))\" y=\"\(SVGText.number(r.y - pad))\" "
                 + "width=\"\(SVGText.number(r.width + 2 * pad))\" height=\"\(SVGText.number(r.height + 2 * pad))\"/>"
+            labels += "<text class=\"small\" x=\"\(SVGText.number(r.x - pad))\" y=\"\(SVGText.number(r.y - pad - 3))\">\(name)</text>"
         }
-        return s + "</g>\n"
+        return s + "</g>\n<g id=\"inset-labels\">" + labels + "</g>\n"
     }
 }
 

@@ -41,20 +41,27 @@ public enum StateMap {
         return doc.render()
     }
 
-    /// Place polygons of the municipal agreements, one path per place, sorted by GEOID.
+    /// Place polygons of the municipal agreements, one path per place, sorted by GEOID. TIGER
+    /// place polygons reach into bays and lakes; they are clipped to the (shoreline) counties
+    /// they lie in so they stay on land.
     static func placesLayer(_ agreements: [MapAgreement], gazetteer: Gazetteer, zone: MapZone, transform: Affine,
                             tolerancePx: Double, threads: Int) throws -> String {
         var agencies: [String: Set<String>] = [:]
+        var counties: [String: Set<String>] = [:]
         for a in agreements where a.matched.jurisdiction.level == .municipal && a.matched.jurisdiction.countsAsResidentCoverage {
             guard let g = a.matched.jurisdiction.geoid, g.count == 7 else { continue }
             agencies[g, default: []].insert(a.matched.agreement.agencyName)
+            counties[g, default: []].formUnion(a.matched.jurisdiction.counties.map(\.countyGEOID))
         }
         try gazetteer.loadPlaceGeometries(Set(agencies.keys), threads: threads)
         let proj = try ProjTransformer(from: ProjTransformer.nad83, to: zone.crs)
+        let geos = try GEOSContext()
         var s = "<g id=\"places\">\n"
         for geoid in agencies.keys.sorted() {
             guard let place = try gazetteer.place(geoid: geoid), !place.geometry.polygons.isEmpty else { continue }
-            let pixels = try proj.transform(place.geometry).mapCoordinates(transform.apply)
+            let land = (counties[geoid] ?? []).sorted().compactMap { gazetteer.countyByGEOID[$0]?.geometry }
+            let clipped = (try? clip(place.geometry, to: land, geos: geos)) ?? place.geometry
+            let pixels = try proj.transform(clipped).mapCoordinates(transform.apply)
             var d = ""
             for p in pixels.polygons {
                 for r in [p.shell] + p.holes {
@@ -67,5 +74,13 @@ public enum StateMap {
             s += "<path fill-rule=\"evenodd\" d=\"\(d)\"><title>\(SVGText.escape(label))</title></path>\n"
         }
         return s + "</g>\n"
+    }
+
+    /// The part of `shape` inside the union of `land`; the shape itself when there is no land.
+    static func clip(_ shape: MultiPolygon, to land: [MultiPolygon], geos: GEOSContext) throws -> MultiPolygon {
+        guard !land.isEmpty else { return shape }
+        let mask = try geos.geometry(MultiPolygon(land.flatMap(\.polygons))).unaryUnion()
+        let out = try geos.geometry(shape).intersection(mask).multiPolygon()
+        return out.polygons.isEmpty ? shape : out
     }
 }
