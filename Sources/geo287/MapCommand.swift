@@ -51,6 +51,7 @@ struct MapCommand: ParsableCommand {
         guard ModelFilter(model) != nil else { throw ValidationError("--model must be task-force, jail-enforcement, warrant-service or all, not '\(model)'") }
         guard ["svg", "geojson"].contains(format) else { throw ValidationError("--format must be svg or geojson, not '\(format)'") }
         guard ["counties", "jurisdictions"].contains(layer) else { throw ValidationError("--layer must be counties or jurisdictions, not '\(layer)'") }
+        if format == "svg" && layer != "counties" { throw ValidationError("--layer jurisdictions is a GeoJSON layer: add --format geojson") }
         if let state, USState.usps(state.uppercased()) == nil { throw ValidationError("--state must be a USPS code such as FL, not '\(state)'") }
         guard (0...12).contains(precision) else { throw ValidationError("--precision must be between 0 and 12") }
         if let simplify, !(simplify >= 0 && simplify.isFinite) { throw ValidationError("--simplify must be a distance in metres, 0 or more") }
