@@ -5,7 +5,7 @@ export GEO287_DATA
 APT_PACKAGES := libgeos-dev libproj-dev libshp-dev pkg-config
 SWIFT_FLAGS := -Xswiftc -warnings-as-errors
 
-.PHONY: setup deps build release test bench bench-peers clean
+.PHONY: setup deps build release test bench bench-peers maps clean
 
 ## setup: install the Debian libraries and build the release binary (.build/release/geo287)
 setup: deps release
@@ -34,6 +34,21 @@ bench:
 ## bench-peers: geo287 against geopandas, shapely and DuckDB on the same inputs
 bench-peers: release
 	Benchmarks/peers/run.sh
+
+## maps: regenerate the example maps in docs/ (newest sheet, task force): SVGs go to outputs/,
+## the PNGs kept in docs/ are rendered with rsvg-convert (librsvg2-bin) and shrunk with pngquant.
+MAP_PNG_WIDTH ?= 975
+maps: release
+	@for p in librsvg2-bin pngquant; do dpkg -s $$p >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq $$p; }; done
+	.build/release/geo287 map --model task-force --out outputs/map-national-task-force.svg
+	.build/release/geo287 map --model task-force --state FL --out outputs/map-fl-task-force.svg
+	mkdir -p docs
+	for m in map-national-task-force map-fl-task-force; do \
+	  rsvg-convert -w $(MAP_PNG_WIDTH) -b white outputs/$$m.svg -o outputs/$$m.png && \
+	  pngquant --force --speed 1 --strip 64 --output docs/$$m.png outputs/$$m.png; \
+	done
+	@ls -l docs/*.png
 
 clean:
 	rm -rf .build

@@ -1,0 +1,66 @@
+/// XML text and number formatting for the SVG writer.
+public enum SVGText {
+    /// Escapes text for XML content and attribute values; drops characters XML 1.0 forbids.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out += " "
+            default:
+                let v = scalar.value
+                let allowed = v >= 0x20 && !(0xD800...0xDFFF).contains(v) && v != 0xFFFE && v != 0xFFFF
+                if allowed { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    /// A number with at most `decimals` decimals, trailing zeros trimmed ("12", "3.5", "-0.25").
+    public static func number(_ d: Double, decimals: Int = 1) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return fixed(Int((d * scale).rounded()), decimals: decimals)
+    }
+
+    /// `units` / 10^decimals written with trailing zeros trimmed.
+    public static func fixed(_ units: Int, decimals: Int) -> String {
+        if decimals == 0 { return String(units) }
+        var p = 1
+        for _ in 0..<decimals { p *= 10 }
+        let negative = units < 0
+        let m = negative ? -units : units
+        var s = negative ? "-" : ""
+        s += String(m / p)
+        var frac = m % p
+        if frac != 0 {
+            var digits = decimals
+            while frac % 10 == 0 { frac /= 10; digits -= 1 }
+            let f = String(frac)
+            s += "." + String(repeating: "0", count: digits - f.count) + f
+        }
+        return s
+    }
+
+    /// People with thousands separators.
+    public static func people(_ n: Int) -> String {
+        let s = String(n.magnitude)
+        var out = ""
+        for (i, ch) in s.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + String(out.reversed())
+    }
+
+    /// A share as a percentage for reading: "38.9%", "100%", "<0.1%".
+    public static func percent(_ share: Double) -> String {
+        if share > 0 && share < 0.0005 { return "<0.1%" }
+        return number(share * 100, decimals: 1) + "%"
+    }
+}

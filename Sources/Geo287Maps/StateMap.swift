@@ -1,0 +1,86 @@
+import Geo287Analysis
+import Geo287Data
+import Geo287Geometry
+
+/// One state: counties shaded by covered share, and over them the cities and towns whose own
+/// police hold an agreement (Census place polygons), with the statewide note when a state
+/// agency's agreement covers everyone.
+public enum StateMap {
+    public static let defaultToleranceMetres = 250.0
+
+    public static func svg(_ result: CoverageResult, state usps: String, agreements: [MapAgreement], gazetteer: Gazetteer,
+                           toleranceMetres: Double = defaultToleranceMetres, threads: Int = 2) throws -> String {
+        guard let info = USState.usps(usps) else { throw DataError(usps, "not a state code") }
+        let counties = gazetteer.counties(inState: info.fips).sorted { $0.geoid < $1.geoid }
+        let zone = MapZone(stateFIPS: info.fips)
+        let map = SVGDocument.mapRect
+        let frame = PixelRect(x: map.x + 20, y: map.y + 5, width: map.width - 40, height: map.height - 10)
+        let placed = try PlacedCounties(counties, toleranceMetres: toleranceMetres, mainZone: zone) { bounds in
+            bounds.mapValues { Affine.fit($0, into: frame) }
+        }
+        let title = "Where \(MapText.modelPhrase(result.options.model)) reach in \(info.name)"
+        var notes = [MapText.method]
+        let statewide = agreements.filter { $0.matched.jurisdiction.level == .state && $0.matched.jurisdiction.countsAsResidentCoverage }
+        if !statewide.isEmpty {
+            let names = Array(Set(statewide.map(\.matched.agreement.agencyName))).sorted()
+            let shown = names.prefix(4).joined(separator: "; ") + (names.count > 4 ? " and \(names.count - 4) more" : "")
+            notes.insert("Statewide: \(shown) \(names.count == 1 ? "holds a statewide agreement" : "hold statewide agreements"), "
+                         + "so every county of \(info.name) counts as covered in full; city outlines show local agreements on top.", at: 0)
+        }
+        notes.append(MapText.source(result) + " Places: Census TIGER/Line 2019.")
+        var doc = SVGDocument(title: title, subtitle: MapText.subtitle(result, place: info.name),
+                              headline: MapText.headline(result, place: info.name),
+                              description: MapText.description(result, title: title, place: info.name) + " " + notes[0],
+                              notes: notes)
+        doc.layers.append(CountyLayer.svg(placed, coverage: result))
+        let transform = placed.transforms[zone] ?? Affine(scale: 1, tx: 0, ty: 0)
+        doc.layers.append(try placesLayer(agreements, gazetteer: gazetteer, zone: zone, transform: transform,
+                                          tolerancePx: toleranceMetres * transform.scale, threads: threads))
+        doc.layers.append("<path id=\"outline\" d=\"\(placed.linePath(placed.outlineArcs()))\"/>\n")
+        doc.placeLegend = "city or town with its own agreement"
+        return doc.render()
+    }
+
+    /// Place polygons of the municipal agreements, one path per place, sorted by GEOID. TIGER
+    /// place polygons reach into bays and lakes; they are clipped to the (shoreline) counties
+    /// they lie in so they stay on land.
+    static func placesLayer(_ agreements: [MapAgreement], gazetteer: Gazetteer, zone: MapZone, transform: Affine,
+                            tolerancePx: Double, threads: Int) throws -> String {
+        var agencies: [String: Set<String>] = [:]
+        var counties: [String: Set<String>] = [:]
+        for a in agreements where a.matched.jurisdiction.level == .municipal && a.matched.jurisdiction.countsAsResidentCoverage {
+            guard let g = a.matched.jurisdiction.geoid, g.count == 7 else { continue }
+            agencies[g, default: []].insert(a.matched.agreement.agencyName)
+            counties[g, default: []].formUnion(a.matched.jurisdiction.counties.map(\.countyGEOID))
+        }
+        try gazetteer.loadPlaceGeometries(Set(agencies.keys), threads: threads)
+        let proj = try ProjTransformer(from: ProjTransformer.nad83, to: zone.crs)
+        let geos = try GEOSContext()
+        var s = "<g id=\"places\">\n"
+        for geoid in agencies.keys.sorted() {
+            guard let place = try gazetteer.place(geoid: geoid), !place.geometry.polygons.isEmpty else { continue }
+            let land = (counties[geoid] ?? []).sorted().compactMap { gazetteer.countyByGEOID[$0]?.geometry }
+            let clipped = (try? clip(place.geometry, to: land, geos: geos)) ?? place.geometry
+            let pixels = try proj.transform(clipped).mapCoordinates(transform.apply)
+            var d = ""
+            for p in pixels.polygons {
+                for r in [p.shell] + p.holes {
+                    let keep = Simplifier.keep(r.points, tolerance: tolerancePx)
+                    PathData.appendRing(keep.map { r.points[$0] }, to: &d)
+                }
+            }
+            guard !d.isEmpty else { continue }
+            let label = "\(place.nameWithType): " + (agencies[geoid] ?? []).sorted().joined(separator: "; ")
+            s += "<path fill-rule=\"evenodd\" d=\"\(d)\"><title>\(SVGText.escape(label))</title></path>\n"
+        }
+        return s + "</g>\n"
+    }
+
+    /// The part of `shape` inside the union of `land`; the shape itself when there is no land.
+    static func clip(_ shape: MultiPolygon, to land: [MultiPolygon], geos: GEOSContext) throws -> MultiPolygon {
+        guard !land.isEmpty else { return shape }
+        let mask = try geos.geometry(MultiPolygon(land.flatMap(\.polygons))).unaryUnion()
+        let out = try geos.geometry(shape).intersection(mask).multiPolygon()
+        return out.polygons.isEmpty ? shape : out
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Geo287Analysis
+import Geo287Data
+import Geo287Sheets
+
+/// The real data root for tests: $GEO287_DATA, else ../shared/data beside the repository.
+enum TestData {
+    static let root: DataRoot = {
+        let env = ProcessInfo.processInfo.environment["GEO287_DATA"]
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = (env?.isEmpty == false ? env : nil) ?? repo.deletingLastPathComponent().appendingPathComponent("shared/data").path
+        return DataRoot(url: URL(fileURLWithPath: path), source: .environment)
+    }()
+}
+
+/// The newest participating sheet, matched once and shared by every test (loading is the slow part).
+struct Fixture: Sendable {
+    let run: CoverageRun
+    let matched: MatchedSheet
+    let national: CoverageResult
+    let florida: CoverageResult
+
+    var gazetteer: Gazetteer { run.gazetteer }
+
+    struct Failure: Error, Sendable { let message: String }
+
+    static let shared: Result<Fixture, Failure> = Result { () throws(Failure) -> Fixture in
+        do { return try load() } catch { throw Failure(message: "\(error)") }
+    }
+
+    static func load() throws -> Fixture {
+        let sheet = try SheetReader.read(path: try SheetCatalog(root: TestData.root).participating(asOf: nil).path)
+        let run = CoverageRun(gazetteer: try Gazetteer.load(TestData.root), threads: 2)
+        let matched = try run.matchedSheet(sheet)
+        let national = try run.coverage(matched, pending: nil, options: CoverageOptions(model: .model(.taskForce)))
+        let florida = try run.coverage(matched, pending: nil, options: CoverageOptions(model: .model(.taskForce), state: "FL"))
+        return Fixture(run: run, matched: matched, national: national, florida: florida)
+    }
+
+    static func get() throws -> Fixture { try shared.get() }
+}
