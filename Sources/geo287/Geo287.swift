@@ -14,7 +14,7 @@ struct Geo287: ParsableCommand {
         """,
         version: Geo287Version.string,
         subcommands: [
-            DataCommand.self, AgreementsCommand.self, SummaryCommand.self, MatchCommand.self,
+            DataCommand.self, AgreementsCommand.self, SummaryCommand.self, MatchCommand.self, LookupCommand.self,
         ]
     )
 }

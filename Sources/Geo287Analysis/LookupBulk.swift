@@ -1,0 +1,143 @@
+import Foundation
+import Geo287Data
+import Geo287Geometry
+import Geo287Sheets
+
+/// `lookup --points FILE.csv`: every row of a CSV with `lat` and `lon` columns (other columns
+/// kept) gets its state, county, place and the agreements covering it, per model. Rows whose
+/// coordinates cannot be read are reported (with their row number) and left out; the rest go on.
+public struct LookupBulk {
+    public struct BadRow: Sendable, Equatable, CustomStringConvertible {
+        /// 1-based record number in the file; the header is row 1.
+        public let row: Int
+        public let message: String
+        public var description: String { "row \(row): \(message)" }
+    }
+
+    public struct Output: Sendable {
+        public let csv: Data
+        public let rows: Int
+        public let bad: [BadRow]
+        public let outside: Int
+        /// Per input data row kept: its location (for tests and summaries).
+        public let assignments: [PointAssignment]
+    }
+
+    public let root: DataRoot
+    public let sheet: Sheet
+    public let pendingSheet: Sheet?
+    public let threads: Int
+
+    public init(root: DataRoot, sheet: Sheet, pendingSheet: Sheet?, threads: Int = 2) {
+        self.root = root
+        self.sheet = sheet
+        self.pendingSheet = pendingSheet
+        self.threads = threads
+    }
+
+    static let latNames = ["lat", "latitude", "y"]
+    static let lonNames = ["lon", "lng", "long", "longitude", "x"]
+
+    public func run(csvPath path: String) throws -> Output {
+        guard let data = FileManager.default.contents(atPath: path) else { throw DataError(path, "cannot read file") }
+        let table = DelimitedText.rows(bytes: [UInt8](data), decoding: .utf8WithLatin1Fallback)
+        Trace.mark("csv read")
+        guard let header = table.first else { throw DataError(path, "empty file: expected a header with lat and lon") }
+        let lower = header.map { $0.lowercased() }
+        guard let latCol = lower.firstIndex(where: Self.latNames.contains), let lonCol = lower.firstIndex(where: Self.lonNames.contains) else {
+            throw DataError(path, "no lat and lon columns in the header (\(header.joined(separator: ",")))")
+        }
+        var coords: [Coordinate] = [], kept: [Int] = [], bad: [BadRow] = []
+        coords.reserveCapacity(table.count)
+        kept.reserveCapacity(table.count)
+        for i in 1..<table.count {
+            let r = table[i]
+            guard latCol < r.count, lonCol < r.count else {
+                bad.append(BadRow(row: i + 1, message: "\(r.count) fields, no lat/lon"))
+                continue
+            }
+            do {
+                coords.append(try LookupQuery.coordinate(lat: r[latCol], lon: r[lonCol]))
+                kept.append(i)
+            } catch {
+                bad.append(BadRow(row: i + 1, message: "\(error)"))
+            }
+        }
+        Trace.mark("coordinates parsed")
+        let counties = try CensusLayers.counties(root)
+        let root = self.root
+        let locator = GEOSPointLocator(counties: counties, threads: threads) { try CensusLayers.places(root, stateFIPS: $0) }
+        let assignments = try locator.locate(coords)
+        let columns = try coverageColumns(Set(assignments), counties: counties)
+        Trace.mark("coverage")
+        let ours = Self.columnNames(pending: pendingSheet != nil)
+        let prefix = ours.contains(where: lower.contains) ? "lookup_" : ""
+        var out: [UInt8] = []
+        out.reserveCapacity(data.count + kept.count * 64)
+        out += Array(CSVWriter.line(header + ours.map { prefix + $0 }).utf8)
+        for (k, i) in kept.enumerated() {
+            for (f, field) in table[i].enumerated() {
+                if f > 0 { out.append(0x2C) }
+                out += Array(CSVWriter.field(field).utf8)
+            }
+            out += columns[assignments[k]] ?? []
+        }
+        Trace.mark("csv written")
+        return Output(csv: Data(out), rows: kept.count, bad: bad, outside: assignments.filter { $0.countyGEOID == nil }.count,
+                      assignments: assignments)
+    }
+
+    static func columnNames(pending: Bool) -> [String] {
+        var names = ["state", "county_fips", "county", "place_geoid", "place", "agreements"]
+        for m in SupportModel.allCases { names += ["\(m.abbreviation.lowercased())_count", "\(m.abbreviation.lowercased())_agencies"] }
+        names += ["unmapped_count", "unmapped_agencies"]
+        if pending { names += ["pending_count", "pending_agencies"] }
+        return names
+    }
+
+    /// The appended columns (with the leading comma and the newline) for each distinct location.
+    func coverageColumns(_ locations: Set<PointAssignment>, counties: [County]) throws -> [PointAssignment: [UInt8]] {
+        let gazetteer = Gazetteer(root: root, counties: counties,
+                                  crosswalk: try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath)), population: .empty())
+        let matched = try JurisdictionMatcher(gazetteer: gazetteer).match(sheet.agreements + (pendingSheet?.agreements ?? []))
+        Trace.mark("matched")
+        let byState = Dictionary(grouping: matched) { $0.agreement.state?.fips ?? "" }
+        let countyByID = gazetteer.countyByGEOID
+        var out: [PointAssignment: [UInt8]] = [:]
+        for a in locations {
+            var fields: [String]
+            if let cid = a.countyGEOID, let county = countyByID[cid], let st = USState.fips(county.stateFIPS) {
+                let place = try a.placeGEOID.flatMap { try gazetteer.place(geoid: $0) }
+                let location = LookupLocation(query: .point(Coordinate(0, 0)), state: st, counties: [county], place: place)
+                let entries = try LookupCoverage().entries(for: location, agreements: byState[st.fips] ?? []) { _ in [] }
+                fields = [st.usps, county.geoid, county.nameWithType, place?.geoid ?? "", place?.nameWithType ?? ""]
+                fields += counts(entries)
+            } else {
+                fields = ["", "", "", "", "", "0"] + SupportModel.allCases.flatMap { _ in ["0", ""] } + ["0", ""]
+                if pendingSheet != nil { fields += ["0", ""] }
+            }
+            out[a] = Array(("," + fields.map(CSVWriter.field).joined(separator: ",") + "\n").utf8)
+        }
+        return out
+    }
+
+    func counts(_ entries: [LookupEntry]) -> [String] {
+        let covers = entries.filter { $0.relation == .covers && !$0.isPending }
+        func names(_ es: [LookupEntry]) -> String {
+            var seen = Set<String>()
+            return es.map(\.agreement.agencyName).filter { seen.insert($0).inserted }.joined(separator: "; ")
+        }
+        var fields = [String(covers.count)]
+        for m in SupportModel.allCases {
+            let group = covers.filter { $0.agreement.model == m }
+            fields += [String(group.count), names(group)]
+        }
+        let unmapped = entries.filter { $0.relation == .unmapped && !$0.isPending }
+        fields += [String(unmapped.count), names(unmapped)]
+        if pendingSheet != nil {
+            let pending = entries.filter { $0.relation == .covers && $0.isPending }
+            fields += [String(pending.count), names(pending)]
+        }
+        return fields
+    }
+}
