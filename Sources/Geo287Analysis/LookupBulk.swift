@@ -6,7 +6,7 @@ import Geo287Sheets
 /// `lookup --points FILE.csv`: every row of a CSV with `lat` and `lon` columns (other columns
 /// kept) gets its state, county, place and the agreements covering it, per model. Rows whose
 /// coordinates cannot be read are reported (with their row number) and left out; the rest go on.
-public struct LookupBulk {
+public struct LookupBulk: Sendable {
     public struct BadRow: Sendable, Equatable, CustomStringConvertible {
         /// 1-based record number in the file; the header is row 1.
         public let row: Int
@@ -65,10 +65,14 @@ public struct LookupBulk {
         }
         Trace.mark("coordinates parsed")
         let counties = try CensusLayers.counties(root)
+        // Matching (one thread, ~1 s) runs while the points are located.
+        let matching = Prefetch { [self] in try match(counties: counties) }
         let root = self.root
-        let locator = GEOSPointLocator(counties: counties, threads: threads) { try CensusLayers.places(root, stateFIPS: $0) }
+        let locator = GEOSPointLocator(counties: counties, threads: threads) { fips, pts in
+            try CensusLayers.places(root, stateFIPS: fips, readingGeometryWhere: pts.anyInside)
+        }
         let assignments = try locator.locate(coords)
-        let columns = try coverageColumns(Set(assignments), counties: counties)
+        let columns = try coverageColumns(Set(assignments), matched: try matching.value())
         Trace.mark("coverage")
         let ours = Self.columnNames(pending: pendingSheet != nil)
         let prefix = ours.contains(where: lower.contains) ? "lookup_" : ""
@@ -95,12 +99,22 @@ public struct LookupBulk {
         return names
     }
 
-    /// The appended columns (with the leading comma and the newline) for each distinct location.
-    func coverageColumns(_ locations: Set<PointAssignment>, counties: [County]) throws -> [PointAssignment: [UInt8]] {
+    struct Matched: Sendable {
+        let gazetteer: Gazetteer
+        let agreements: [MatchedAgreement]
+    }
+
+    /// Every agreement of the sheets matched to its jurisdiction, as `geo287 match` does.
+    func match(counties: [County]) throws -> Matched {
         let gazetteer = Gazetteer(root: root, counties: counties,
                                   crosswalk: try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath)), population: .empty())
         let matched = try JurisdictionMatcher(gazetteer: gazetteer).match(sheet.agreements + (pendingSheet?.agreements ?? []))
-        Trace.mark("matched")
+        return Matched(gazetteer: gazetteer, agreements: matched)
+    }
+
+    /// The appended columns (with the leading comma and the newline) for each distinct location.
+    func coverageColumns(_ locations: Set<PointAssignment>, matched m: Matched) throws -> [PointAssignment: [UInt8]] {
+        let gazetteer = m.gazetteer, matched = m.agreements
         let byState = Dictionary(grouping: matched) { $0.agreement.state?.fips ?? "" }
         let countyByID = gazetteer.countyByGEOID
         var out: [PointAssignment: [UInt8]] = [:]

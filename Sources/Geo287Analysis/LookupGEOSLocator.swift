@@ -9,11 +9,12 @@ import Geo287Geometry
 /// not thread-safe), so nothing GEOS-made crosses threads.
 public final class GEOSPointLocator: PointLocator {
     let counties: [County]            // ascending GEOID
-    let places: @Sendable (String) throws -> [Place]
+    let places: @Sendable (String, SortedPoints) throws -> [Place]
     let threads: Int
 
-    /// `places(stateFIPS)`: that state's places with polygons, read on a worker thread.
-    public init(counties: [County], threads: Int = 2, places: @escaping @Sendable (String) throws -> [Place]) {
+    /// `places(stateFIPS, points)`: that state's places, read on a worker thread, with polygons
+    /// at least for those whose bounding box holds one of `points` (the state's points).
+    public init(counties: [County], threads: Int = 2, places: @escaping @Sendable (String, SortedPoints) throws -> [Place]) {
         self.counties = counties.sorted { $0.geoid < $1.geoid }
         self.threads = max(1, threads)
         self.places = places
@@ -86,7 +87,8 @@ public final class GEOSPointLocator: PointLocator {
                 let context = try GEOSContext()
                 while let s = queue.next() {
                     let state = states[s]
-                    let statePlaces = try loadPlaces(state).filter { !$0.geometry.polygons.isEmpty }.sorted { $0.geoid < $1.geoid }
+                    let mine = byState[state] ?? []
+                    let statePlaces = try loadPlaces(state, SortedPoints(mine.map { points[$0] })).filter { !$0.geometry.polygons.isEmpty }.sorted { $0.geoid < $1.geoid }
                     guard !statePlaces.isEmpty else { continue }
                     let boxes = try statePlaces.map { p -> Geometry in
                         let g = try context.rectangle(p.geometry.bounds)
@@ -103,7 +105,7 @@ public final class GEOSPointLocator: PointLocator {
                         prepared[i] = p
                         return p
                     }
-                    for i in byState[state] ?? [] {
+                    for i in mine {
                         let pt = try context.point(points[i])
                         let hit = try LookupBorderRule.choose(tree.query(pt), contains: { try prep($0).contains(pt) },
                                                               covers: { try prep($0).covers(pt) })
@@ -116,6 +118,32 @@ public final class GEOSPointLocator: PointLocator {
         }
         try errors.rethrow()
         return out.values
+    }
+}
+
+/// Points sorted by longitude, to ask whether a bounding box holds any of them.
+public struct SortedPoints: Sendable {
+    let xs: [Double], ys: [Double]
+
+    public init(_ points: [Coordinate]) {
+        let sorted = points.sorted { $0.x < $1.x }
+        xs = sorted.map(\.x)
+        ys = sorted.map(\.y)
+    }
+
+    /// Whether any point lies in `box` (edges included).
+    public func anyInside(_ box: BoundingBox) -> Bool {
+        var lo = 0, hi = xs.count
+        while lo < hi {   // first index with x >= box.minX
+            let mid = (lo + hi) / 2
+            if xs[mid] < box.minX { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo
+        while i < xs.count, xs[i] <= box.maxX {
+            if ys[i] >= box.minY && ys[i] <= box.maxY { return true }
+            i += 1
+        }
+        return false
     }
 }
 

@@ -47,11 +47,12 @@ public enum LookupBorderRule {
 public final class SinglePointLocator: PointLocator {
     let counties: [County]            // ascending GEOID
     let countyBounds: [BoundingBox]
-    let places: (String) throws -> [Place]
+    let places: (String, Coordinate) throws -> [Place]
     let context: GEOSContext
 
-    /// `places(stateFIPS)` returns that state's places with polygons (loaded on demand).
-    public init(counties: [County], places: @escaping (String) throws -> [Place]) throws {
+    /// `places(stateFIPS, point)` returns that state's places, with polygons at least for
+    /// those whose bounding box contains the point (`CensusLayers.places(_:stateFIPS:boxContaining:)`).
+    public init(counties: [County], places: @escaping (String, Coordinate) throws -> [Place]) throws {
         self.counties = counties.sorted { $0.geoid < $1.geoid }
         countyBounds = self.counties.map(\.geometry.bounds)
         self.places = places
@@ -63,29 +64,27 @@ public final class SinglePointLocator: PointLocator {
     }
 
     public func locate(_ p: Coordinate) throws -> PointAssignment {
+        guard let county = try county(at: p) else { return .outside }
+        return PointAssignment(countyGEOID: county.geoid, placeGEOID: try place(at: p, stateFIPS: county.stateFIPS)?.geoid)
+    }
+
+    /// The county containing `p` (border rule applied), or nil in water and outside the US.
+    public func county(at p: Coordinate) throws -> County? {
         let point = try context.point(p)
         let candidates = counties.indices.filter { countyBounds[$0].contains(p) }
-        var geoms: [Int: Geometry] = [:]
-        func geom(_ i: Int) throws -> Geometry {
-            if let g = geoms[i] { return g }
-            let g = try context.geometry(counties[i].geometry)
-            geoms[i] = g
-            return g
-        }
-        guard let c = try LookupBorderRule.choose(candidates, contains: { try geom($0).contains(point) },
-                                                  covers: { try geom($0).covers(point) }) else { return .outside }
-        let county = counties[c]
-        let statePlaces = try places(county.stateFIPS).sorted { $0.geoid < $1.geoid }
-        let placeCandidates = statePlaces.indices.filter { statePlaces[$0].geometry.bounds.contains(p) }
-        var placeGeoms: [Int: Geometry] = [:]
-        func placeGeom(_ i: Int) throws -> Geometry {
-            if let g = placeGeoms[i] { return g }
-            let g = try context.geometry(statePlaces[i].geometry)
-            placeGeoms[i] = g
-            return g
-        }
-        let pl = try LookupBorderRule.choose(placeCandidates, contains: { try placeGeom($0).contains(point) },
-                                             covers: { try placeGeom($0).covers(point) })
-        return PointAssignment(countyGEOID: county.geoid, placeGEOID: pl.map { statePlaces[$0].geoid })
+        let geoms = try candidates.reduce(into: [Int: Geometry]()) { $0[$1] = try context.geometry(counties[$1].geometry) }
+        let c = try LookupBorderRule.choose(candidates, contains: { try geoms[$0]?.contains(point) ?? false },
+                                            covers: { try geoms[$0]?.covers(point) ?? false })
+        return c.map { counties[$0] }
+    }
+
+    /// The place of state `stateFIPS` containing `p` (border rule applied), or nil.
+    public func place(at p: Coordinate, stateFIPS: String) throws -> Place? {
+        let point = try context.point(p)
+        let statePlaces = try places(stateFIPS, p).filter { $0.geometry.bounds.contains(p) }.sorted { $0.geoid < $1.geoid }
+        let geoms = try statePlaces.map { try context.geometry($0.geometry) }
+        let hit = try LookupBorderRule.choose(Array(statePlaces.indices), contains: { try geoms[$0].contains(point) },
+                                              covers: { try geoms[$0].covers(point) })
+        return hit.map { statePlaces[$0] }
     }
 }

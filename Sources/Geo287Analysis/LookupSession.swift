@@ -10,24 +10,33 @@ import Geo287Sheets
 /// is the same as matching the whole sheet).
 public final class LookupSession {
     public let root: DataRoot
-    public let sheet: Sheet
-    public let pendingSheet: Sheet?
     public let counties: [County]
+    private let sheets: Prefetch<Sheets>
     private var stateGazetteers: [String: Gazetteer] = [:]
+    private var subdivisionLoads: [String: Prefetch<Bool>] = [:]
     private var national: Gazetteer?
     private var matchedByState: [String: [MatchedAgreement]] = [:]
 
+    struct Sheets: Sendable {
+        let participating: Sheet
+        let pending: Sheet?
+    }
+
     /// `sheetPath`: the participating sheet; `includePending`: also read the pending sheet
-    /// current on its publication date (via `SheetCatalog`).
+    /// current on its publication date (via `SheetCatalog`). The sheets are read on a
+    /// background thread while the county layer loads.
     public init(root: DataRoot, sheetPath: String, includePending: Bool) throws {
         self.root = root
-        sheet = try SheetReader.read(path: sheetPath)
-        Trace.mark("sheet")
-        pendingSheet = try includePending ? Self.pendingSheet(root: root, for: sheet) : nil
-        Trace.mark("pending sheet")
+        sheets = Prefetch {
+            let sheet = try SheetReader.read(path: sheetPath)
+            return Sheets(participating: sheet, pending: try includePending ? Self.pendingSheet(root: root, for: sheet) : nil)
+        }
         counties = try CensusLayers.counties(root)
         Trace.mark("counties")
     }
+
+    public var sheet: Sheet { get throws { try sheets.value().participating } }
+    public var pendingSheet: Sheet? { get throws { try sheets.value().pending } }
 
     /// The pending sheet current on the participating sheet's date (nil when there is none).
     public static func pendingSheet(root: DataRoot, for sheet: Sheet) throws -> Sheet? {
@@ -38,20 +47,19 @@ public final class LookupSession {
     // MARK: Lookups
 
     public func lookup(point p: Coordinate) throws -> LookupResult {
-        let locator = try SinglePointLocator(counties: counties) { [unowned self] fips in
-            try gazetteer(state: fips).placesWithGeometry(inState: fips)
-        }
-        let a = try locator.locate(p)
-        Trace.mark("located")
-        guard let countyID = a.countyGEOID, let county = counties.first(where: { $0.geoid == countyID }) else {
+        let root = self.root
+        let locator = try SinglePointLocator(counties: counties) { try CensusLayers.places(root, stateFIPS: $0, boxContaining: $1) }
+        guard let county = try locator.county(at: p) else {
             var notes: [String] = []
-            if (-90...90).contains(p.x), try locator.locate(Coordinate(p.y, p.x)).countyGEOID != nil {
-                notes.append("\(coordText(Coordinate(p.y, p.x))) (latitude and longitude swapped) is in the US: the order is LAT,LON")
+            if (-90...90).contains(p.x), try locator.county(at: Coordinate(p.y, p.x)) != nil {
+                notes.append("\(LookupText.coordinate(Coordinate(p.y, p.x))) (latitude and longitude swapped) is in the US: the order is LAT,LON")
             }
-            return result(LookupLocation(query: .point(p), state: nil, counties: [], place: nil, notes: notes), entries: [])
+            return try result(LookupLocation(query: .point(p), state: nil, counties: [], place: nil, notes: notes), entries: [])
         }
-        let g = try gazetteer(state: county.stateFIPS)
-        let place = try a.placeGEOID.flatMap { try g.place(geoid: $0) }
+        Trace.mark("county located")
+        _ = try gazetteer(state: county.stateFIPS)   // starts the subdivision prefetch
+        let place = try locator.place(at: p, stateFIPS: county.stateFIPS)
+        Trace.mark("place located")
         let location = LookupLocation(query: .point(p), state: USState.fips(county.stateFIPS), counties: [county], place: place)
         return try coverage(location)
     }
@@ -77,27 +85,33 @@ public final class LookupSession {
     // MARK: Coverage
 
     func coverage(_ location: LookupLocation) throws -> LookupResult {
-        guard let state = location.state else { return result(location, entries: []) }
+        guard let state = location.state else { return try result(location, entries: []) }
         let g = try gazetteer(state: state.fips)
         let matched = try agreements(state: state.fips)
         let entries = try LookupCoverage().entries(for: location, agreements: matched) { try self.placeCounties($0, gazetteer: g) }
         Trace.mark("coverage")
         let participating = matched.filter { $0.agreement.kind == .participating }
-        return result(location, entries: entries, stateCount: participating.count,
+        return try result(location, entries: entries, stateCount: participating.count,
                       unplaced: participating.filter { $0.jurisdiction.geoid == nil }.count)
     }
 
-    func result(_ location: LookupLocation, entries: [LookupEntry], stateCount: Int = 0, unplaced: Int = 0) -> LookupResult {
-        LookupResult(location: location, sheetPath: sheet.path, sheetDate: sheet.published,
-                     pendingSheetPath: pendingSheet?.path, pendingSheetDate: pendingSheet?.published,
+    func result(_ location: LookupLocation, entries: [LookupEntry], stateCount: Int = 0, unplaced: Int = 0) throws -> LookupResult {
+        let loaded = try sheets.value()
+        return LookupResult(location: location, sheetPath: loaded.participating.path, sheetDate: loaded.participating.published,
+                     pendingSheetPath: loaded.pending?.path, pendingSheetDate: loaded.pending?.published,
                      entries: entries, stateAgreementCount: stateCount, stateUnplacedCount: unplaced)
     }
 
     /// The participating (and pending) agreements of one state, matched to jurisdictions.
     public func agreements(state fips: String) throws -> [MatchedAgreement] {
         if let m = matchedByState[fips] { return m }
-        let mine = (sheet.agreements + (pendingSheet?.agreements ?? [])).filter { $0.state?.fips == fips }
-        let m = try JurisdictionMatcher(gazetteer: try gazetteer(state: fips)).match(mine)
+        let loaded = try sheets.value()
+        let mine = (loaded.participating.agreements + (loaded.pending?.agreements ?? [])).filter { $0.state?.fips == fips }
+        let g = try gazetteer(state: fips)
+        // Never two loads of the subdivisions at once: wait for the prefetch before matching.
+        _ = try (subdivisionLoads[fips] ?? subdivisionLoads["*"])?.value()
+        Trace.mark("sheets and subdivisions ready")
+        let m = try JurisdictionMatcher(gazetteer: g).match(mine)
         Trace.mark("matched \(fips)")
         matchedByState[fips] = m
         return m
@@ -130,6 +144,8 @@ public final class LookupSession {
         let g = Gazetteer(root: root, counties: counties, crosswalk: crosswalk, population: .empty())
         Trace.mark("crosswalk \(fips)")
         stateGazetteers[fips] = g
+        // The matcher reads the county subdivisions for towns without a place polygon: start now.
+        subdivisionLoads[fips] = Prefetch { _ = try g.subdivisions(); return true }
         return g
     }
 
@@ -139,6 +155,8 @@ public final class LookupSession {
         let crosswalk = try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath))
         let g = Gazetteer(root: root, counties: counties, crosswalk: crosswalk, population: .empty())
         national = g
+        for load in subdivisionLoads.values { _ = try? load.value() }
+        subdivisionLoads = ["*": Prefetch { _ = try g.subdivisions(); return true }]
         return g
     }
 
@@ -146,6 +164,4 @@ public final class LookupSession {
     func countiesOnly() -> Gazetteer {
         national ?? Gazetteer(root: root, counties: counties, crosswalk: PlaceCountyCrosswalk(parts: []), population: .empty())
     }
-
-    func coordText(_ c: Coordinate) -> String { LookupText.coordinate(c) }
 }
