@@ -40,30 +40,8 @@ public struct LookupBulk: Sendable {
 
     public func run(csvPath path: String) throws -> Output {
         guard let data = FileManager.default.contents(atPath: path) else { throw DataError(path, "cannot read file") }
-        let table = DelimitedText.rows(bytes: [UInt8](data), decoding: .utf8WithLatin1Fallback)
-        Trace.mark("csv read")
-        guard let header = table.first else { throw DataError(path, "empty file: expected a header with lat and lon") }
-        let lower = header.map { $0.lowercased() }
-        guard let latCol = lower.firstIndex(where: Self.latNames.contains), let lonCol = lower.firstIndex(where: Self.lonNames.contains) else {
-            throw DataError(path, "no lat and lon columns in the header (\(header.joined(separator: ",")))")
-        }
-        var coords: [Coordinate] = [], kept: [Int] = [], bad: [BadRow] = []
-        coords.reserveCapacity(table.count)
-        kept.reserveCapacity(table.count)
-        for i in 1..<table.count {
-            let r = table[i]
-            guard latCol < r.count, lonCol < r.count else {
-                bad.append(BadRow(row: i + 1, message: "\(r.count) fields, no lat/lon"))
-                continue
-            }
-            do {
-                coords.append(try LookupQuery.coordinate(lat: r[latCol], lon: r[lonCol]))
-                kept.append(i)
-            } catch {
-                bad.append(BadRow(row: i + 1, message: "\(error)"))
-            }
-        }
-        Trace.mark("coordinates parsed")
+        let csv = try LookupCSV(bytes: [UInt8](data), path: path, latNames: Self.latNames, lonNames: Self.lonNames)
+        Trace.mark("csv parsed")
         let counties = try CensusLayers.counties(root)
         // Matching (one thread, ~1 s) runs while the points are located.
         let matching = Prefetch { [self] in try match(counties: counties) }
@@ -71,24 +49,38 @@ public struct LookupBulk: Sendable {
         let locator = GEOSPointLocator(counties: counties, threads: threads) { fips, pts in
             try CensusLayers.places(root, stateFIPS: fips, readingGeometryWhere: pts.anyInside)
         }
-        let assignments = try locator.locate(coords)
-        let columns = try coverageColumns(Set(assignments), matched: try matching.value())
+        let located = try locator.locateIndexed(csv.coordinates)
+        // Distinct locations as (county index, place index) keys.
+        var placeIndex: [String: Int] = [:]
+        var keys = [Int](repeating: -1, count: located.counties.count)
+        var distinct: [Int: PointAssignment] = [:]
+        let sorted = counties.sorted { $0.geoid < $1.geoid }   // the locator's county order
+        for i in keys.indices where located.counties[i] >= 0 {
+            let c = Int(located.counties[i])
+            var p = 0
+            if let g = located.places[i] {
+                if let k = placeIndex[g] { p = k } else { p = placeIndex.count + 1; placeIndex[g] = p }
+            }
+            keys[i] = c << 20 | p
+            if distinct[keys[i]] == nil { distinct[keys[i]] = PointAssignment(countyGEOID: sorted[c].geoid, placeGEOID: located.places[i]) }
+        }
+        distinct[-1] = .outside
+        let columns = try coverageColumns(distinct, matched: try matching.value())
         Trace.mark("coverage")
         let ours = Self.columnNames(pending: pendingSheet != nil)
-        let prefix = ours.contains(where: lower.contains) ? "lookup_" : ""
+        let prefix = ours.contains(where: csv.header.map { $0.lowercased() }.contains) ? "lookup_" : ""
         var out: [UInt8] = []
-        out.reserveCapacity(data.count + kept.count * 64)
-        out += Array(CSVWriter.line(header + ours.map { prefix + $0 }).utf8)
-        for (k, i) in kept.enumerated() {
-            for (f, field) in table[i].enumerated() {
-                if f > 0 { out.append(0x2C) }
-                out += Array(CSVWriter.field(field).utf8)
-            }
-            out += columns[assignments[k]] ?? []
+        out.reserveCapacity(csv.bytes.count + keys.count * 96)
+        out += csv.bytes[csv.headerRange]
+        out += Array(("," + ours.map { CSVWriter.field(prefix + $0) }.joined(separator: ",") + "\n").utf8)
+        for (k, r) in csv.records.enumerated() {
+            out.append(contentsOf: csv.bytes[r])
+            out.append(contentsOf: columns[keys[k]] ?? [])
         }
         Trace.mark("csv written")
-        return Output(csv: Data(out), rows: kept.count, bad: bad, outside: assignments.filter { $0.countyGEOID == nil }.count,
-                      assignments: assignments)
+        let assignments = keys.map { distinct[$0] ?? .outside }
+        return Output(csv: Data(out), rows: csv.records.count, bad: csv.bad,
+                      outside: located.counties.filter { $0 < 0 }.count, assignments: assignments)
     }
 
     static func columnNames(pending: Bool) -> [String] {
@@ -113,12 +105,12 @@ public struct LookupBulk: Sendable {
     }
 
     /// The appended columns (with the leading comma and the newline) for each distinct location.
-    func coverageColumns(_ locations: Set<PointAssignment>, matched m: Matched) throws -> [PointAssignment: [UInt8]] {
+    func coverageColumns(_ locations: [Int: PointAssignment], matched m: Matched) throws -> [Int: [UInt8]] {
         let gazetteer = m.gazetteer, matched = m.agreements
         let byState = Dictionary(grouping: matched) { $0.agreement.state?.fips ?? "" }
         let countyByID = gazetteer.countyByGEOID
-        var out: [PointAssignment: [UInt8]] = [:]
-        for a in locations {
+        var out: [Int: [UInt8]] = [:]
+        for (key, a) in locations {
             var fields: [String]
             if let cid = a.countyGEOID, let county = countyByID[cid], let st = USState.fips(county.stateFIPS) {
                 let place = try a.placeGEOID.flatMap { try gazetteer.place(geoid: $0) }
@@ -130,7 +122,7 @@ public struct LookupBulk: Sendable {
                 fields = ["", "", "", "", "", "0"] + SupportModel.allCases.flatMap { _ in ["0", ""] } + ["0", ""]
                 if pendingSheet != nil { fields += ["0", ""] }
             }
-            out[a] = Array(("," + fields.map(CSVWriter.field).joined(separator: ",") + "\n").utf8)
+            out[key] = Array(("," + fields.map(CSVWriter.field).joined(separator: ",") + "\n").utf8)
         }
         return out
     }

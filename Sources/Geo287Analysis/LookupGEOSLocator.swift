@@ -21,14 +21,20 @@ public final class GEOSPointLocator: PointLocator {
     }
 
     public func locate(_ points: [Coordinate]) throws -> [PointAssignment] {
+        let located = try locateIndexed(points)
+        return points.indices.map { i in
+            let c = located.counties[i]
+            return c < 0 ? .outside : PointAssignment(countyGEOID: counties[Int(c)].geoid, placeGEOID: located.places[i])
+        }
+    }
+
+    /// Per point: the index of its county in GEOID order (-1: none) and its place GEOID.
+    func locateIndexed(_ points: [Coordinate]) throws -> (counties: [Int32], places: [String?]) {
         let countyOf = try locateCounties(points)
         Trace.mark("counties located")
         let placeOf = try locatePlaces(points, countyOf: countyOf)
         Trace.mark("places located")
-        return points.indices.map { i in
-            let c = countyOf[i]
-            return c < 0 ? .outside : PointAssignment(countyGEOID: counties[Int(c)].geoid, placeGEOID: placeOf[i])
-        }
+        return (countyOf, placeOf)
     }
 
     // MARK: Counties
