@@ -14,7 +14,8 @@ struct Geo287: ParsableCommand {
         """,
         version: Geo287Version.string,
         subcommands: [
-            DataCommand.self, AgreementsCommand.self, SummaryCommand.self, MatchCommand.self, CoverageCommand.self, MapCommand.self,
+            DataCommand.self, AgreementsCommand.self, SummaryCommand.self, MatchCommand.self, CoverageCommand.self,
+            MapCommand.self, LookupCommand.self,
         ]
     )
 }

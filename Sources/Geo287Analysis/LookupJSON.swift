@@ -1,0 +1,50 @@
+import Geo287Data
+import Geo287Sheets
+
+/// The lookup as JSON: {"query", "location", "sheet", "pendingSheet", "covers", "insideCounty",
+/// "unmapped", "facilities", "pending", "state"}; entries keep the display order.
+public enum LookupJSON {
+    public static func render(_ r: LookupResult) -> String {
+        let loc = r.location
+        var query: [(String, JSONValue)]
+        switch loc.query {
+        case let .point(p): query = [("point", .object([("lat", .number(p.y)), ("lon", .number(p.x))]))]
+        case let .county(t): query = [("county", .string(t))]
+        case let .place(t): query = [("place", .string(t))]
+        }
+        let location: JSONValue = .object([
+            ("state", .optional(loc.state?.usps)), ("stateFIPS", .optional(loc.state?.fips)),
+            ("counties", .array(loc.counties.map { .object([("geoid", .string($0.geoid)), ("name", .string($0.nameWithType))]) })),
+            ("place", loc.place.map { p in
+                .object([("geoid", .string(p.geoid)), ("name", .string(p.nameWithType)), ("incorporated", .bool(p.isIncorporated))])
+            } ?? .null),
+            ("notes", .array(loc.notes.map { .string($0) })),
+        ])
+        func list(_ entries: [LookupEntry]) -> JSONValue { .array(entries.map(entry)) }
+        return JSONValue.object([
+            ("query", .object(query)),
+            ("location", location),
+            ("sheet", .object([("path", .string(r.sheetPath)), ("published", .optional(r.sheetDate?.description))])),
+            ("pendingSheet", r.pendingSheetPath.map { p in
+                .object([("path", .string(p)), ("published", .optional(r.pendingSheetDate?.description))])
+            } ?? .null),
+            ("covers", list(r.entries(.covers))),
+            ("insideCounty", list(r.entries(.inside))),
+            ("unmapped", list(r.entries(.unmapped))),
+            ("facilities", list(r.entries(.facility))),
+            ("pending", list(r.entries.filter(\.isPending))),
+            ("state", .object([("agreements", .int(r.stateAgreementCount)), ("unplaced", .int(r.stateUnplacedCount))])),
+        ]).rendered() + "\n"
+    }
+
+    static func entry(_ e: LookupEntry) -> JSONValue {
+        let a = e.agreement, j = e.jurisdiction
+        return .object([
+            ("agency", .string(a.agencyName)), ("model", .optional(a.model?.rawValue)), ("status", .string(a.kind.rawValue)),
+            ("relation", .string(e.relation.rawValue)), ("level", .string(j.level.rawValue)),
+            ("jurisdiction", .object([("geoid", .optional(j.geoid)), ("name", .string(j.name)), ("method", .string(j.method.rawValue))])),
+            ("signed", .optional(a.signed?.description)), ("moa", .optional(a.moaURL)), ("moaPending", .bool(a.moaPending)),
+            ("row", .int(a.row)), ("note", .optional(e.note)),
+        ])
+    }
+}

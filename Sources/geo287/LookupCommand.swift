@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import Geo287Analysis
+import Geo287Data
+import Geo287Geometry
+import Geo287Sheets
+
+struct LookupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lookup",
+        abstract: "Which 287(g) agreements cover a point, a county or a city.",
+        discussion: """
+        Give one of --point LAT,LON, --county "Collier County, FL", --place "Tampa, FL" or \
+        --points FILE.csv. An agreement covers a location when its jurisdiction contains it: \
+        statewide agencies the whole state, a sheriff the county, a police department its city. \
+        Jails, campuses and prosecutors are listed as facilities, not as coverage. \
+        Border rule: \(LookupBorderRule.statement). \
+        --points reads a CSV with lat and lon columns (others kept) and writes one row per good \
+        input row with state, county_fips, county, place_geoid, place and per model \
+        (jem, wso, tfm) the count and names of the covering agencies; bad rows go to stderr.
+        """)
+
+    @OptionGroup var root: DataRootOption
+    @OptionGroup var sheet: SheetOption
+
+    @Option(parsing: .unconditional, help: "A point: latitude,longitude in decimal degrees (e.g. 27.9506,-82.4572).")
+    var point: String?
+
+    @Option(help: "A county: \"Name County, ST\".")
+    var county: String?
+
+    @Option(help: "A city, town or CDP: \"Name, ST\".")
+    var place: String?
+
+    @Option(help: "A CSV file with lat and lon columns.")
+    var points: String?
+
+    @Flag(name: .customLong("include-pending"), help: "Also list pending (requested, not yet signed) agreements.")
+    var includePending = false
+
+    @Option(help: "Output format for single lookups: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Worker threads for --points.")
+    var threads: Int = 2
+
+    @Option(name: .customLong("out"), help: "Write to this file instead of standard output.")
+    var out: String?
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    func validate() throws {
+        let given = [point, county, place, points].compactMap { $0 }.count
+        if given != 1 { throw ValidationError("give exactly one of --point, --county, --place or --points") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let dataRoot = try root.resolve()
+            Trace.mark("start")
+            let path = try sheet.path(dataRoot)
+            if let points { return try bulk(points, root: dataRoot, sheetPath: path) }
+            let session = try LookupSession(root: dataRoot, sheetPath: path, includePending: includePending)
+            let result: LookupResult
+            if let point {
+                result = try session.lookup(point: try LookupQuery.coordinate(point))
+            } else if let county {
+                result = try session.lookup(county: county)
+            } else if let place {
+                result = try session.lookup(place: place)
+            } else {
+                throw ValidationError("give exactly one of --point, --county, --place or --points")
+            }
+            try emit(format == .json ? LookupJSON.render(result) : LookupText.render(result), to: out)
+            Trace.mark("output")
+        }
+    }
+
+    func bulk(_ csv: String, root: DataRoot, sheetPath: String) throws {
+        let sheet = try SheetReader.read(path: sheetPath)
+        let pending = try includePending ? LookupSession.pendingSheet(root: root, for: sheet) : nil
+        Trace.mark("sheets")
+        let output = try LookupBulk(root: root, sheet: sheet, pendingSheet: pending, threads: threads).run(csvPath: csv)
+        var report = output.bad.map { "geo287: lookup: \(csv): \($0) (skipped)\n" }.joined()
+        report += "geo287: lookup: \(output.rows) rows located (\(output.outside) outside any US county), \(output.bad.count) bad rows skipped\n"
+        FileHandle.standardError.write(Data(report.utf8))
+        if let out { try AtomicFile.write(output.csv, to: out) } else { FileHandle.standardOutput.write(output.csv) }
+        Trace.mark("written")
+    }
+}
