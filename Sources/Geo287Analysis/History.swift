@@ -49,6 +49,7 @@ public struct History: Sendable {
             for f in filters {
                 coverage[f] = try matching.run.coverage(matched, pending: nil, options: CoverageOptions(model: f, method: .places))
             }
+            Trace.mark("history coverage")
             let identified = IdentifiedSheet(sheet)
             let change = previous.map { SheetDiff(old: $0, new: identified).counts() }
             vintage = coverage[.all]?.populationVintage ?? vintage
@@ -56,7 +57,9 @@ public struct History: Sendable {
                 sheet: sheet, summary: SheetSummary(sheet), pending: sheets.pending(for: sheet).map(SheetSummary.init),
                 covered: Dictionary(uniqueKeysWithValues: coverage.map { ($0.key.description, $0.value.national.covered) }),
                 population: coverage[.all]?.national.population ?? 0, change: change))
+            Trace.mark("history diff")
             try each(Step(index: i, matched: matched, identified: identified, coverage: coverage))
+            Trace.mark("history step")
             previous = identified
         }
         return History(rows: rows, populationVintage: vintage)

@@ -29,6 +29,7 @@ public final class HistoryMatching {
     public init(run: CoverageRun) { self.run = run }
 
     public func matchedSheet(_ sheet: Sheet) throws -> MatchedSheet {
+        Trace.mark("history start sheet")
         var firstSeen: [Key: Agreement] = [:]
         for a in sheet.agreements {
             let k = Key(a)

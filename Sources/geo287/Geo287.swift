@@ -15,7 +15,7 @@ struct Geo287: ParsableCommand {
         version: Geo287Version.string,
         subcommands: [
             DataCommand.self, AgreementsCommand.self, SummaryCommand.self, MatchCommand.self, CoverageCommand.self,
-            DiffCommand.self, HistoryCommand.self,
+            DiffCommand.self, HistoryCommand.self, BatchCommand.self,
         ]
     )
 }
