@@ -6,9 +6,9 @@ import Geo287Sheets
 /// per model over time, every sheet's date marked on the time axis. Text is XML-escaped; the
 /// bytes depend only on the history (fixed decimals, no timestamps).
 public enum HistoryChart {
-    static let width = 960.0, height = 660.0
-    static let left = 90.0, right = 200.0
-    static let panels: [(top: Double, bottom: Double)] = [(70, 300), (370, 600)]
+    static let width = 1060.0, height = 690.0
+    static let left = 90.0, right = 240.0
+    static let panels: [(top: Double, bottom: Double)] = [(100, 320), (400, 630)]
     static let colors: [SupportModel: String] = [.jailEnforcement: "#1b6ca8", .warrantService: "#d95f02", .taskForce: "#2a9d4b"]
 
     public static func svg(_ h: History, models: [SupportModel] = SupportModel.allCases) -> String {
@@ -57,7 +57,7 @@ public enum HistoryChart {
             }
             s += monthLabels(first: first, last: last, x: x, y: panel.bottom + 20)
         }
-        s += legend(models, x: width - right + 50, y: panels[0].top + 10)
+        s += legend(models, x: width - right + 55, y: panels[0].top + 10)
         s += "</svg>\n"
         return s
     }
