@@ -16,6 +16,7 @@ struct Geo287: ParsableCommand {
         subcommands: [
             DataCommand.self, AgreementsCommand.self, SummaryCommand.self, MatchCommand.self, CoverageCommand.self,
             MapCommand.self, LookupCommand.self,
+            DiffCommand.self, HistoryCommand.self, BatchCommand.self,
         ]
     )
 }

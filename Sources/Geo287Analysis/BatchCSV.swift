@@ -1,0 +1,81 @@
+import Foundation
+
+/// A CSV document built as bytes (RFC 4180 quoting), for panels of hundreds of thousands of rows
+/// where `String` building per field is the bottleneck.
+public struct BatchCSV: Sendable {
+    public private(set) var bytes: [UInt8] = []
+    public private(set) var rows = 0
+
+    public init(header: [String]) {
+        bytes.reserveCapacity(1 << 20)
+        append(header)
+        rows = 0
+    }
+
+    public mutating func append(_ fields: [String]) {
+        for (i, f) in fields.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            field(f)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        rows += 1
+    }
+
+    /// Several pieces that together are one row: each but the last ends with a comma (as
+    /// `fields` makes them); the newline is added here.
+    public mutating func appendRaw(_ pieces: [[UInt8]]) {
+        for p in pieces { bytes.append(contentsOf: p) }
+        bytes.append(UInt8(ascii: "\n"))
+        rows += 1
+    }
+
+    /// `fields` as CSV bytes, each followed by a comma (a row's leading part).
+    public static func fields(_ fields: [String]) -> [UInt8] {
+        var b = BatchCSV(empty: ())
+        for f in fields {
+            b.field(f)
+            b.bytes.append(UInt8(ascii: ","))
+        }
+        return b.bytes
+    }
+
+    /// `fields` as CSV bytes separated by commas (a row's last part).
+    public static func tail(_ fields: [String]) -> [UInt8] {
+        var b = Self.fields(fields)
+        if !b.isEmpty { b.removeLast() }
+        return b
+    }
+
+    private init(empty: Void) {}
+
+    mutating func field(_ s: String) {
+        var s = s
+        s.withUTF8 { buf in
+            let needsQuotes = buf.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            guard needsQuotes else { bytes.append(contentsOf: buf); return }
+            bytes.append(UInt8(ascii: "\""))
+            for b in buf {
+                if b == UInt8(ascii: "\"") { bytes.append(b) }
+                bytes.append(b)
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    public var data: Data { Data(bytes) }
+
+    /// A fraction in [0, 1] with up to `decimals` decimals, trailing zeros trimmed (`0.25`, `1`, `0`).
+    public static func fraction(_ x: Double, decimals: Int = 6) -> String {
+        guard x.isFinite else { return "" }
+        var scale = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let n = Int((x * Double(scale)).rounded())
+        let whole = n / scale
+        var frac = n % scale
+        if frac == 0 { return String(whole) }
+        var digits = decimals
+        while frac % 10 == 0 { frac /= 10; digits -= 1 }
+        let f = String(frac)
+        return "\(whole)." + String(repeating: "0", count: digits - f.count) + f
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Geo287Analysis
+import Geo287Data
+
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Every published sheet as one reproducible dataset: county and agreement panels, history, manifest.",
+        discussion: """
+        Writes to FOLDER: county_panel.csv (one row per sheet × county × model: population, covered \
+        people, share, covering and counted agreements, levels; every county, zeros included), \
+        agreements_panel.csv (one row per sheet × agreement: stable id, jurisdiction level, GEOID, \
+        method, counties), history.csv (as `geo287 history --format csv`) and manifest.json (geo287 \
+        version, every input file with its SHA-256 — sheets and Census files —, population vintages, \
+        options, outputs with their SHA-256). Re-running gives identical bytes. Progress on stderr \
+        when it is a terminal, unless --quiet.
+        """)
+
+    @OptionGroup var root: DataRootOption
+
+    @Option(help: "Folder of ICE sheets (default: <data>/ice).") var dir: String?
+    @Option(help: "Output folder (created if needed).") var out: String
+    @Option(help: "Worker threads.") var threads: Int = 2
+    @Flag(help: "No progress display on stderr.") var quiet = false
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let dataRoot = try root.resolve()
+            let start = Date()
+            let progress = BatchProgress(quiet: quiet)
+            let summary = try BatchRun(root: dataRoot, folder: dir ?? dataRoot.path("ice"), threads: threads)
+                .write(to: out, progress: progress)
+            progress.finish(String(format: "%d sheets: %d county rows, %d agreement rows, %d inputs hashed; %d distinct agreements matched, %d rows reused; %.1f s",
+                                   summary.sheets, summary.countyRows, summary.agreementRows, summary.inputs,
+                                   summary.matchedRows, summary.reusedRows, Date().timeIntervalSince(start)))
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Geo287Analysis
+import Geo287Data
+import Geo287Maps
+import Geo287Sheets
+import Testing
+
+/// The history of every sheet in the archive, built once for the suite.
+enum HistoryFixture {
+    static let built: Result<History, any Error> = Result {
+        let sheets = try HistorySheets.read(folder: HistoryTestData.root.path("ice"))
+        let run = CoverageRun(gazetteer: try Gazetteer.load(HistoryTestData.root))
+        return try History.build(sheets, matching: HistoryMatching(run: run))
+    }
+    static func history() throws -> History { try built.get() }
+}
+
+@Suite("History across every participating sheet")
+struct HistoryTests {
+    @Test("one row per participating sheet, in date order, counts equal SheetSummary")
+    func countsEqualSummary() throws {
+        let h = try HistoryFixture.history()
+        #expect(h.rows.count == 34)
+        let dates = h.rows.compactMap(\.published)
+        #expect(dates.count == 34 && dates == dates.sorted())
+        for r in h.rows {
+            let fresh = SheetSummary(try SheetReader.read(path: r.sheet.path))
+            for m in SupportModel.allCases {
+                #expect(r.agreements(m) == fresh.model(m)?.agreements, "\(r.sheet.fileName) \(m)")
+                #expect(r.states(m) == fresh.model(m)?.states, "\(r.sheet.fileName) \(m)")
+            }
+        }
+    }
+
+    @Test("task force: 0 in the two -from-html sheets, 1,162 on 2026-05-18")
+    func taskForceGrowth() throws {
+        let h = try HistoryFixture.history()
+        #expect(h.rows[0].sheet.fileName == "participating-2024-12-01-from-html.xlsx")
+        #expect(h.rows[1].sheet.fileName == "participating-2025-01-19-from-html.xlsx")
+        #expect(h.rows[0].agreements(.taskForce) == 0 && h.rows[1].agreements(.taskForce) == 0)
+        #expect(h.rows[0].covered(.model(.taskForce)) == 0 && h.rows[1].covered(.model(.taskForce)) == 0)
+        #expect(h.rows[2].agreements(.taskForce) == 11)            // 2025-02-21, the first ICE workbook
+        #expect(h.rows.last?.sheet.fileName == "participating-2026-05-18.xlsx")
+        #expect(h.rows.last?.agreements(.taskForce) == 1162)
+        // No pending list before February 2025; pending-2026-02-27 stays listed to 2026-05-18.
+        #expect(h.rows[0].pending == nil && h.rows[1].pending == nil)
+        #expect(h.rows[2].pending?.sheet.fileName == "pending-2025-03-01.xlsx")   // same bytes as the one listed on 02-21
+        #expect(h.rows.first { $0.sheet.fileName == "participating-2025-06-12.xlsx" }?.pending?.sheet.fileName == "pending-2025-06-13.xlsx")
+        #expect(h.rows.last?.pending?.sheet.fileName == "pending-2026-02-27.xlsx")
+    }
+
+    /// Where a model lost no agreement from one sheet to the next, its people covered did not
+    /// fall. Every fall in the archive comes with removed agreements of that model; the pinned
+    /// list says which, and the three large ones why.
+    @Test("people covered are monotone where agreements only grew; every fall is explained")
+    func monotone() throws {
+        let h = try HistoryFixture.history()
+        var falls: [String] = []
+        for i in 1..<h.rows.count {
+            let (a, b) = (h.rows[i - 1], h.rows[i])
+            let diff = SheetDiff(old: a.sheet, new: b.sheet)
+            for m in SupportModel.allCases {
+                let removed = diff.entries(.removed).filter { $0.model == m.rawValue }
+                let before = a.covered(.model(m)), after = b.covered(.model(m))
+                if removed.isEmpty { #expect(after >= before, "\(b.sheet.fileName) \(m): no removals, yet \(before) → \(after)") }
+                if after < before { falls.append("\(b.published?.description ?? "?") \(m.abbreviation)") }
+            }
+        }
+        #expect(falls == [
+            "2025-04-29 WSO",   // Kansas Bureau of Investigation (statewide, 2.9M) removed
+            "2025-09-10 TFM",   // Pinal County Sheriff's Office (AZ) removed; the County Attorney's Office signed instead (not resident coverage)
+            "2025-09-25 TFM",   // Brookfield (NC) and Fletcher (OK) police removed
+            "2025-10-09 WSO",   // Cambria County Sheriff's Office (PA) removed
+            "2025-11-07 TFM",   // Center Line Division of Public Safety (MI), typed "State", read as statewide (10.0M), removed
+            "2025-11-21 JEM",   // Morse PD (LA) and Sanpete County (UT) removed
+            "2025-12-05 TFM",   // Brown County (NE) and three Pennsylvania boroughs removed
+            "2026-01-26 TFM",   // Bucks County Sheriff's Office (PA) and two police departments removed
+            "2026-02-27 JEM",   // Cecil, Frederick and Harford County (MD) jail agreements removed
+            "2026-03-13 TFM",   // Virginia DOC Law Enforcement Services (statewide, 8.7M) among 10 removed
+            "2026-05-18 WSO",   // five Kentucky and two Maryland sheriffs removed
+        ])
+        let nov = h.rows.firstIndex { $0.sheet.fileName == "participating-2025-11-07.xlsx" } ?? 0
+        let novDiff = SheetDiff(old: h.rows[nov - 1].sheet, new: h.rows[nov].sheet)
+        #expect(novDiff.entries(.removed).contains { $0.id == "MI|center line division of public safety and security|task-force" })
+    }
+
+    @Test("table, CSV, JSON and SVG render every sheet; the SVG is deterministic and escaped")
+    func outputs() throws {
+        let h = try HistoryFixture.history()
+        #expect(HistoryOutput.csv(h).split(separator: "\n").count == 35)
+        #expect(HistoryOutput.table(h).contains("participating-2026-05-18.xlsx"))
+        #expect(HistoryOutput.json(h).rendered().contains("\"all_covered\""))
+        let svg = HistoryChart.svg(h)
+        #expect(svg == HistoryChart.svg(h))
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(svg.contains("<title>287(g) agreements and people covered, 2024-12-01 to 2026-05-18</title>"))
+        #expect(svg.contains("<desc>"))
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 34 * 3 * 2)
+        #expect(HistoryChart.esc("A&B <\"x\">") == "A&amp;B &lt;&quot;x&quot;&gt;")
+        let tfm = HistoryChart.svg(h, models: [.taskForce])
+        #expect(!tfm.contains("Jail Enforcement Model"))
+    }
+}
