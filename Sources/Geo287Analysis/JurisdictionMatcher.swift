@@ -57,6 +57,13 @@ public struct JurisdictionMatcher: Sendable {
         let cellCounty = a.countyAsPrinted.flatMap { counties.resolve($0) }
         switch decision.level {
         case .state:
+            // Typed State but named after a city of the state (`Center Line Division of Public
+            // Safety`, MI): a municipal agency.
+            let places = try placeResolver(state.fips, &resolvers)
+            if let town = cityPrefix(of: a, state: state, places: places) {
+                return resolveMunicipal(a, state: state, places: places, cell: cellCounty, key: town,
+                                        why: "typed State Agency but named after the city of \(town.capitalized): municipal")
+            }
             return Jurisdiction(level: .state, geoid: state.fips, name: state.name, method: .exact, confidence: 1,
                                 reason: "\(decision.why): \(state.name)")
         case .county:
@@ -97,8 +104,23 @@ public struct JurisdictionMatcher: Sendable {
         }
     }
 
-    func resolveMunicipal(_ a: Agreement, state: USState, places: PlaceResolver, cell: CountyResolver.Match?, why: String) -> Jurisdiction {
-        let key = AgencyClassifier.placeNameInAgency(a.agencyName)
+    /// The leading words of a state agency's name when they are an incorporated place of the
+    /// state and the name does not carry the state's own name.
+    func cityPrefix(of a: Agreement, state: USState, places: PlaceResolver) -> String? {
+        let key = NameKey.normalize(a.agencyName)
+        let stateKey = NameKey.normalize(state.name)
+        guard !key.contains(stateKey), !key.contains("state"), !key.contains("attorney general") else { return nil }
+        let words = key.split(separator: " ").map(String.init)
+        for n in stride(from: min(4, words.count - 1), through: 1, by: -1) {
+            let prefix = words[0..<n].joined(separator: " ")
+            if places.hasIncorporatedPlace(named: prefix) { return prefix }
+        }
+        return nil
+    }
+
+    func resolveMunicipal(_ a: Agreement, state: USState, places: PlaceResolver, cell: CountyResolver.Match?,
+                          key derivedKey: String? = nil, why: String) -> Jurisdiction {
+        let key = derivedKey ?? AgencyClassifier.placeNameInAgency(a.agencyName)
         if let m = places.resolve(key: key, county: cell?.county) {
             let method: MatchMethod = m.method == .fuzzy ? .fuzzy : .nameDerived
             return Jurisdiction(level: .municipal, geoid: m.place.geoid, name: "\(m.place.nameWithType), \(state.usps)",

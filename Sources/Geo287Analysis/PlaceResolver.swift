@@ -90,6 +90,10 @@ struct PlaceResolver {
                      note: "`\(base)` read as \(chosen.place.nameWithType) (edit distance \(best.1))" + (chosen.note.map { "; \($0)" } ?? ""))
     }
 
+    func hasIncorporatedPlace(named key: String) -> Bool {
+        (byKey[key] ?? []).contains { $0.isIncorporated }
+    }
+
     func countyGEOIDs(of place: Place) -> Set<String> {
         Set((crosswalk.partsByPlace[place.geoid] ?? []).map(\.countyGEOID))
     }

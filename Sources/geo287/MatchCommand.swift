@@ -70,7 +70,13 @@ struct SheetOption: ParsableArguments {
     }
 
     func path(_ root: DataRoot) throws -> String {
-        if let sheet { return sheet }
+        if let sheet {
+            // A bare file name is looked up in <data>/ice when it is not a path that exists.
+            if !FileManager.default.fileExists(atPath: sheet), !sheet.contains("/"), root.exists("ice/\(sheet)") {
+                return root.path("ice/\(sheet)")
+            }
+            return sheet
+        }
         return try SheetCatalog(root: root).participating(asOf: asOf.flatMap { SignedDate(iso: $0) }).path
     }
 
