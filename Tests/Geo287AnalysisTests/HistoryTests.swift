@@ -71,7 +71,6 @@ struct HistoryTests {
             "2025-09-10 TFM",   // Pinal County Sheriff's Office (AZ) removed; the County Attorney's Office signed instead (not resident coverage)
             "2025-09-25 TFM",   // Brookfield (NC) and Fletcher (OK) police removed
             "2025-10-09 WSO",   // Cambria County Sheriff's Office (PA) removed
-            "2025-11-07 TFM",   // Center Line Division of Public Safety (MI), typed "State", read as statewide (10.0M), removed
             "2025-11-21 JEM",   // Morse PD (LA) and Sanpete County (UT) removed
             "2025-12-05 TFM",   // Brown County (NE) and three Pennsylvania boroughs removed
             "2026-01-26 TFM",   // Bucks County Sheriff's Office (PA) and two police departments removed
@@ -79,6 +78,8 @@ struct HistoryTests {
             "2026-03-13 TFM",   // Virginia DOC Law Enforcement Services (statewide, 8.7M) among 10 removed
             "2026-05-18 WSO",   // five Kentucky and two Maryland sheriffs removed
         ])
+        // Center Line Division of Public Safety (MI), typed "State" by ICE, is the city's police
+        // (read as municipal), so its removal on 2025-11-07 is a small fall, not 10M people.
         let nov = h.rows.firstIndex { $0.sheet.fileName == "participating-2025-11-07.xlsx" } ?? 0
         let novDiff = SheetDiff(old: h.rows[nov - 1].sheet, new: h.rows[nov].sheet)
         #expect(novDiff.entries(.removed).contains { $0.id == "MI|center line division of public safety and security|task-force" })
