@@ -21,7 +21,9 @@ enum AgencyClassifier {
     static func classify(_ a: Agreement) -> Decision {
         let key = NameKey.normalize(a.agencyName)
         // Ward marshals (Louisiana) serve a justice-of-the-peace ward, like constables.
+        // `DOC` is a department of corrections (`Virginia DOC Law Enforcement Services`).
         let isOther = otherKeywords.contains { key.contains($0) } || key.range(of: #"^ward \d+ marshal"#, options: .regularExpression) != nil
+            || key.split(separator: " ").contains("doc")
         let isSheriff = key.contains("sheriff") || key.contains("county police")
         switch a.agencyType {
         case .state:

@@ -16,6 +16,9 @@ public struct SheetCatalog: Sendable {
 
     public init(root: DataRoot) throws {
         let folder = root.path("ice")
+        guard root.exists("ice") else {
+            throw DataError(folder, "not found: the data root (from \(root.source.rawValue)) has no ICE sheets; point --data or GEO287_DATA at the data root")
+        }
         let paths = try SheetReader.sheetPaths(inFolder: folder)
         entries = paths.compactMap { path in
             let name = (path as NSString).lastPathComponent
