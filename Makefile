@@ -5,7 +5,7 @@ export GEO287_DATA
 APT_PACKAGES := libgeos-dev libproj-dev libshp-dev pkg-config
 SWIFT_FLAGS := -Xswiftc -warnings-as-errors
 
-.PHONY: setup deps build release test bench bench-peers clean
+.PHONY: setup deps build release test bench bench-peers bench-polygons clean
 
 ## setup: install the Debian libraries and build the release binary (.build/release/geo287)
 setup: deps release
@@ -34,6 +34,10 @@ bench:
 ## bench-peers: geo287 against geopandas, shapely and DuckDB on the same inputs
 bench-peers: release
 	Benchmarks/peers/run.sh
+
+## bench-polygons: only the place × county area-share workload against geopandas overlay
+bench-polygons:
+	Benchmarks/peers/run-polygons.sh
 
 clean:
 	rm -rf .build
