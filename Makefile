@@ -5,7 +5,7 @@ export GEO287_DATA
 APT_PACKAGES := libgeos-dev libproj-dev libshp-dev pkg-config
 SWIFT_FLAGS := -Xswiftc -warnings-as-errors
 
-.PHONY: setup deps build release test bench bench-peers maps clean
+.PHONY: setup deps build release test bench bench-peers bench-polygons maps clean
 
 ## setup: install the Debian libraries and build the release binary (.build/release/geo287)
 setup: deps release
@@ -50,6 +50,10 @@ maps: release
 	  pngquant --force --speed 1 --strip 64 --output docs/$$m.png outputs/$$m.png; \
 	done
 	@ls -l docs/*.png
+
+## bench-polygons: only the place × county area-share workload against geopandas overlay
+bench-polygons:
+	Benchmarks/peers/run-polygons.sh
 
 clean:
 	rm -rf .build

@@ -4,7 +4,8 @@ import PackageDescription
 // geo287 benchmarks: their own package, so the main build and CI stay lean.
 //   PIPWorkloads     the shared inputs: county polygons, fixed-seed random points, tract centroids
 //   pip-join         command line used by peers/run.sh: writes inputs, runs one engine on a points file
-//   PointInPolygon   ordo-one/benchmark suite (`swift package benchmark`)
+//   PointInPolygon   ordo-one/benchmark suite (`swift package benchmark`): point-in-polygon joins
+//   Pipeline         ordo-one/benchmark suite: sheet parse, match + join, coverage end to end, polygon overlay
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
@@ -21,6 +22,11 @@ let package = Package(
             name: "PointInPolygon",
             dependencies: ["PIPWorkloads", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/PointInPolygon",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "Pipeline",
+            dependencies: ["PIPWorkloads", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/Pipeline",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]
 )

@@ -65,4 +65,11 @@ for w in "${WORKLOADS[@]}"; do
 done
 
 echo
-"$PY" "$HERE/report.py" "$RESULTS" --threads "$THREADS"
+status=0
+"$PY" "$HERE/report.py" "$RESULTS" --threads "$THREADS" || status=1
+# The polygon workload (place × county area shares vs geopandas overlay); POLYGONS=0 skips it.
+if [ "${POLYGONS:-1}" != 0 ]; then
+  echo
+  REPEAT="$REPEAT" THREADS="$THREADS" "$HERE/run-polygons.sh" || status=1
+fi
+exit "$status"

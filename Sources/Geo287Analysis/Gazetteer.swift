@@ -75,13 +75,13 @@ public final class Gazetteer: @unchecked Sendable {
         let missing = locked { geoids.filter { placeGeometry[$0] == nil } }
         let byState = Dictionary(grouping: missing, by: { String($0.prefix(2)) })
         let states = byState.keys.sorted()
-        let results = try parallelMap(states, threads: threads) { (state: String) throws -> [Place] in
+        let results = try parallelMap(states, threads: threads) { (state: String) throws -> [(String, MultiPolygon)] in
             let wanted = Set(byState[state] ?? [])
-            let records = Set(try self.places(inState: state).filter { wanted.contains($0.geoid) }.map(\.recordIndex))
-            return try CensusLayers.places(self.root, stateFIPS: state, geometry: .records(records))
-                .filter { wanted.contains($0.geoid) }
+            let places = try self.places(inState: state).filter { wanted.contains($0.geoid) }
+            let polygons = try CensusLayers.placeGeometries(self.root, stateFIPS: state, records: Set(places.map(\.recordIndex)))
+            return places.map { ($0.geoid, polygons[$0.recordIndex] ?? MultiPolygon([])) }
         }
-        locked { for p in results.joined() { placeGeometry[p.geoid] = p.geometry } }
+        locked { for (geoid, geometry) in results.joined() { placeGeometry[geoid] = geometry } }
     }
 
     /// Every place of a state with its polygon (for point lookups and state maps).

@@ -70,6 +70,13 @@ public enum CensusLayers {
         }
     }
 
+    /// Polygons of the given record numbers of a state's 2019 place file (no attributes read).
+    public static func placeGeometries(_ root: DataRoot, stateFIPS: String, records: Set<Int>) throws -> [Int: MultiPolygon] {
+        let rel = placesPath(stateFIPS: stateFIPS)
+        guard root.exists(rel), !records.isEmpty else { return [:] }
+        return try ShapefileReader.zipGeometries(root.path(rel), records: .records(records))
+    }
+
     /// The 2019 places of one state, straight from its zip. A state without a zip has no places.
     public static func places(_ root: DataRoot, stateFIPS: String,
                               geometry: ShapefileReader.GeometrySelection = .all) throws -> [Place] {

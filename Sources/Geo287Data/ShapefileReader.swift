@@ -34,8 +34,8 @@ public enum ShapefileReader {
             throw DataError(path, "zip holds no .shp file")
         }
         let stem = String(shp.dropLast(4))
-        let exts = if case .none = geometry { ["dbf", "cpg"] } else { ["shp", "shx", "dbf", "cpg", "prj"] }
-        let wanted = exts.compactMap { ext -> String? in
+        // Attributes through shapelib from a temporary .dbf; polygons parsed in memory.
+        let wanted = ["dbf", "cpg"].compactMap { ext -> String? in
             members.first { $0 == "\(stem).\(ext)" || $0 == "\(stem).\(ext.uppercased())" }
         }
         let tmp = FileManager.default.temporaryDirectory
@@ -44,7 +44,25 @@ public enum ShapefileReader {
         // The catalog's SHA-256 covers Census zips; zlib still rejects a damaged deflate stream.
         try zip.extract(wanted, into: tmp, verifyCRC: false)
         let local = tmp.appendingPathComponent((shp as NSString).lastPathComponent).path
-        return try readFiles(local, reportedPath: "\(path)!\(shp)", geometry: geometry)
+        let table = try readFiles(local, reportedPath: "\(path)!\(shp)", geometry: .none)
+        if case .none = geometry { return table }
+        let polygons = try zipGeometries(zip, records: geometry)
+        let recordCount = try zipRecordCount(zip, stem: stem, reportedPath: table.path)
+        guard recordCount == table.features.count else {
+            throw DataError(table.path, "the .shp has \(recordCount) records but the .dbf has \(table.features.count)")
+        }
+        let features = table.features.map { f in
+            Feature(recordIndex: f.recordIndex, geometry: polygons[f.recordIndex] ?? MultiPolygon([]), values: f.values, schema: f.schema)
+        }
+        return Shapefile(path: table.path, schema: table.schema, features: features, encoding: table.encoding)
+    }
+
+    /// Records in a zipped layer, from the size of its `.shx` entry (no inflating).
+    static func zipRecordCount(_ zip: ZipFile, stem: String, reportedPath: String) throws -> Int {
+        guard let size = zip.uncompressedSize("\(stem).shx") ?? zip.uncompressedSize("\(stem).SHX"), size >= 100 else {
+            throw DataError(reportedPath, "cannot open as a shapefile (damaged .shp or .shx)")
+        }
+        return (size - 100) / 8
     }
 
     static func readFiles(_ shpPath: String, reportedPath: String, geometry: GeometrySelection) throws -> Shapefile {

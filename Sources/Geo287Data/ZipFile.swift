@@ -28,20 +28,29 @@ public struct ZipFile {
 
     public func contains(_ member: String) -> Bool { archive[member] != nil }
 
+    /// The inflated size a member declares, nil if there is no such member.
+    public func uncompressedSize(_ member: String) -> Int? { archive[member].map { Int($0.uncompressedSize) } }
+
     /// The bytes of `member`, inflated (and CRC-checked unless `verifyCRC` is false, for
     /// files whose SHA-256 the data catalog checks); throws if it exceeds `limit`.
-    public func read(_ member: String, limit: Int = ZipFile.defaultMemberLimit, verifyCRC: Bool = true) throws -> Data {
+    /// With `prefix`, inflating stops once that many bytes are out (the CRC is then not checked).
+    public func read(_ member: String, limit: Int = ZipFile.defaultMemberLimit, verifyCRC: Bool = true,
+                     prefix: Int? = nil) throws -> Data {
         guard let entry = archive[member] else { throw DataError(path, "zip has no member \(member)") }
         if entry.uncompressedSize > UInt64(limit) {
             throw DataError(path, "member \(member) claims \(entry.uncompressedSize) bytes, over the \(limit)-byte limit")
         }
         var out = Data()
-        out.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(limit))))
+        let wanted = min(limit, prefix ?? limit)
+        out.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(wanted))))
         do {
-            _ = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: !verifyCRC) { chunk in
+            _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: !verifyCRC || prefix != nil) { chunk in
                 if out.count + chunk.count > limit { throw ZipLimitExceeded() }
                 out.append(chunk)
+                if let prefix, out.count >= prefix { throw ZipPrefixRead() }
             }
+        } catch is ZipPrefixRead {
+            return out
         } catch is ZipLimitExceeded {
             throw DataError(path, "member \(member) inflates past the \(limit)-byte limit")
         } catch {
@@ -63,3 +72,4 @@ public struct ZipFile {
 }
 
 private struct ZipLimitExceeded: Error {}
+private struct ZipPrefixRead: Error {}

@@ -45,3 +45,27 @@ import Testing
         #expect(abs(km2 - 9_365_530) / 9_365_530 < 0.001, "got \(km2) km²")
     }
 }
+
+@Suite struct ZippedShapefileTests {
+    /// Polygons from a zip are parsed in memory from the `.shp` bytes; the same files unzipped
+    /// and read through shapelib give the same polygons, record for record.
+    @Test func inMemoryZipReadingEqualsShapelib() throws {
+        let zipPath = TestData.path("census/places/tiger2019/tl_2019_44_place.zip")   // Rhode Island, 36 places
+        let fromZip = try ShapefileReader.read(zipPath)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-unzipped-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let archive = try ZipFile(path: zipPath)
+        try archive.extract(archive.memberPaths, into: dir)
+        let fromFiles = try ShapefileReader.read(dir.appendingPathComponent("tl_2019_44_place.shp").path)
+        #expect(fromZip.features.count == 36 && fromFiles.features.count == 36)
+        for (a, b) in Swift.zip(fromZip.features, fromFiles.features) {
+            #expect(a.geometry == b.geometry, "record \(a.recordIndex)")
+            #expect(a.values == b.values)
+        }
+        // Only some records: the others come back empty, the chosen ones identical.
+        let some = try ShapefileReader.read(zipPath, geometry: .records([0, 35]))
+        #expect(some.features[0].geometry == fromFiles.features[0].geometry)
+        #expect(some.features[35].geometry == fromFiles.features[35].geometry)
+        #expect(some.features[1].geometry.polygons.isEmpty)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Geo287Analysis
 import Geo287Geometry
 import PIPWorkloads
 
@@ -7,7 +8,10 @@ import PIPWorkloads
 //   pip-join centroids --out FILE                     write the 2020 tract centroids
 //   pip-join join --points FILE --out FILE [--engine grid|geos] [--threads T] [--repeat R]
 //                 [--top-cells N] [--edges-per-cell E] [--max-k K]   (grid tuning)
-// `join` prints one line: engine, points, load/build seconds, join seconds per repeat.
+//   pip-join polygons --out FILE [--threads T] [--repeat R]
+//                 the place × county area-share overlay (PlaceCountyOverlay), TSV place, county, share
+// `join` prints one line: engine, points, load/build seconds, join seconds per repeat;
+// `polygons` likewise with places, pairs, and overlay seconds per repeat.
 
 func option(_ name: String, in args: [String]) -> String? {
     guard let i = args.firstIndex(of: "--" + name), i + 1 < args.count else { return nil }
@@ -70,6 +74,25 @@ do {
         let found = result.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
         print("engine=geo287-\(engine.rawValue) threads=\(threads) points=\(points.xs.count) matched=\(found) "
               + "load_s=\(seconds(loaded - start)) build_s=\(seconds(built - loaded)) "
+              + "join_s=\(times.map { String(format: "%.4f", $0) }.joined(separator: ","))")
+    case "polygons":
+        guard let out = option("out", in: args) else { fail("polygons needs --out FILE") }
+        let threads = option("threads", in: args).flatMap { Int($0) } ?? 2
+        let repeats = max(1, option("repeat", in: args).flatMap { Int($0) } ?? 1)
+        let start = clock.now
+        let inputs = try PolygonWorkload.inputs(threads: threads)
+        let loaded = clock.now
+        var result = PlaceCountyOverlay.Result()
+        var times: [Double] = []
+        for _ in 0..<repeats {
+            let t0 = clock.now
+            result = try PlaceCountyOverlay(counties: inputs.counties).run(places: inputs.places, threads: threads)
+            times.append(seconds(clock.now - t0))
+        }
+        try PolygonWorkload.write(result.pieces, to: out)
+        print("engine=geo287-geos threads=\(threads) places=\(inputs.places.count) pairs=\(result.pieces.count) "
+              + "contained=\(result.containedWhole) intersected=\(result.intersected) repaired=\(result.repaired) "
+              + "load_s=\(seconds(loaded - start)) build_s=0 "
               + "join_s=\(times.map { String(format: "%.4f", $0) }.joined(separator: ","))")
     default:
         fail("unknown command \(command)")

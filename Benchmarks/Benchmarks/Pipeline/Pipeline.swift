@@ -1,0 +1,63 @@
+import Benchmark
+import Geo287Analysis
+import Geo287Data
+import Geo287Sheets
+import PIPWorkloads
+
+// The pipeline workloads on the real data (release build, 2 threads):
+//   sheet parse      SheetReader.read of the newest ICE sheet (participating-2026-05-18.xlsx, 1,843 rows)
+//   match + join     cold Gazetteer.load, JurisdictionMatcher, CountyJoin(geometry: .all): only the
+//                    place files of the states the sheet needs (the sheet itself is read once, outside)
+//   coverage         `geo287 coverage --model task-force` end to end: catalog, sheet, cold
+//                    Gazetteer.load, match, join, union, table text (places and tracts methods)
+//   polygon overlay  PlaceCountyOverlay: 29.8k 2019 places × 3,235 counties, EPSG:5070 area shares
+//                    (inputs read once, outside); and reading those inputs
+// Every iteration starts from a new Gazetteer; the OS file cache is warm after the first.
+let benchmarks: @Sendable () -> Void = {
+    let root = PolygonWorkload.root
+    let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal, .throughput]
+    func config(_ iterations: Int, seconds: Int = 60) -> Benchmark.Configuration {
+        .init(metrics: metrics, timeUnits: .milliseconds, scalingFactor: .one, maxDuration: .seconds(seconds),
+              maxIterations: iterations)
+    }
+    let sheetPath = root.path("ice/participating-2026-05-18.xlsx")
+
+    Benchmark("sheet parse participating-2026-05-18 (1,843 rows)", configuration: config(30)) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try SheetReader.read(path: sheetPath)) }
+    }
+
+    if let sheet = try? SheetReader.read(path: sheetPath) {
+        Benchmark("match + GEOS join, newest sheet, geometry .all", configuration: config(10)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let gazetteer = try Gazetteer.load(root)
+                let matched = try JurisdictionMatcher(gazetteer: gazetteer).match(sheet.agreements)
+                blackHole(try CountyJoin(gazetteer: gazetteer).join(matched, threads: 2, geometry: .all))
+            }
+        }
+    }
+
+    for method in [CoverageMethod.places, .tracts] {
+        Benchmark("coverage task-force end to end, \(method.rawValue)", configuration: config(10)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let entry = try SheetCatalog(root: root).participating(asOf: nil)
+                let sheet = try SheetReader.read(path: entry.path)
+                let run = CoverageRun(gazetteer: try Gazetteer.load(root), threads: 2)
+                let matched = try run.matchedSheet(sheet)
+                let result = try run.coverage(matched, pending: nil,
+                                              options: CoverageOptions(model: .model(.taskForce), method: method))
+                blackHole(CoverageOutput.table(result))
+            }
+        }
+    }
+
+    Benchmark("polygon inputs: counties + 29.8k place polygons", configuration: config(3)) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try PolygonWorkload.inputs(threads: 2)) }
+    }
+    if let inputs = try? PolygonWorkload.inputs(threads: 2) {
+        Benchmark("polygon overlay: places × counties area shares, 2 threads", configuration: config(3, seconds: 120)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try PlaceCountyOverlay(counties: inputs.counties).run(places: inputs.places, threads: 2))
+            }
+        }
+    }
+}
