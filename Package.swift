@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "Geo287GeometryTests", dependencies: ["Geo287Geometry", "Geo287Data"], swiftSettings: strict),
         .testTarget(name: "Geo287DataTests", dependencies: ["Geo287Data"], swiftSettings: strict),
         .testTarget(name: "Geo287SheetsTests", dependencies: ["Geo287Sheets", "Geo287Data"], swiftSettings: strict),
-        .testTarget(name: "Geo287AnalysisTests", dependencies: ["Geo287Analysis"], swiftSettings: strict),
+        .testTarget(name: "Geo287AnalysisTests", dependencies: ["Geo287Analysis", "Geo287Maps"], swiftSettings: strict),
         .testTarget(name: "Geo287MapsTests", dependencies: ["Geo287Maps", "Geo287Analysis"], swiftSettings: strict),
         // Runs the built executable: exit codes and one-line errors.
         .testTarget(name: "Geo287CLITests", dependencies: ["geo287"], swiftSettings: strict),
