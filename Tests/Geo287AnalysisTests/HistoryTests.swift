@@ -74,10 +74,12 @@ struct HistoryTests {
             "2025-11-21 JEM",   // Morse PD (LA) and Sanpete County (UT) removed
             "2025-12-05 TFM",   // Brown County (NE) and three Pennsylvania boroughs removed
             "2026-01-26 TFM",   // Bucks County Sheriff's Office (PA) and two police departments removed
+            "2026-02-11 TFM",   // Virginia State Police, Wildlife Resources and Marine Resources (statewide, 8.7M) removed
             "2026-02-27 JEM",   // Cecil, Frederick and Harford County (MD) jail agreements removed
-            "2026-03-13 TFM",   // Virginia DOC Law Enforcement Services (statewide, 8.7M) among 10 removed
             "2026-05-18 WSO",   // five Kentucky and two Maryland sheriffs removed
         ])
+        // Virginia DOC Law Enforcement Services (removed 2026-03-13) is the corrections
+        // department's unit, a facility agency, not statewide coverage.
         // Center Line Division of Public Safety (MI), typed "State" by ICE, is the city's police
         // (read as municipal), so its removal on 2025-11-07 is a small fall, not 10M people.
         let nov = h.rows.firstIndex { $0.sheet.fileName == "participating-2025-11-07.xlsx" } ?? 0
