@@ -33,9 +33,14 @@ public struct PlaceCountyCrosswalk: Sendable {
         countyPopulation2020 = county
     }
 
-    public static func load(_ path: String) throws -> PlaceCountyCrosswalk {
-        let all = try DelimitedText.rows(path: path, decoding: .latin1)
-        guard all.count > 2 else { throw DataError(path, "no data rows") }
+    /// Reads the crosswalk; with `stateFIPS`, only that state's rows (the lines whose county
+    /// code starts with it), for work about one state such as a single lookup.
+    public static func load(_ path: String, stateFIPS: String? = nil) throws -> PlaceCountyCrosswalk {
+        guard let data = FileManager.default.contents(atPath: path) else { throw DataError(path, "cannot read file") }
+        var bytes = [UInt8](data)
+        if let stateFIPS { bytes = linesOfState(bytes, stateFIPS) }
+        let all = DelimitedText.rows(bytes: bytes, decoding: .latin1)
+        guard all.count > 2 || (stateFIPS != nil && all.count == 2) else { throw DataError(path, "no data rows") }
         let table = HeaderTable(path: path, header: all[0], rows: Array(all.dropFirst(2)))
         let county = try table.column("county"), state = try table.column("state"), place = try table.column("place")
         let stab = try table.column("stab"), cname = try table.column("CountyName"), pname = try table.column("PlaceName")
@@ -55,5 +60,19 @@ public struct PlaceCountyCrosswalk: Sendable {
                               population2020: population, placeShare: Double(table.value(r, afact2)), countyShare: share))
         }
         return PlaceCountyCrosswalk(parts: parts)
+    }
+
+    /// The two header lines and every line whose first field starts with `"<stateFIPS>`.
+    static func linesOfState(_ bytes: [UInt8], _ stateFIPS: String) -> [UInt8] {
+        let prefix = Array("\"\(stateFIPS)".utf8)
+        var kept: [UInt8] = []
+        var lineStart = 0, lineNumber = 0
+        for i in bytes.indices where bytes[i] == 0x0A {
+            let line = bytes[lineStart...i]
+            if lineNumber < 2 || line.starts(with: prefix) { kept.append(contentsOf: line) }
+            lineStart = i + 1
+            lineNumber += 1
+        }
+        return kept
     }
 }

@@ -110,19 +110,6 @@ public enum HistoryChart {
         "<text x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\" fill=\"\(fill)\" font-weight=\"\(weight)\">\(esc(content))</text>\n"
     }
 
-    /// XML text and attribute escaping.
-    public static func esc(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// XML text and attribute escaping (the map writer's, so both SVGs follow one rule).
+    public static func esc(_ s: String) -> String { SVGText.escape(s) }
 }
