@@ -20,14 +20,7 @@ struct MapCommand: ParsableCommand {
     @OptionGroup var root: DataRootOption
     @OptionGroup var sheet: SheetOption
 
-    @Option(help: "task-force, jail-enforcement, warrant-service or all.")
-    var model: String = "task-force"
-
-    @Option(help: "Only this state (USPS code, e.g. FL).")
-    var state: String?
-
-    @Flag(name: .customLong("include-pending"), help: "Add the pending agreements listed with the sheet.")
-    var includePending = false
+    @OptionGroup var selection: CoverageSelection
 
     @Option(help: "svg or geojson.")
     var format: String = "svg"
@@ -41,33 +34,24 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Simplification tolerance in metres (SVG default: 2000 national, 250 for a state; GeoJSON default: none).")
     var simplify: Double?
 
-    @Option(help: "Worker threads.")
-    var threads: Int = 2
-
     @Option(name: .customLong("out"), help: "Output file (written atomically). Default: under outputs/.")
     var out: String?
 
     func validate() throws {
-        guard ModelFilter(model) != nil else { throw ValidationError("--model must be task-force, jail-enforcement, warrant-service or all, not '\(model)'") }
         guard ["svg", "geojson"].contains(format) else { throw ValidationError("--format must be svg or geojson, not '\(format)'") }
         guard ["counties", "jurisdictions"].contains(layer) else { throw ValidationError("--layer must be counties or jurisdictions, not '\(layer)'") }
         if format == "svg" && layer != "counties" { throw ValidationError("--layer jurisdictions is a GeoJSON layer: add --format geojson") }
-        if let state, USState.usps(state.uppercased()) == nil { throw ValidationError("--state must be a USPS code such as FL, not '\(state)'") }
         guard (0...12).contains(precision) else { throw ValidationError("--precision must be between 0 and 12") }
         if let simplify, !(simplify >= 0 && simplify.isFinite) { throw ValidationError("--simplify must be a distance in metres, 0 or more") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
         try runReportingErrors {
             let dataRoot = try root.resolve()
-            let inputs = try sheet.loadWithPending(dataRoot, includePending: includePending)
-            let gazetteer = try Gazetteer.load(dataRoot)
-            let run = CoverageRun(gazetteer: gazetteer, threads: threads)
-            let participating = try run.matchedSheet(inputs.participating)
-            let pending = try inputs.pending.map { try run.matchedSheet($0) }
-            let usps = state?.uppercased()
-            let options = CoverageOptions(model: ModelFilter(model) ?? .model(.taskForce), includePending: includePending, state: usps)
+            let (run, participating, pending) = try selection.load(dataRoot, sheet: sheet)
+            let gazetteer = run.gazetteer, threads = selection.threads
+            let usps = selection.usps
+            let options = CoverageOptions(model: selection.modelFilter, includePending: selection.includePending, state: usps)
             let result = try run.coverage(participating, pending: pending, options: options)
             Trace.mark("coverage")
             let text: String
@@ -95,9 +79,9 @@ struct MapCommand: ParsableCommand {
     }
 
     func defaultPath(_ result: CoverageResult) -> String {
-        var name = "outputs/\(model)-\(result.sheet.published?.description ?? "undated")"
-        if let state { name += "-\(state.uppercased())" }
-        if includePending { name += "-with-pending" }
+        var name = "outputs/\(selection.model)-\(result.sheet.published?.description ?? "undated")"
+        if let usps = selection.usps { name += "-\(usps)" }
+        if selection.includePending { name += "-with-pending" }
         if format == "geojson" { name += "-\(layer)" }
         return name + (format == "geojson" ? ".geojson" : ".svg")
     }

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Geo287Analysis
+import Geo287Data
+import Geo287Sheets
+
+/// What a coverage run counts: `--model`, `--state`, `--include-pending` (shared by
+/// `coverage` and `map`), and the loading of the sheets, matched and joined.
+struct CoverageSelection: ParsableArguments {
+    @Option(help: "task-force, jail-enforcement, warrant-service or all.")
+    var model: String = "task-force"
+
+    @Option(help: "Only this state (USPS code, e.g. FL).")
+    var state: String?
+
+    @Flag(name: .customLong("include-pending"), help: "Add the pending agreements listed with the sheet.")
+    var includePending = false
+
+    @Option(help: "Worker threads.")
+    var threads: Int = 2
+
+    func validate() throws {
+        guard ModelFilter(model) != nil else {
+            throw ValidationError("--model must be task-force, jail-enforcement, warrant-service or all, not '\(model)'")
+        }
+        if let state, USState.usps(state.uppercased()) == nil {
+            throw ValidationError("--state must be a USPS code such as FL, not '\(state)'")
+        }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    }
+
+    var modelFilter: ModelFilter { ModelFilter(model) ?? .model(.taskForce) }
+    var usps: String? { state?.uppercased() }
+
+    /// The gazetteer and the participating (and pending) sheet, matched and joined.
+    func load(_ root: DataRoot, sheet: SheetOption) throws -> (run: CoverageRun, participating: MatchedSheet, pending: MatchedSheet?) {
+        let inputs = try sheet.loadWithPending(root, includePending: includePending)
+        Trace.mark("sheets")
+        let run = CoverageRun(gazetteer: try Gazetteer.load(root), threads: threads)
+        let participating = try run.matchedSheet(inputs.participating)
+        let pending = try inputs.pending.map { try run.matchedSheet($0) }
+        return (run, participating, pending)
+    }
+}
