@@ -29,7 +29,8 @@ struct LookupNames {
         if exact.count > 1 {
             let related = suggestions(name, in: states.flatMap { gazetteer.counties(inState: $0.fips) })
                 .filter { s in s.score == 0 && !exact.contains { $0.geoid == s.county.geoid } }.map(\.county)
-            throw LookupError(.ambiguous, "`\(name)` names \(exact.count) counties; add the state or the type, e.g. `\(Self.label(exact[0]))`",
+            let also = related.isEmpty ? "" : " (and \(related.count) with a related name)"
+            throw LookupError(.ambiguous, "`\(name)` names \(exact.count) counties\(also); add the state or the type, e.g. `\(Self.label(exact[0]))`",
                               suggestions: (exact + related).prefix(12).map(Self.label))
         }
         var hints = fuzzy
