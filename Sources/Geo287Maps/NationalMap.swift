@@ -9,7 +9,7 @@ public enum NationalMap {
     public static let defaultToleranceMetres = 2000.0
 
     public static func svg(_ result: CoverageResult, counties allCounties: [County],
-                           toleranceMetres: Double = defaultToleranceMetres) throws -> String {
+                           toleranceMetres: Double = defaultToleranceMetres, shading: Shading = .share) throws -> String {
         let counties = allCounties.filter { MapZone(stateFIPS: $0.stateFIPS) != .islands }.sorted { $0.geoid < $1.geoid }
         let map = SVGDocument.mapRect
         let placed = try PlacedCounties(counties, toleranceMetres: toleranceMetres, mainZone: .conus) {
@@ -23,7 +23,8 @@ public enum NationalMap {
                                       "Alaska is shown at 35% and Puerto Rico at 150% of the scale of the lower 48; Hawaii to scale. "
                                         + "Island areas (Guam, American Samoa, Northern Mariana Islands, U.S. Virgin Islands) not shown.",
                                       MapText.source(result)])
-        doc.layers.append(CountyLayer.svg(placed, coverage: result))
+        doc.shading = shading
+        doc.layers.append(CountyLayer.svg(placed, coverage: result, shading: shading))
         doc.layers.append(CountyLayer.borders(placed))
         doc.layers.append(insetFrames(placed))
         return doc.render()
@@ -47,15 +48,15 @@ public enum NationalMap {
 
 /// County fills (with a tooltip each) and the border lines over them.
 public enum CountyLayer {
-    public static func svg(_ placed: PlacedCounties, coverage: CoverageResult) -> String {
+    public static func svg(_ placed: PlacedCounties, coverage: CoverageResult, shading: Shading = .share) -> String {
         let byGEOID = Dictionary(coverage.counties.map { ($0.geoid, $0) }, uniquingKeysWith: { a, _ in a })
         var s = "<g id=\"counties\">\n"
         for (i, county) in placed.counties.enumerated() {
             let c = byGEOID[county.geoid]
-            let step = Palette.step(covered: c?.covered ?? 0, population: c?.population ?? 0)
+            let step = shading.step(c)
             let d = placed.pathData(i)
             guard !d.isEmpty else { continue }
-            s += "<path class=\"\(Palette.steps[step].cssClass)\" d=\"\(d)\"><title>"
+            s += "<path class=\"\(shading.steps[step].cssClass)\" d=\"\(d)\"><title>"
             s += SVGText.escape("\(county.nameWithType), \(county.stateUSPS): \(tooltip(c))")
             s += "</title></path>\n"
         }

@@ -16,6 +16,14 @@ public enum Palette {
         Step(cssClass: "k5", colour: "#440154", label: "all (100%)"),
     ]
 
+    /// Model classes (`Shading.model`): Okabe–Ito blue, orange and vermillion.
+    public static let modelSteps: [Step] = [
+        Step(cssClass: "m0", colour: "#d9d9d9", label: "none"),
+        Step(cssClass: "m1", colour: "#0072b2", label: "Jail Enforcement only"),
+        Step(cssClass: "m2", colour: "#e69f00", label: "Warrant Service (no Task Force)"),
+        Step(cssClass: "m3", colour: "#d55e00", label: "Task Force"),
+    ]
+
     /// The class of a county: 0 when nobody is covered, 5 when everyone is.
     public static func step(covered: Int, population: Int) -> Int {
         guard covered > 0, population > 0 else { return 0 }
@@ -38,7 +46,7 @@ public enum Palette {
     /// The stylesheet shared by every map.
     public static var css: String {
         var s = "path{stroke-linejoin:round}"
-        for step in steps { s += ".\(step.cssClass){fill:\(step.colour)}" }
+        for step in steps + modelSteps { s += ".\(step.cssClass){fill:\(step.colour)}" }
         s += "#counties path{stroke:#ffffff;stroke-width:0.15}"
         s += "#state-borders{fill:none;stroke:\(stateBorder);stroke-width:1}"
         s += "#outline{fill:none;stroke:\(outline);stroke-width:0.5}"

@@ -17,6 +17,8 @@ public struct SVGDocument {
     public var layers: [String] = []
     /// Extra legend entry for place outlines.
     public var placeLegend: String?
+    /// How the counties are coloured (the legend follows it).
+    public var shading: Shading = .share
 
     public init(title: String, subtitle: String, headline: String, description: String, notes: [String]) {
         self.title = title; self.subtitle = subtitle; self.headline = headline
@@ -51,9 +53,9 @@ public struct SVGDocument {
     }
 
     private func legend() -> String {
-        var s = "<g id=\"legend\" class=\"legend\">\n<text x=\"20\" y=\"90\">Share of residents covered:</text>\n"
-        var x = 178.0
-        for step in Palette.steps {
+        var s = "<g id=\"legend\" class=\"legend\">\n<text x=\"20\" y=\"90\">\(SVGText.escape(shading.legendTitle))</text>\n"
+        var x = 20 + Double(shading.legendTitle.count) * 6.2 + 8
+        for step in shading.steps {
             s += "<rect x=\"\(SVGText.number(x))\" y=\"80\" width=\"16\" height=\"12\" fill=\"\(step.colour)\" stroke=\"#8c8c8c\" stroke-width=\"0.4\"/>"
             s += "<text x=\"\(SVGText.number(x + 20))\" y=\"90\">\(SVGText.escape(step.label))</text>\n"
             x += 20 + Double(step.label.count) * 6.6 + 14

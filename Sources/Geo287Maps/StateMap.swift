@@ -9,7 +9,7 @@ public enum StateMap {
     public static let defaultToleranceMetres = 250.0
 
     public static func svg(_ result: CoverageResult, state usps: String, agreements: [MapAgreement], gazetteer: Gazetteer,
-                           toleranceMetres: Double = defaultToleranceMetres, threads: Int = 2) throws -> String {
+                           toleranceMetres: Double = defaultToleranceMetres, threads: Int = 2, shading: Shading = .share) throws -> String {
         guard let info = USState.usps(usps) else { throw DataError(usps, "not a state code") }
         let counties = gazetteer.counties(inState: info.fips).sorted { $0.geoid < $1.geoid }
         let zone = MapZone(stateFIPS: info.fips)
@@ -32,7 +32,8 @@ public enum StateMap {
                               headline: MapText.headline(result, place: info.name),
                               description: MapText.description(result, title: title, place: info.name) + " " + notes[0],
                               notes: notes)
-        doc.layers.append(CountyLayer.svg(placed, coverage: result))
+        doc.shading = shading
+        doc.layers.append(CountyLayer.svg(placed, coverage: result, shading: shading))
         let transform = placed.transforms[zone] ?? Affine(scale: 1, tx: 0, ty: 0)
         doc.layers.append(try placesLayer(agreements, gazetteer: gazetteer, zone: zone, transform: transform,
                                           tolerancePx: toleranceMetres * transform.scale, threads: threads))

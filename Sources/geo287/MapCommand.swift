@@ -25,6 +25,9 @@ struct MapCommand: ParsableCommand {
     @Option(help: "svg or geojson.")
     var format: String = "svg"
 
+    @Option(name: .customLong("color-by"), help: "SVG county colours: share (of residents covered) or model (the most invasive model covering residents; use with --model all).")
+    var colorBy: String = "share"
+
     @Option(help: "GeoJSON layer: counties or jurisdictions.")
     var layer: String = "counties"
 
@@ -39,6 +42,7 @@ struct MapCommand: ParsableCommand {
 
     func validate() throws {
         guard ["svg", "geojson"].contains(format) else { throw ValidationError("--format must be svg or geojson, not '\(format)'") }
+        guard Shading(rawValue: colorBy) != nil else { throw ValidationError("--color-by must be share or model, not '\(colorBy)'") }
         guard ["counties", "jurisdictions"].contains(layer) else { throw ValidationError("--layer must be counties or jurisdictions, not '\(layer)'") }
         if format == "svg" && layer != "counties" { throw ValidationError("--layer jurisdictions is a GeoJSON layer: add --format geojson") }
         guard (0...12).contains(precision) else { throw ValidationError("--precision must be between 0 and 12") }
@@ -66,10 +70,12 @@ struct MapCommand: ParsableCommand {
             } else if let usps {
                 let agreements = MapAgreements.admitted(participating, pending: pending, options: options)
                 text = try StateMap.svg(result, state: usps, agreements: agreements, gazetteer: gazetteer,
-                                        toleranceMetres: simplify ?? StateMap.defaultToleranceMetres, threads: threads)
+                                        toleranceMetres: simplify ?? StateMap.defaultToleranceMetres, threads: threads,
+                                        shading: Shading(rawValue: colorBy) ?? .share)
             } else {
                 text = try NationalMap.svg(result, counties: gazetteer.counties,
-                                           toleranceMetres: simplify ?? NationalMap.defaultToleranceMetres)
+                                           toleranceMetres: simplify ?? NationalMap.defaultToleranceMetres,
+                                           shading: Shading(rawValue: colorBy) ?? .share)
             }
             Trace.mark("map")
             let path = out ?? defaultPath(result)
@@ -82,6 +88,7 @@ struct MapCommand: ParsableCommand {
         var name = "outputs/\(selection.model)-\(result.sheet.published?.description ?? "undated")"
         if let usps = selection.usps { name += "-\(usps)" }
         if selection.includePending { name += "-with-pending" }
+        if colorBy == "model" { name += "-by-model" }
         if format == "geojson" { name += "-\(layer)" }
         return name + (format == "geojson" ? ".geojson" : ".svg")
     }

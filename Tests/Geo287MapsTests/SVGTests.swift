@@ -59,6 +59,22 @@ final class XMLCheck: NSObject, XMLParserDelegate {
         #expect((xml.elements["path"] ?? 0) > 67 + 50)   // counties, place outlines, outline
     }
 
+    @Test func colouringByModel() throws {
+        let f = try Fixture.get()
+        let all = try f.run.coverage(f.matched, pending: nil, options: CoverageOptions(model: .all))
+        let svg = try NationalMap.svg(all, counties: f.gazetteer.counties, shading: .model)
+        #expect(XMLCheck.parse(svg).error == nil)
+        #expect(svg.contains("Most invasive model covering residents:"))
+        // Florida's statewide Task Force agencies make all 67 counties Task Force.
+        let fl = all.counties.filter { $0.stateUSPS == "FL" }
+        #expect(fl.count == 67 && fl.allSatisfy { Shading.model.step($0) == 3 })
+        // Counties reached only by Jail Enforcement agreements are blue, and only those.
+        let jemOnly = all.counties.filter { Shading.model.step($0) == 1 }
+        #expect(!jemOnly.isEmpty && jemOnly.allSatisfy { c in !c.agreements.contains { $0.counted && $0.model != .jailEnforcement && $0.coverage > 0 } })
+        let classes = (0...3).map { svg.components(separatedBy: "<path class=\"m\($0)\"").count - 1 }
+        #expect(classes.reduce(0, +) == 3222 && classes.allSatisfy { $0 > 0 })
+    }
+
     /// Agency names come from a downloaded spreadsheet: markup in them must stay text.
     @Test func hostileAgencyNamesAreEscaped() throws {
         let f = try Fixture.get()
