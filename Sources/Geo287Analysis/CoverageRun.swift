@@ -5,6 +5,11 @@ import Geo287Sheets
 public struct MatchedSheet: Sendable {
     public let sheet: Sheet
     public let matched: [MatchedAgreement]
+
+    public init(sheet: Sheet, matched: [MatchedAgreement]) {
+        self.sheet = sheet
+        self.matched = matched
+    }
 }
 
 /// Loads, matches and joins sheets against one gazetteer; runs coverage end to end.

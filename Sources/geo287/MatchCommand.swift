@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Geo287Analysis
 import Geo287Data
+import Geo287Maps
 import Geo287Sheets
 
 struct MatchCommand: ParsableCommand {
@@ -49,9 +50,23 @@ struct MatchCommand: ParsableCommand {
             case .table: try emit(MatchOutput.table(matched), to: out)
             case .csv: try emit(MatchOutput.csv(matched), to: out)
             case .json: try emit(MatchOutput.json(matched, sheet: loaded), to: out)
-            case .geojson: throw ValidationError("--format geojson is not available yet")
+            case .geojson: try emit(try Self.geojson(MatchedSheet(sheet: loaded, matched: matched), gazetteer: gazetteer,
+                                                 threads: threads), to: out)
             }
         }
+    }
+}
+
+extension MatchCommand {
+    /// One feature per agreement (every model) with its jurisdiction's geometry: the
+    /// jurisdictions layer of `geo287 map --format geojson --layer jurisdictions --model all`.
+    static func geojson(_ matched: MatchedSheet, gazetteer: Gazetteer, threads: Int) throws -> String {
+        let run = CoverageRun(gazetteer: gazetteer, threads: threads)
+        let options = CoverageOptions(model: .all)
+        let result = try run.coverage(matched, pending: nil, options: options)
+        let agreements = MapAgreements.admitted(matched, pending: nil, options: options)
+        return try GeoJSONLayers.jurisdictions(result, agreements: agreements, gazetteer: gazetteer,
+                                               options: GeoJSONLayers.Options(), threads: threads)
     }
 }
 

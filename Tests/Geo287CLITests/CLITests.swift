@@ -67,6 +67,17 @@ import Testing
         #expect(r.stderr.contains("--model must be task-force, jail-enforcement, warrant-service or all"))
     }
 
+    @Test func matchWritesOneGeoJSONFeaturePerAgreement() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-match-\(UUID().uuidString).geojson")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let r = try geo287(["match", "--data", Self.data, "--format", "geojson", "--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
+        let features = json?["features"] as? [[String: Any]] ?? []
+        #expect(json?["type"] as? String == "FeatureCollection")
+        #expect(features.count == 1843)
+    }
+
     @Test func versionAndHelp() throws {
         #expect(try geo287(["--version"]).stdout == "0.1.0\n")
         let help = try geo287(["coverage", "--help"])
