@@ -47,12 +47,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
-        .testTarget(name: "Geo287GeometryTests", dependencies: ["Geo287Geometry", "Geo287Data"], swiftSettings: strict),
-        .testTarget(name: "Geo287DataTests", dependencies: ["Geo287Data"], swiftSettings: strict),
-        .testTarget(name: "Geo287SheetsTests", dependencies: ["Geo287Sheets", "Geo287Data"], swiftSettings: strict),
-        .testTarget(name: "Geo287AnalysisTests", dependencies: ["Geo287Analysis", "Geo287Maps"], swiftSettings: strict),
-        .testTarget(name: "Geo287MapsTests", dependencies: ["Geo287Maps", "Geo287Analysis"], swiftSettings: strict),
+        // Where the tests find the reference data (shared by every test target).
+        .target(name: "Geo287TestSupport", dependencies: ["Geo287Data"], path: "Tests/Geo287TestSupport", swiftSettings: strict),
+        .testTarget(name: "Geo287GeometryTests", dependencies: ["Geo287Geometry", "Geo287Data", "Geo287TestSupport"], swiftSettings: strict),
+        .testTarget(name: "Geo287DataTests", dependencies: ["Geo287Data", "Geo287TestSupport"], swiftSettings: strict),
+        .testTarget(name: "Geo287SheetsTests", dependencies: ["Geo287Sheets", "Geo287Data", "Geo287TestSupport"], swiftSettings: strict),
+        .testTarget(name: "Geo287AnalysisTests", dependencies: ["Geo287Analysis", "Geo287Maps", "Geo287TestSupport"], swiftSettings: strict),
+        .testTarget(name: "Geo287MapsTests", dependencies: ["Geo287Maps", "Geo287Analysis", "Geo287TestSupport"], swiftSettings: strict),
         // Runs the built executable: exit codes and one-line errors.
-        .testTarget(name: "Geo287CLITests", dependencies: ["geo287"], swiftSettings: strict),
+        .testTarget(name: "Geo287CLITests", dependencies: ["geo287", "Geo287TestSupport"], swiftSettings: strict),
     ]
 )

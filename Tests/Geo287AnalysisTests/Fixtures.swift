@@ -1,4 +1,5 @@
 import Foundation
+import Geo287TestSupport
 import Geo287Analysis
 import Geo287Data
 import Geo287Sheets
@@ -6,12 +7,7 @@ import Geo287Sheets
 /// Shared, loaded-once inputs for the analysis tests: the real data root, the gazetteer and
 /// the newest participating sheet matched and joined.
 enum Fixtures {
-    static let root: DataRoot = {
-        let env = ProcessInfo.processInfo.environment["GEO287_DATA"]
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let path = (env?.isEmpty == false ? env : nil) ?? repo.deletingLastPathComponent().appendingPathComponent("shared/data").path
-        return DataRoot(url: URL(fileURLWithPath: path), source: .environment)
-    }()
+    static let root: DataRoot = ReferenceData.root
 
     static let newestSheetPath = root.path("ice/participating-2026-05-18.xlsx")
 

@@ -1,4 +1,5 @@
 import Foundation
+import Geo287TestSupport
 import Geo287Data
 import Geo287Geometry
 import Geo287Sheets
@@ -7,12 +8,7 @@ import Testing
 
 /// The real data root and the newest participating sheet (2026-05-18).
 enum LookupFixtures {
-    static let root: DataRoot = {
-        let env = ProcessInfo.processInfo.environment["GEO287_DATA"]
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let path = (env?.isEmpty == false ? env : nil) ?? repo.deletingLastPathComponent().appendingPathComponent("shared/data").path
-        return DataRoot(url: URL(fileURLWithPath: path), source: .environment)
-    }()
+    static let root: DataRoot = ReferenceData.root
     static let newestSheet = root.path("ice/participating-2026-05-18.xlsx")
 
     static func session(pending: Bool = false) throws -> LookupSession {

@@ -1,13 +1,11 @@
 import Foundation
+import Geo287TestSupport
 import Testing
 
 /// The command line as a user meets it: exit codes and one-line errors.
 @Suite struct CLITests {
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let data: String = {
-        let env = ProcessInfo.processInfo.environment["GEO287_DATA"]
-        return (env?.isEmpty == false ? env : nil) ?? repo.deletingLastPathComponent().appendingPathComponent("shared/data").path
-    }()
+    static let repo = ReferenceData.repository
+    static let data = ReferenceData.path
 
     struct Run { let status: Int32; let stdout: String; let stderr: String }
 

@@ -1,14 +1,10 @@
 import Foundation
+import Geo287TestSupport
 import Geo287Data
 
 /// The real data root for tests: $GEO287_DATA, else ../shared/data beside the repository.
 enum TestData {
-    static let root: DataRoot = {
-        let env = ProcessInfo.processInfo.environment["GEO287_DATA"]
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let path = (env?.isEmpty == false ? env : nil) ?? repo.deletingLastPathComponent().appendingPathComponent("shared/data").path
-        return DataRoot(url: URL(fileURLWithPath: path), source: .environment)
-    }()
+    static let root: DataRoot = ReferenceData.root
 
     static func path(_ relative: String) -> String { root.path(relative) }
 

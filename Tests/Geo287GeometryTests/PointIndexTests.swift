@@ -1,4 +1,5 @@
 import Foundation
+import Geo287TestSupport
 import Geo287Data
 @testable import Geo287Geometry
 import Testing
@@ -17,12 +18,7 @@ struct SplitMix64: RandomNumberGenerator {
 
 /// The county layer and both engines over it, loaded once for all point-index tests.
 enum CountyFixture {
-    static let path: String = {
-        let env = ProcessInfo.processInfo.environment["GEO287_DATA"]
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let root = (env?.isEmpty == false ? env : nil) ?? repo.deletingLastPathComponent().appendingPathComponent("shared/data").path
-        return URL(fileURLWithPath: root).appendingPathComponent("census/counties/cb_2024_us_county_5m.shp").path
-    }()
+    static let path = ReferenceData.root.path("census/counties/cb_2024_us_county_5m.shp")
     static let features: [Feature] = (try? ShapefileReader.read(path).features) ?? []
     static let polygons: [MultiPolygon] = features.map(\.geometry)
     static let index: PointIndex? = try? PointIndex(polygons: polygons)

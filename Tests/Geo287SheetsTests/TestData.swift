@@ -1,15 +1,11 @@
 import Foundation
+import Geo287TestSupport
 import Testing
 @testable import Geo287Sheets
 
 /// Locates the shared data: `$GEO287_DATA`, else `<repo>/../shared/data`.
 enum TestData {
-    static var root: String {
-        if let env = ProcessInfo.processInfo.environment["GEO287_DATA"], !env.isEmpty { return env }
-        let repo = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return repo.deletingLastPathComponent().appendingPathComponent("shared/data").path
-    }
+    static var root: String { ReferenceData.path }
 
     static var iceFolder: String { root + "/ice" }
 
