@@ -1,14 +1,28 @@
 import Foundation
 
 /// Phase timings on stderr when `GEO287_TRACE` is set (for profiling; silent otherwise).
+/// Safe to call from any thread: the clock of the last mark is behind a lock.
 public enum Trace {
     static let enabled = ProcessInfo.processInfo.environment["GEO287_TRACE"] != nil
-    nonisolated(unsafe) static var last = Date()   // only touched when tracing is on, from the main flow
+    private static let clock = Clock()
 
     public static func mark(_ phase: String) {
         guard enabled else { return }
-        let now = Date()
-        FileHandle.standardError.write(Data(String(format: "[trace] %-28@ %7.1f ms\n", phase, now.timeIntervalSince(last) * 1000).utf8))
-        last = now
+        let elapsed = clock.lap()
+        FileHandle.standardError.write(Data("[trace] \(phase) \(String(format: "%.1f", elapsed * 1000)) ms\n".utf8))
+    }
+
+    private final class Clock: @unchecked Sendable {
+        // @unchecked: `last` is only read and written under `lock`.
+        private var last = Date()
+        private let lock = NSLock()
+
+        func lap() -> TimeInterval {
+            lock.lock()
+            defer { lock.unlock() }
+            let now = Date()
+            defer { last = now }
+            return now.timeIntervalSince(last)
+        }
     }
 }
