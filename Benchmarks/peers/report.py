@@ -27,17 +27,27 @@ def wall_seconds(text):
     return s
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("results")
-    ap.add_argument("--threads", default="2")
-    args = ap.parse_args()
+def read_results(path):
+    """The runner's TSV (workload, engine, output file, peak RSS KiB, wall, summary line) as dicts."""
     rows = []
-    with open(args.results) as f:
+    with open(path) as f:
         for raw in f:
             w, engine, out, rss, wall, line = raw.rstrip("\n").split("\t")
             rows.append(dict(workload=w, engine=engine, out=out, rss=int(rss) / 1024.0,
                              wall=wall_seconds(wall), **parse_line(line)))
+    return rows
+
+
+def parse_args():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("results")
+    ap.add_argument("--threads", default="2")
+    return ap.parse_args()
+
+
+def main():
+    args = parse_args()
+    rows = read_results(args.results)
     ok = True
     print(f"# point-in-polygon vs counties (3,235, cb_2024_us_county_5m): {datetime.date.today()}, "
           f"{platform.machine()}, {os.cpu_count()} cores, geo287 {args.threads} threads")

@@ -9,7 +9,7 @@ import platform
 import statistics
 import sys
 
-from report import parse_line, wall_seconds
+from report import parse_args, read_results
 
 TOLERANCE = 1e-9
 
@@ -25,15 +25,8 @@ def read_shares(path):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("results")
-    ap.add_argument("--threads", default="2")
-    args = ap.parse_args()
-    rows = []
-    with open(args.results) as f:
-        for raw in f:
-            w, engine, out, rss, wall, line = raw.rstrip("\n").split("\t")
-            rows.append(dict(engine=engine, out=out, rss=int(rss) / 1024.0, wall=wall_seconds(wall), **parse_line(line)))
+    args = parse_args()
+    rows = read_results(args.results)
     ref = rows[0]
     ref_shares = read_shares(ref["out"])
     ok = True

@@ -47,7 +47,7 @@ public struct LookupBulk: Sendable {
         let matching = Prefetch { [self] in try match(counties: counties) }
         let root = self.root
         let locator = BulkCountyPlaceLocator(counties: counties, threads: threads) { fips, pts in
-            try CensusLayers.places(root, stateFIPS: fips, readingGeometryWhere: pts.anyInside)
+            try CensusLayers.places(root, stateFIPS: fips, geometry: .boxes(pts.anyInside))
         }
         let located = try locator.locateIndexed(csv.coordinates)
         // Distinct locations as (county index, place index) keys.

@@ -72,6 +72,17 @@ enum ShapefileMemory {
         }
     }
 
+    /// The bounding box stored in a polygon record's header, nil for a null or short record.
+    static func recordBox(shp: Data, range: Range<Int>) -> BoundingBox? {
+        guard range.count >= 36, range.upperBound <= shp.count else { return nil }
+        return shp.withUnsafeBytes { raw -> BoundingBox? in
+            let base = range.lowerBound
+            guard [5, 15, 25].contains(littleEndian32(raw, base)) else { return nil }
+            return BoundingBox(minX: littleEndianDouble(raw, base + 4), minY: littleEndianDouble(raw, base + 12),
+                               maxX: littleEndianDouble(raw, base + 20), maxY: littleEndianDouble(raw, base + 28))
+        }
+    }
+
     static func bigEndian32(_ raw: UnsafeRawBufferPointer, _ at: Int) -> Int32 {
         Int32(bigEndian: raw.loadUnaligned(fromByteOffset: at, as: Int32.self))
     }
@@ -105,12 +116,20 @@ extension ShapefileReader {
             throw DataError("\(stem).shx", "missing (a shapefile needs .shp, .shx and .dbf)")
         }
         let ranges = try ShapefileMemory.recordRanges(shx: try zip.read(shxMember, verifyCRC: false), reportedPath: reported)
-        let wanted = ranges.indices.filter { selection.wants($0) }
+        var wanted = ranges.indices.filter { selection.wants($0) }
         let needed = max(100, wanted.map { ranges[$0].upperBound }.max() ?? 0)
         // The catalog's SHA-256 covers Census zips; zlib still rejects a damaged deflate stream.
         let shp = try zip.read(shpMember, verifyCRC: false, prefix: needed)
         let type = try ShapefileMemory.shapeType(shp: shp, reportedPath: reported)
         guard [0, 5, 15, 25].contains(type) else { throw DataError(reported, "shape type \(type) is not polygon") }
+        if case let .boxes(test) = selection {
+            // Each polygon record carries its box (4 doubles after the shape type): test it
+            // before parsing the record.
+            wanted = wanted.filter { i in
+                guard let box = ShapefileMemory.recordBox(shp: shp, range: ranges[i]) else { return false }
+                return test(box)
+            }
+        }
         var out: [Int: MultiPolygon] = [:]
         out.reserveCapacity(wanted.count)
         for i in wanted {

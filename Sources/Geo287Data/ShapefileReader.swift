@@ -11,13 +11,23 @@ public enum ShapefileReader {
         /// Attributes only: the `.shp` is not read (nor inflated from a zip).
         case none
         case records(Set<Int>)
+        /// The records whose bounding box passes the test (a point lookup reads a few polygons).
+        case boxes(@Sendable (BoundingBox) -> Bool)
 
+        /// Whether record `i` may be wanted (`boxes` decides on the record's box afterwards).
         func wants(_ i: Int) -> Bool {
             switch self {
             case .all: return true
+            case .boxes: return true
             case .none: return false
             case let .records(set): return set.contains(i)
             }
+        }
+
+        /// Keeps a read polygon only if a `boxes` test passes on its box.
+        func keep(_ polygon: MultiPolygon) -> MultiPolygon {
+            if case let .boxes(test) = self, !test(polygon.bounds) { return MultiPolygon([]) }
+            return polygon
         }
     }
 
@@ -106,7 +116,7 @@ public enum ShapefileReader {
         features.reserveCapacity(Int(count))
         for i in 0..<count {
             var polygons = MultiPolygon([])
-            if let shp, geometry.wants(Int(i)) { polygons = try readGeometry(shp, i, reportedPath: reportedPath) }
+            if let shp, geometry.wants(Int(i)) { polygons = geometry.keep(try readGeometry(shp, i, reportedPath: reportedPath)) }
             let values = readValues(dbf, record: i, schema: schema, encoding: encoding)
             features.append(Feature(recordIndex: Int(i), geometry: polygons, values: values, schema: schema))
         }
