@@ -28,7 +28,7 @@ public enum BatchInputs {
             return s.fips
         })
         if !states.isEmpty { census.append(CountySubdivisions.path) }
-        census += states.sorted().map(CensusLayers.placesPath).filter { root.exists($0) }
+        census += states.sorted().compactMap { CensusLayers.placeSource(root, stateFIPS: $0)?.path }
         out += census.map { Input(path: $0, absolutePath: root.path($0), role: "census") }
         return out
     }

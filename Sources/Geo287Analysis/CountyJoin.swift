@@ -167,11 +167,13 @@ final class OverlayWorker {
         return CountyJoin.PlaceOverlay(placeGEOID: geoid, areaShares: Self.normalize(areas))
     }
 
+    /// Area shares; sums run in county order (a dictionary's own order changes from run to run,
+    /// and with it the last bit of a floating-point sum).
     static func normalize(_ areas: [String: Double]) -> [String: Double] {
-        let total = areas.values.reduce(0, +)
+        let total = areas.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
         guard total > 0 else { return [:] }
         let kept = areas.filter { $0.value / total >= CountyJoin.sliverShare }
-        let keptTotal = kept.values.reduce(0, +)
+        let keptTotal = kept.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
         return kept.mapValues { $0 / keptTotal }
     }
 

@@ -80,7 +80,8 @@ public struct CoverageCalculator: Sendable {
         if let placeFractions { return min(1, placeFractions(county, places)) }
         var byPlace: [String: Double] = [:]
         for p in places { byPlace[p.jurisdictionGEOID ?? p.jurisdiction] = p.coverage }
-        return min(1, byPlace.values.reduce(0, +))
+        // Summed in place order: a dictionary's order, and so the sum's last bit, varies by run.
+        return min(1, byPlace.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value })
     }
 
     func summarizeStates(_ counties: [CountyCoverage], agreementsByState: [String: Int]) -> [StateCoverage] {

@@ -79,9 +79,20 @@ public final class Gazetteer: @unchecked Sendable {
             let wanted = Set(byState[state] ?? [])
             let places = try self.places(inState: state).filter { wanted.contains($0.geoid) }
             let polygons = try CensusLayers.placeGeometries(self.root, stateFIPS: state, records: Set(places.map(\.recordIndex)))
+            if let source = CensusLayers.placeSource(self.root, stateFIPS: state), source.layer == .compact,
+               let bare = places.first(where: { polygons[$0.recordIndex]?.polygons.isEmpty ?? true }) {
+                throw Self.noCompactPolygon(bare, path: self.root.path(source.path))
+            }
             return places.map { ($0.geoid, polygons[$0.recordIndex] ?? MultiPolygon([])) }
         }
         locked { for (geoid, geometry) in results.joined() { placeGeometry[geoid] = geometry } }
+    }
+
+    /// The error for a place whose polygon the compact layer does not keep (a place no bundled
+    /// agreement names): it says which dataset to fetch instead of going on without it.
+    static func noCompactPolygon(_ place: Place, path: String) -> DataError {
+        let usps = USState.fips(place.stateFIPS)?.usps ?? place.stateFIPS
+        return DataError(path, "no polygon for \(place.nameWithType) (\(place.geoid)): the compact place layer keeps polygons only for places named in the bundled ICE sheets; run `geo287 data fetch places --state \(usps)` for every place polygon of \(usps)")
     }
 
     /// Every place of a state with its polygon (for point lookups and state maps).

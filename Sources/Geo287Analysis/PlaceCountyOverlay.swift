@@ -44,7 +44,7 @@ public struct PlaceCountyOverlay: Sendable {
 
     /// Every place of every state's 2019 file with its polygon, in state then file order.
     public static func loadPlaces(_ root: DataRoot, threads: Int) throws -> [Shape] {
-        let states = USState.all.map(\.fips).filter { root.exists(CensusLayers.placesPath(stateFIPS: $0)) }.sorted()
+        let states = USState.all.map(\.fips).filter { CensusLayers.placeSource(root, stateFIPS: $0) != nil }.sorted()
         let perState = try parallelMap(states, threads: threads) { fips in
             try CensusLayers.places(root, stateFIPS: fips, geometry: .all).map { Shape(geoid: $0.geoid, geometry: $0.geometry) }
         }

@@ -46,7 +46,31 @@ public enum CensusLayers {
     public static let populationPath = "census/population/co-est2023-alldata.csv"
     public static let crosswalkPath = "census/crosswalks/geocorr2022_2507107313.csv"
     public static let tractCentroidsPath = "census/centroids/CenPop2020_Mean_TR.txt"
-    public static func placesPath(stateFIPS: String) -> String { "census/places/tiger2019/tl_2019_\(stateFIPS)_place.zip" }
+    public static let fullPlacesFolder = "census/places/tiger2019"
+    /// geo287's own compact place layer (see `CompactPlaceLayer` and shapefiles/README.md).
+    public static let compactPlacesFolder = "census/places/compact2019"
+    public static func fullPlacesPath(stateFIPS: String) -> String { "\(fullPlacesFolder)/tl_2019_\(stateFIPS)_place.zip" }
+    public static func compactPlacesPath(stateFIPS: String) -> String { "\(compactPlacesFolder)/tl_2019_\(stateFIPS)_place_compact.zip" }
+
+    /// Which place layer a state's places come from: the official TIGER/Line zip when present,
+    /// else the compact layer (every place's attributes, polygons only for agreement places).
+    public enum PlaceLayer: String, Sendable { case full, compact }
+
+    /// The place file of a state in this root, nil when neither layer has it.
+    public static func placeSource(_ root: DataRoot, stateFIPS: String) -> (path: String, layer: PlaceLayer)? {
+        let full = fullPlacesPath(stateFIPS: stateFIPS)
+        if root.exists(full) { return (full, .full) }
+        let compact = compactPlacesPath(stateFIPS: stateFIPS)
+        if root.exists(compact) { return (compact, .compact) }
+        return nil
+    }
+
+    /// The error for a state whose places are in neither layer: names the file and the fetch command.
+    public static func missingPlaces(_ root: DataRoot, stateFIPS: String) -> DataError {
+        let usps = USState.fips(stateFIPS)?.usps ?? stateFIPS
+        return DataError(root.path(fullPlacesPath(stateFIPS: stateFIPS)),
+                         "missing: the place (city) polygons of \(usps); run `geo287 data fetch places --state \(usps)`")
+    }
 
     public static func counties(_ root: DataRoot) throws -> [County] {
         let shp = try ShapefileReader.read(root.path(countiesPath))
@@ -72,17 +96,17 @@ public enum CensusLayers {
 
     /// Polygons of the given record numbers of a state's 2019 place file (no attributes read).
     public static func placeGeometries(_ root: DataRoot, stateFIPS: String, records: Set<Int>) throws -> [Int: MultiPolygon] {
-        let rel = placesPath(stateFIPS: stateFIPS)
-        guard root.exists(rel), !records.isEmpty else { return [:] }
-        return try ShapefileReader.zipGeometries(root.path(rel), records: .records(records))
+        guard !records.isEmpty else { return [:] }
+        guard let source = placeSource(root, stateFIPS: stateFIPS) else { throw missingPlaces(root, stateFIPS: stateFIPS) }
+        return try ShapefileReader.zipGeometries(root.path(source.path), records: .records(records))
     }
 
-    /// The 2019 places of one state, straight from its zip. A state without a zip has no places.
+    /// The 2019 places of one state, straight from its zip (full or compact layer); a state in
+    /// neither layer is an error that names the fetch command.
     public static func places(_ root: DataRoot, stateFIPS: String,
                               geometry: ShapefileReader.GeometrySelection = .all) throws -> [Place] {
-        let rel = placesPath(stateFIPS: stateFIPS)
-        guard root.exists(rel) else { return [] }
-        let shp = try ShapefileReader.read(root.path(rel), geometry: geometry)
+        guard let source = placeSource(root, stateFIPS: stateFIPS) else { throw missingPlaces(root, stateFIPS: stateFIPS) }
+        let shp = try ShapefileReader.read(root.path(source.path), geometry: geometry)
         return try shp.features.map { f in
             guard let geoid = f.string("GEOID"), geoid.count == 7 else {
                 throw DataError(shp.path, "record \(f.recordIndex + 1): GEOID is not 7 digits")

@@ -18,11 +18,14 @@ public struct Dataset: Sendable {
     public let files: [DataFile]
     /// For open-ended sets (ICE sheets): a glob `folder/prefix*suffix` that must match at least one file.
     public let pattern: String?
+    /// Datasets that stand in for this one when it is absent (the compact place layer for the
+    /// full TIGER/Line zips): a required dataset is satisfied when one of them is usable.
+    public let satisfiedBy: [String]
 
     public init(id: String, title: String, vintage: String, source: String, required: Bool, note: String,
-                files: [DataFile], pattern: String? = nil) {
+                satisfiedBy: [String] = [], files: [DataFile], pattern: String? = nil) {
         self.id = id; self.title = title; self.vintage = vintage; self.source = source
-        self.required = required; self.note = note; self.files = files; self.pattern = pattern
+        self.required = required; self.note = note; self.satisfiedBy = satisfiedBy; self.files = files; self.pattern = pattern
     }
 }
 
@@ -47,6 +50,14 @@ public enum DataCatalog {
     }
 
     public static func dataset(_ id: String) -> Dataset? { datasets.first { $0.id == id } }
+
+    /// Required datasets that are neither usable nor stood in for by a usable alternative.
+    public static func unmet(_ statuses: [DatasetStatus]) -> [DatasetStatus] {
+        let usable = Set(statuses.filter(\.isUsable).map(\.dataset.id))
+        return statuses.filter { s in
+            s.dataset.required && !s.isUsable && !s.dataset.satisfiedBy.contains(where: usable.contains)
+        }
+    }
 
     /// Checks every dataset in `root`; `verifyChecksums` hashes each file that has a known SHA-256.
     public static func status(of root: DataRoot, verifyChecksums: Bool = true) -> [DatasetStatus] {
@@ -76,5 +87,19 @@ public enum DataCatalog {
         let prefix = parts.first ?? "", suffix = parts.count > 1 ? parts[1] : ""
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: root.path(folder))) ?? []
         return entries.filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }.sorted().map { "\(folder)/\($0)" }
+    }
+}
+
+/// The command that gets a dataset, for messages about missing data.
+public enum FetchHint {
+    public static func command(for datasetID: String) -> String {
+        switch datasetID {
+        case "ice-sheets": return "`geo287 data fetch ice`"
+        case "places": return "`geo287 data fetch places --state XX` (or --state all)"
+        case "places-compact", "county-subdivisions": return "`geo287 data derive --from <root with the official files>`"
+        case "place-county-crosswalk":
+            return "ships in ./shapefiles (Geocorr 2022 is a web form, not a download): copy it from there"
+        default: return "`geo287 data fetch census`"
+        }
     }
 }

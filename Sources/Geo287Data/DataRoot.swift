@@ -20,13 +20,29 @@ public struct DataRoot: Sendable {
         } else if let env = environment["GEO287_DATA"], !env.isEmpty {
             (path, source) = (env, .environment)
         } else {
-            (path, source) = ("shapefiles", .defaultFolder)
+            (path, source) = (defaultFolder(), .defaultFolder)
         }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
             throw DataError(path, "data root (from \(source.rawValue)) is not a folder; point --data or GEO287_DATA at the data root")
         }
         return DataRoot(url: URL(fileURLWithPath: path), source: source)
+    }
+
+    /// `./shapefiles`; when the working folder has none, the `shapefiles` folder of the checkout
+    /// the running binary was built in (`<checkout>/.build/release/geo287`), so the tool works
+    /// from any folder after `make setup`.
+    static func defaultFolder() -> String {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: "shapefiles") { return "shapefiles" }
+        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            dir = dir.deletingLastPathComponent()
+            let candidate = dir.appendingPathComponent("shapefiles")
+            if fm.fileExists(atPath: dir.appendingPathComponent("Package.swift").path),
+               fm.fileExists(atPath: candidate.appendingPathComponent("README.md").path) { return candidate.path }
+        }
+        return "shapefiles"
     }
 
     /// Absolute path of a file given relative to the root.

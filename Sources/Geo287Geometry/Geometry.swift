@@ -68,6 +68,20 @@ public final class Geometry {
 
     public func makeValid() throws -> Geometry { try owned(GEOSMakeValid_r(ctx, handle), "makeValid") }
 
+    /// Douglas–Peucker simplification that keeps the topology (no ring crosses itself or
+    /// another, no hole leaves its shell); no point of the result is farther than `tolerance`
+    /// (in the geometry's units) from the original boundary.
+    public func simplifiedPreservingTopology(tolerance: Double) throws -> Geometry {
+        try owned(GEOSTopologyPreserveSimplify_r(ctx, handle, tolerance), "topology-preserving simplify")
+    }
+
+    /// The discrete Hausdorff distance to `other` (in the geometries' units).
+    public func hausdorffDistance(to other: Geometry) throws -> Double {
+        var d = 0.0
+        guard GEOSHausdorffDistance_r(ctx, handle, other.handle, &d) == 1 else { throw context.failure("Hausdorff distance") }
+        return d
+    }
+
     public func area() throws -> Double {
         var a = 0.0
         guard GEOSArea_r(ctx, handle, &a) == 1 else { throw context.failure("area") }

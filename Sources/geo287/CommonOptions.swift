@@ -34,3 +34,8 @@ func emit(_ text: String, to path: String?) throws {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
+
+/// One line on standard error, prefixed like the errors (`geo287: note: ...`).
+func warn(_ note: String) {
+    FileHandle.standardError.write(Data("geo287: note: \(note)\n".utf8))
+}

@@ -6,7 +6,7 @@ struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "Inspect the data root.",
-        subcommands: [DataStatusCommand.self]
+        subcommands: [DataStatusCommand.self, DataDeriveCommand.self]
     )
 }
 
@@ -27,15 +27,23 @@ struct DataStatusCommand: ParsableCommand {
             let dataRoot = try root.resolve()
             let statuses = DataCatalog.status(of: dataRoot, verifyChecksums: !noChecksums)
             var out = "data root: \(dataRoot.url.path) (from \(dataRoot.source.rawValue))\n"
+            let usable = Set(statuses.filter(\.isUsable).map(\.dataset.id))
             for s in statuses {
                 let need = s.dataset.required ? "required" : "optional"
-                out += "\(s.state.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0)) \(s.dataset.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(need)  \(s.dataset.title), \(s.dataset.vintage); \(s.files.count) file(s)\n"
-                for f in s.files where f.state != .present {
-                    out += "    \(f.state.rawValue): \(f.path)\n"
+                let standIn = s.isUsable ? nil : s.dataset.satisfiedBy.first(where: usable.contains)
+                let state = standIn.map { _ in "stood in for" } ?? s.state.rawValue
+                out += "\(state.padding(toLength: 17, withPad: " ", startingAt: 0)) \(s.dataset.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(need)  \(s.dataset.title), \(s.dataset.vintage); \(s.files.count) file(s)\n"
+                if let standIn {
+                    out += "    by \(standIn); for the full files: \(FetchHint.command(for: s.dataset.id))\n"
+                    continue
                 }
+                let bad = s.files.filter { $0.state != .present }
+                for f in bad.prefix(5) { out += "    \(f.state.rawValue): \(f.path)\n" }
+                if bad.count > 5 { out += "    ... and \(bad.count - 5) more\n" }
+                if !bad.isEmpty { out += "    get it with: \(FetchHint.command(for: s.dataset.id))\n" }
             }
             try emit(out, to: nil)
-            let broken = statuses.filter { $0.dataset.required && !$0.isUsable }
+            let broken = DataCatalog.unmet(statuses)
             if !broken.isEmpty {
                 FileHandle.standardError.write(Data("geo287: error: required data missing or damaged: \(broken.map(\.dataset.id).joined(separator: ", "))\n".utf8))
                 throw ExitCode.failure

@@ -92,7 +92,11 @@ struct SheetOption: ParsableArguments {
             }
             return sheet
         }
-        return try SheetCatalog(root: root).participating(asOf: asOf.flatMap { SignedDate(iso: $0) }).path
+        let catalog = try SheetCatalog(root: root)
+        let date = asOf.flatMap { SignedDate(iso: $0) }
+        let entry = try catalog.participating(asOf: date)
+        for note in SheetFreshness.notes(catalog: catalog, asOf: date, today: SheetFreshness.today()) { warn(note) }
+        return entry.path
     }
 
     func load(_ root: DataRoot) throws -> Sheet { try SheetReader.read(path: try path(root)) }
@@ -105,6 +109,8 @@ struct SheetOption: ParsableArguments {
         guard let date = participating.published, let entry = try SheetCatalog(root: root).pending(asOf: date) else {
             throw DataError(participating.path, "no pending sheet in <data>/ice published on or before this sheet")
         }
-        return (participating, try SheetReader.read(path: entry.path))
+        let pending = try SheetReader.read(path: entry.path)
+        if let note = SheetFreshness.pendingNote(participating: date, pendingPath: entry.path, pending: pending.published) { warn(note) }
+        return (participating, pending)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Geo287Data
 import Geo287Geometry
 import Geo287Sheets
+import Geo287TestSupport
 import Testing
 @testable import Geo287Analysis
 
@@ -33,7 +34,8 @@ import Testing
         let b = try single.locate(pts)
         #expect(a == b)
         #expect(a.filter { $0.countyGEOID != nil }.count > 150)
-        #expect(a.filter { $0.placeGEOID != nil }.count > 10)
+        // The compact place layer has polygons only for agreement places: fewer random points land in one.
+        #expect(a.filter { $0.placeGEOID != nil }.count > (ReferenceData.hasFullData ? 10 : 3))
         #expect(a[300] == PointAssignment(countyGEOID: "12057", placeGEOID: "1271000"))
         // The single lookup reads only the polygons whose box holds the point: same answer.
         let session = try LookupFixtures.session()

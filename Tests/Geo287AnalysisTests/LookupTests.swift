@@ -54,7 +54,7 @@ enum LookupFixtures {
         #expect(LookupText.render(r).contains("is in Collier County, FL, outside any city or town (unincorporated)"))
     }
 
-    @Test func stateWithoutAgreementsSaysSoHonestly() throws {
+    @Test(ReferenceData.needsFullData) func stateWithoutAgreementsSaysSoHonestly() throws {
         // California has no row on the 2026-05-18 sheet (`geo287 summary`).
         let r = try LookupFixtures.session().lookup(point: Coordinate(-118.25, 34.05))
         #expect(r.location.state?.usps == "CA")

@@ -9,14 +9,17 @@ import Testing
 
     struct Run { let status: Int32; let stdout: String; let stderr: String }
 
-    func geo287(_ args: [String]) throws -> Run {
+    func geo287(_ args: [String], cwd: URL? = nil, env extra: [String: String] = [:]) throws -> Run {
         let binary = Self.repo.appendingPathComponent(".build/debug/geo287")
         let p = Process()
         p.executableURL = binary
         p.arguments = args
         var env = ProcessInfo.processInfo.environment
         env["GEO287_DATA"] = nil
+        env["GEO287_TODAY"] = "2026-05-20"   // the bundled sheets are current: no staleness note
+        env.merge(extra) { _, new in new }
         p.environment = env
+        if let cwd { p.currentDirectoryURL = cwd }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -26,11 +29,21 @@ import Testing
         return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
-    @Test func dataStatusOnTheSharedRoot() throws {
+    @Test(ReferenceData.needsFullData) func dataStatusOnTheSharedRoot() throws {
         let r = try geo287(["data", "status", "--data", Self.data, "--no-checksums"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("present           counties"))
         #expect(!r.stdout.contains("missing"))
+    }
+
+    /// The embedded root passes `data status` with checksums: every committed file is the one
+    /// the catalog pins, and the compact layers stand in for the full place zips and workbook.
+    @Test func dataStatusOnTheEmbeddedRoot() throws {
+        let r = try geo287(["data", "status", "--data", ReferenceData.embeddedPath])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("present           places-compact"))
+        #expect(r.stdout.contains("stood in for      places"))
+        #expect(!r.stdout.contains("checksum mismatch"))
     }
 
     @Test func unknownDataRootIsOneLine() throws {
@@ -68,12 +81,64 @@ import Testing
     @Test func matchWritesOneGeoJSONFeaturePerAgreement() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-match-\(UUID().uuidString).geojson")
         defer { try? FileManager.default.removeItem(at: out) }
-        let r = try geo287(["match", "--data", Self.data, "--format", "geojson", "--out", out.path])
+        let r = try geo287(["match", "--data", Self.data, "--sheet", "participating-2026-05-18.xlsx", "--format", "geojson", "--out", out.path])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
         let features = json?["features"] as? [[String: Any]] ?? []
         #expect(json?["type"] as? String == "FeatureCollection")
         #expect(features.count == 1843)
+    }
+
+    /// A fresh clone: no --data, no GEO287_DATA, run from the checkout: ./shapefiles is the root.
+    @Test func headlineFromTheEmbeddedRootWithoutSetup() throws {
+        let r = try geo287(["coverage", "--model", "task-force"], cwd: Self.repo)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("sheet: participating-"))
+        let sheets = try FileManager.default.contentsOfDirectory(atPath: ReferenceData.embeddedPath + "/ice")
+        if sheets.filter({ $0.hasPrefix("participating-") }).max() == "participating-2026-05-18.xlsx" {
+            #expect(r.stdout.contains("United States: 130,091,839 of 334,914,895 people (38.8%)"))
+        }
+        // From another folder, the binary finds the checkout's shapefiles/ by itself.
+        let elsewhere = try geo287(["lookup", "--county", "Collier County, FL"], cwd: FileManager.default.temporaryDirectory)
+        #expect(elsewhere.status == 0 && elsewhere.stdout.contains("Collier"), "\(elsewhere.stderr)")
+    }
+
+    @Test func staleSheetsAndLateAsOfAreNoted() throws {
+        let stale = try geo287(["coverage", "--data", ReferenceData.embeddedPath], env: ["GEO287_TODAY": "2026-12-01"])
+        #expect(stale.status == 0)
+        #expect(stale.stderr.contains("geo287: note: the newest ICE sheet here is"))
+        #expect(stale.stderr.contains("run `geo287 data fetch ice` for newer ones"))
+        let late = try geo287(["coverage", "--data", ReferenceData.embeddedPath, "--as-of", "2030-01-01", "--include-pending"])
+        #expect(late.status == 0)
+        #expect(late.stderr.contains("geo287: note: --as-of 2030-01-01 is after the newest sheet in the data root"))
+        let pending = try geo287(["coverage", "--data", ReferenceData.embeddedPath, "--sheet", "participating-2026-05-18.xlsx", "--include-pending"])
+        #expect(pending.stderr.contains("pending sheet pending-2026-02-27.xlsx (2026-02-27) is 80 days older than the participating sheet"))
+    }
+
+    /// A data root without Florida's places: the command stops with one line naming the file
+    /// and the fetch command, instead of turning Florida's cities into county fallbacks.
+    @Test func missingPlaceLayerNamesTheFetchCommand() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("geo287-partial-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        let embedded = URL(fileURLWithPath: ReferenceData.embeddedPath)
+        for sub in ["ice", "census/counties", "census/states", "census/population", "census/crosswalks", "census/centroids"] {
+            try fm.createDirectory(at: root.appendingPathComponent(sub).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fm.createSymbolicLink(at: root.appendingPathComponent(sub), withDestinationURL: embedded.appendingPathComponent(sub))
+        }
+        let places = root.appendingPathComponent("census/places/compact2019")
+        try fm.createDirectory(at: places, withIntermediateDirectories: true)
+        try fm.createSymbolicLink(at: root.appendingPathComponent("census/places/county-subdivisions-v2023.tsv"),
+                                  withDestinationURL: embedded.appendingPathComponent("census/places/county-subdivisions-v2023.tsv"))
+        for name in try fm.contentsOfDirectory(atPath: embedded.appendingPathComponent("census/places/compact2019").path) where !name.contains("_12_") {
+            try fm.createSymbolicLink(at: places.appendingPathComponent(name),
+                                      withDestinationURL: embedded.appendingPathComponent("census/places/compact2019/\(name)"))
+        }
+        let r = try geo287(["coverage", "--data", root.path, "--sheet", "participating-2026-05-18.xlsx"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "geo287: error: \(root.path)/census/places/tiger2019/tl_2019_12_place.zip: missing: the place (city) polygons of FL; run `geo287 data fetch places --state FL`\n")
+        let status = try geo287(["data", "status", "--data", root.path, "--no-checksums"])
+        #expect(status.status == 1 && status.stdout.contains("get it with: `geo287 data fetch places --state XX`"))
     }
 
     @Test func versionAndHelp() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Geo287Data
+import Geo287TestSupport
 import Testing
 import ZIPFoundation
 
@@ -15,7 +16,7 @@ import ZIPFoundation
 
     func copyCounty(_ exts: [String], to stem: String) throws -> String {
         for e in exts {
-            try FileManager.default.copyItem(atPath: TestData.path("census/counties/cb_2024_us_county_20m.\(e)"),
+            try FileManager.default.copyItem(atPath: TestData.path("census/states/cb_2024_us_state_20m.\(e)"),
                                              toPath: dir.appendingPathComponent("\(stem).\(e)").path)
         }
         return dir.appendingPathComponent("\(stem).shp").path
@@ -64,7 +65,7 @@ import ZIPFoundation
         #expect(env?.path == "/nope/env")
     }
 
-    @Test func catalogFindsEveryDatasetInTheSharedRoot() {
+    @Test(ReferenceData.needsFullData) func catalogFindsEveryDatasetInTheSharedRoot() {
         let statuses = DataCatalog.status(of: TestData.root, verifyChecksums: false)
         #expect(statuses.allSatisfy { $0.isUsable }, "\(statuses.filter { !$0.isUsable }.map(\.dataset.id))")
         let places = statuses.first { $0.dataset.id == "places" }

@@ -46,7 +46,9 @@ import Testing
         // Accented names in another state's zip decode as UTF-8.
         let nm = try CensusLayers.places(TestData.root, stateFIPS: "35")
         #expect(nm.contains { $0.name == "Española" })
-        #expect(try CensusLayers.places(TestData.root, stateFIPS: "99").isEmpty)
+        // A state in neither place layer is an error naming the fetch command, not an empty list.
+        let missing = try #require(throws: DataError.self) { try CensusLayers.places(TestData.root, stateFIPS: "99") }
+        #expect(missing.message.contains("run `geo287 data fetch places --state 99`"))
     }
 
     @Test func countiesWithManyPartsAndHoles() throws {

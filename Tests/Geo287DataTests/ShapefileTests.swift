@@ -1,6 +1,7 @@
 import Foundation
 import Geo287Data
 import Geo287Geometry
+import Geo287TestSupport
 import Testing
 
 @Suite struct ShapefileTests {
@@ -49,7 +50,7 @@ import Testing
 @Suite struct ZippedShapefileTests {
     /// Polygons from a zip are parsed in memory from the `.shp` bytes; the same files unzipped
     /// and read through shapelib give the same polygons, record for record.
-    @Test func inMemoryZipReadingEqualsShapelib() throws {
+    @Test(ReferenceData.needsFullData) func inMemoryZipReadingEqualsShapelib() throws {
         let zipPath = TestData.path("census/places/tiger2019/tl_2019_44_place.zip")   // Rhode Island, 36 places
         let fromZip = try ShapefileReader.read(zipPath)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-unzipped-\(UUID().uuidString)")

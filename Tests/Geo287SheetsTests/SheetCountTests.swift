@@ -67,10 +67,12 @@ let readmeSheets: [(file: String, rows: Int, published: String)] = [
 ]
 
 @Suite struct SheetCountTests {
-    @Test func folderHoldsExactlyTheReadmeSheets() throws {
+    /// Every sheet the README lists is in the folder; newer sheets (`geo287 data fetch ice`)
+    /// may be there too and break nothing.
+    @Test func folderHoldsEveryReadmeSheet() throws {
         let paths = try SheetReader.sheetPaths(inFolder: TestData.iceFolder)
-        let names = paths.map { String($0.split(separator: "/").last ?? "") }
-        #expect(names.sorted() == readmeSheets.map(\.file).sorted())
+        let names = Set(paths.map { String($0.split(separator: "/").last ?? "") })
+        #expect(Set(readmeSheets.map(\.file)).subtracting(names).isEmpty)
         #expect(readmeSheets.count == 60)
     }
 
@@ -109,13 +111,15 @@ let readmeSheets: [(file: String, rows: Int, published: String)] = [
 
     @Test func folderIsSortedByPublicationDate() throws {
         let sheets = try SheetReader.sheets(inFolder: TestData.iceFolder)
-        #expect(sheets.count == 60)
+        #expect(sheets.count >= 60)
         let dates = sheets.compactMap(\.published)
-        #expect(dates.count == 60)
+        #expect(dates.count == sheets.count)
         #expect(dates == dates.sorted())
         // pending-2025-03-01 was saved 2025-02-20, before participating-2025-02-21.
         #expect(sheets[2].fileName == "pending-2025-03-01.xlsx")
         #expect(sheets[3].fileName == "participating-2025-02-21.xlsx")
-        #expect(sheets.last?.fileName == "participating-2026-05-18.xlsx")
+        // The README's newest sheet comes after every older one (newer sheets may follow it).
+        let newest = try #require(sheets.firstIndex { $0.fileName == "participating-2026-05-18.xlsx" })
+        #expect(sheets[..<newest].allSatisfy { ($0.published?.description ?? "") <= "2026-05-18" })
     }
 }
