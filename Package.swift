@@ -9,6 +9,7 @@ import PackageDescription
 //   Geo287Sheets             ICE 287(g) xlsx/CSV sheets read into normalized agreements
 //   Geo287Analysis           jurisdiction matching, spatial join, coverage
 //   Geo287Maps               GeoJSON and SVG output
+//   Geo287Fetch              downloads: Census files (pinned SHA-256), ICE sheets, Wayback captures
 //   geo287                   the command line (thin)
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
@@ -18,7 +19,7 @@ let package = Package(
     products: [
         .executable(name: "geo287", targets: ["geo287"]),
         .library(name: "Geo287", targets: [
-            "Geo287Geometry", "Geo287Data", "Geo287Sheets", "Geo287Analysis", "Geo287Maps",
+            "Geo287Geometry", "Geo287Data", "Geo287Sheets", "Geo287Analysis", "Geo287Maps", "Geo287Fetch",
         ]),
     ],
     dependencies: [
@@ -40,10 +41,14 @@ let package = Package(
             swiftSettings: strict),
         .target(name: "Geo287Analysis", dependencies: ["Geo287Geometry", "Geo287Data", "Geo287Sheets"], swiftSettings: strict),
         .target(name: "Geo287Maps", dependencies: ["Geo287Geometry", "Geo287Data", "Geo287Analysis"], swiftSettings: strict),
+        .target(
+            name: "Geo287Fetch",
+            dependencies: ["Geo287Data", "Geo287Sheets"],
+            swiftSettings: strict),
         .executableTarget(
             name: "geo287",
             dependencies: [
-                "Geo287Geometry", "Geo287Data", "Geo287Sheets", "Geo287Analysis", "Geo287Maps",
+                "Geo287Geometry", "Geo287Data", "Geo287Sheets", "Geo287Analysis", "Geo287Maps", "Geo287Fetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -56,5 +61,9 @@ let package = Package(
         .testTarget(name: "Geo287MapsTests", dependencies: ["Geo287Maps", "Geo287Analysis", "Geo287TestSupport"], swiftSettings: strict),
         // Runs the built executable: exit codes and one-line errors.
         .testTarget(name: "Geo287CLITests", dependencies: ["geo287", "Geo287TestSupport"], swiftSettings: strict),
+        // Downloads against a loopback HTTP server the tests start (Fixtures/loopback_server.py).
+        .testTarget(
+            name: "Geo287FetchTests", dependencies: ["Geo287Fetch", "Geo287Data", "Geo287Sheets", "geo287", "Geo287TestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

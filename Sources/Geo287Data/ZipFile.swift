@@ -44,10 +44,14 @@ public struct ZipFile {
         let wanted = min(limit, prefix ?? limit)
         out.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(wanted))))
         do {
-            _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: !verifyCRC || prefix != nil) { chunk in
+            let crc = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: !verifyCRC || prefix != nil) { chunk in
                 if out.count + chunk.count > limit { throw ZipLimitExceeded() }
                 out.append(chunk)
                 if let prefix, out.count >= prefix { throw ZipPrefixRead() }
+            }
+            // ZIPFoundation computes the CRC-32 but leaves the comparison to the caller.
+            if verifyCRC, prefix == nil, crc != entry.checksum {
+                throw DataError(path, "member \(member) is corrupt (CRC-32 \(String(crc, radix: 16)) where the zip says \(String(entry.checksum, radix: 16)))")
             }
         } catch is ZipPrefixRead {
             return out

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Runs the built `geo287` as a user would, for the CLI test suites.
+public enum CLIRunner {
+    public struct Run: Sendable { public let status: Int32; public let stdout: String; public let stderr: String }
+
+    /// The `geo287` built beside this test bundle (whatever the scratch path), else `.build/debug`.
+    public static var binary: URL {
+        var dirs: [URL] = []
+        if let exe = Bundle.main.executableURL { dirs.append(exe.deletingLastPathComponent()) }
+        dirs.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        dirs.append(ReferenceData.repository.appendingPathComponent(".build/debug"))
+        let found = dirs.map { $0.appendingPathComponent("geo287") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        return found ?? ReferenceData.repository.appendingPathComponent(".build/debug/geo287")
+    }
+
+    /// `geo287 args` with GEO287_DATA unset and "today" fixed to 2026-05-20 (the bundled sheets
+    /// are then current: no staleness note), plus `env`, in `cwd`.
+    public static func geo287(_ args: [String], cwd: URL? = nil, env extra: [String: String] = [:]) throws -> Run {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["GEO287_DATA"] = nil
+        env["GEO287_TODAY"] = "2026-05-20"
+        env.merge(extra) { _, new in new }
+        p.environment = env
+        if let cwd { p.currentDirectoryURL = cwd }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+}
