@@ -5,7 +5,8 @@ import Geo287Sheets
 /// Minor civil divisions (towns and townships: the police geography of New England, New
 /// Jersey, Pennsylvania, New York, Michigan and Wisconsin) from the Census all-geocodes
 /// workbook: names and codes only, no polygons. They tell which county a town is in.
-public struct CountySubdivisions: Sendable {
+public final class CountySubdivisions: @unchecked Sendable {
+    // @unchecked: `index` is only read and written under `lock`; everything else is immutable.
     public struct Division: Sendable, Hashable {
         public let stateFIPS: String
         public let countyGEOID: String     // 5 digits (Vintage 2023: CT planning regions)
@@ -14,21 +15,17 @@ public struct CountySubdivisions: Sendable {
     }
 
     public let divisions: [Division]
-    private let byStateAndKey: [String: [Division]]
+    private let byState: [String: [Division]]
+    /// Name keys per state, built on a state's first query (a sheet asks about a few states).
+    private var index: [String: [String: [Division]]] = [:]
+    private let lock = NSLock()
 
     public static let path = "census/places/all-geocodes-v2023.xlsx"
     static let typeWords = ["town", "township", "city", "village", "borough", "plantation", "gore", "grant", "location", "purchase"]
 
     public init(divisions: [Division]) {
         self.divisions = divisions
-        var index: [String: [Division]] = [:]
-        for d in divisions {
-            let key = NameKey.normalize(d.name)
-            index[d.stateFIPS + "|" + key, default: []].append(d)
-            let bare = NameKey.stripSuffixes(key, Self.typeWords)
-            if bare != key { index[d.stateFIPS + "|" + bare, default: []].append(d) }
-        }
-        byStateAndKey = index
+        byState = Dictionary(grouping: divisions, by: \.stateFIPS)
     }
 
     /// geo287's derived table of the same rows (`geo287 data derive`): a first line naming the
@@ -59,22 +56,26 @@ public struct CountySubdivisions: Sendable {
     }
 
     static func loadDerived(_ file: String) throws -> CountySubdivisions {
-        let text: String
-        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch { throw DataError(file, "cannot read as UTF-8 text") }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard let first = lines.first, first == "# source sha256 \(sourceSHA256)" else {
+        guard let data = FileManager.default.contents(atPath: file) else { throw DataError(file, "cannot read file") }
+        let bytes = [UInt8](data)
+        let header = Array("# source sha256 \(sourceSHA256)\n".utf8)
+        guard bytes.starts(with: header) else {
             throw DataError(file, "line 1: not derived from the pinned all-geocodes-v2023.xlsx (expected `# source sha256 \(sourceSHA256)`); rebuild it with `geo287 data derive`")
         }
         var out: [Division] = []
-        out.reserveCapacity(lines.count)
-        for (i, line) in lines.enumerated().dropFirst() {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == 2, f[0].count == 10, f[0].allSatisfy({ $0.isASCII && $0.isNumber }), !f[1].isEmpty else {
-                throw DataError(file, "line \(i + 1): expected a 10-digit GEOID, a tab and a name")
+        out.reserveCapacity(bytes.count / 24)
+        var i = header.count, line = 2
+        while i < bytes.count {
+            guard let end = bytes[i...].firstIndex(of: 0x0A) else { throw DataError(file, "line \(line): no line end") }
+            let tab = i + 10
+            guard tab < end, bytes[tab] == 0x09, end > tab + 1, bytes[i..<tab].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+                throw DataError(file, "line \(line): expected a 10-digit GEOID, a tab and a name")
             }
-            let g = String(f[0])
-            out.append(Division(stateFIPS: String(g.prefix(2)), countyGEOID: String(g.prefix(5)), geoid: g, name: String(f[1])))
+            let g = String(decoding: bytes[i..<tab], as: UTF8.self)
+            out.append(Division(stateFIPS: String(g.prefix(2)), countyGEOID: String(g.prefix(5)), geoid: g,
+                                name: String(decoding: bytes[(tab + 1)..<end], as: UTF8.self)))
+            i = end + 1
+            line += 1
         }
         guard !out.isEmpty else { throw DataError(file, "no county subdivision rows") }
         return CountySubdivisions(divisions: out)
@@ -94,6 +95,22 @@ public struct CountySubdivisions: Sendable {
 
     /// Divisions of a state named `key` (normalized), with or without their type word.
     public func named(_ key: String, stateFIPS: String) -> [Division] {
-        byStateAndKey[stateFIPS + "|" + key] ?? byStateAndKey[stateFIPS + "|" + NameKey.stripSuffixes(key, Self.typeWords)] ?? []
+        let keys = stateIndex(stateFIPS)
+        return keys[key] ?? keys[NameKey.stripSuffixes(key, Self.typeWords)] ?? []
+    }
+
+    private func stateIndex(_ fips: String) -> [String: [Division]] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built = index[fips] { return built }
+        var keys: [String: [Division]] = [:]
+        for d in byState[fips] ?? [] {
+            let key = NameKey.normalize(d.name)
+            keys[key, default: []].append(d)
+            let bare = NameKey.stripSuffixes(key, Self.typeWords)
+            if bare != key { keys[bare, default: []].append(d) }
+        }
+        index[fips] = keys
+        return keys
     }
 }

@@ -39,6 +39,7 @@ public struct CoverageRun: Sendable {
             return calculator.compute(participating: participating.sheet, matched: participating.matched, pending: pendingSheet,
                                       pendingMatched: pendingMatched, options: options)
         case .tracts:
+            try gazetteer.root.require(CensusLayers.tractCentroidsPath)
             let tracts = try TractCentroids.load(gazetteer.root.path(CensusLayers.tractCentroidsPath))
             Trace.mark("tracts read")
             let all = participating.matched + (options.includePending ? pendingMatched : [])

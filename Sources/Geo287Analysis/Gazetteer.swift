@@ -30,6 +30,7 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// Loads the county layer, population and crosswalk from the data root.
     public static func load(_ root: DataRoot) throws -> Gazetteer {
+        for path in [CensusLayers.crosswalkPath, CensusLayers.populationPath, CensusLayers.countiesPath] { try root.require(path) }
         // The three inputs are independent: read them side by side.
         let counties = ResultSlots<Result<[County], any Error>>(count: 1)
         let crosswalk = ResultSlots<Result<PlaceCountyCrosswalk, any Error>>(count: 1)

@@ -16,10 +16,12 @@ public struct JurisdictionMatcher: Sendable {
 
     public func match(_ agreements: [Agreement]) throws -> [MatchedAgreement] {
         // Load the place files of every state that has a municipal or other agreement, in parallel.
-        let states = agreements.compactMap { a -> String? in
+        var distinct: [String: Agreement] = [:]
+        for a in agreements { distinct[Self.agencyKey(a)] = distinct[Self.agencyKey(a)] ?? a }
+        let states = Set(distinct.values.compactMap { a -> String? in
             guard let s = a.state, AgencyClassifier.classify(a).level != .state else { return nil }
             return s.fips
-        }
+        }).sorted()
         // Towns and townships are needed for municipal agencies without a place: read them
         // alongside the place files (the later lazy call waits for nothing or retries).
         let prefetch = DispatchGroup()
@@ -32,9 +34,21 @@ public struct JurisdictionMatcher: Sendable {
         Trace.mark("places loaded")
         var resolvers: [String: PlaceResolver] = [:]
         var countyResolvers: [String: CountyResolver] = [:]
+        // An agency with several models has several rows: resolve each distinct agency once
+        // (the resolution reads only the state, name, type and county cell).
+        var resolved: [String: Jurisdiction] = [:]
         return try agreements.map { a in
-            MatchedAgreement(agreement: a, jurisdiction: try resolve(a, resolvers: &resolvers, countyResolvers: &countyResolvers))
+            let key = Self.agencyKey(a)
+            if let j = resolved[key] { return MatchedAgreement(agreement: a, jurisdiction: j) }
+            let j = try resolve(a, resolvers: &resolvers, countyResolvers: &countyResolvers)
+            resolved[key] = j
+            return MatchedAgreement(agreement: a, jurisdiction: j)
         }
+    }
+
+    /// What resolution reads of an agreement: rows with the same key resolve alike.
+    static func agencyKey(_ a: Agreement) -> String {
+        "\(a.stateAsPrinted)\u{1}\(a.agencyName)\u{1}\(a.agencyType.rawValue)\u{1}\(a.countyAsPrinted ?? "\u{2}")"
     }
 
     func placeResolver(_ fips: String, _ cache: inout [String: PlaceResolver]) throws -> PlaceResolver {
@@ -50,7 +64,8 @@ public struct JurisdictionMatcher: Sendable {
             return Jurisdiction(level: .other, geoid: nil, name: a.stateAsPrinted, method: .unmatched, confidence: 0,
                                 reason: "state `\(a.stateAsPrinted)` is not a known state or territory")
         }
-        if let o = overrides.first(where: { $0.matches(a) }) { return o.jurisdiction(for: a, gazetteer: gazetteer) }
+        let nameKey = NameKey.normalize(a.agencyName)
+        if let o = overrides.first(where: { $0.matches(a, normalizedName: nameKey) }) { return o.jurisdiction(for: a, gazetteer: gazetteer) }
         let decision = AgencyClassifier.classify(a)
         let counties = countyResolvers[state.fips] ?? CountyResolver(counties: gazetteer.counties(inState: state.fips))
         countyResolvers[state.fips] = counties

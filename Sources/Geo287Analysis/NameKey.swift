@@ -5,39 +5,88 @@ import Foundation
 /// `Miami Dade`), `&`, `Saint`/`St.`, `Fort`/`Ft.`, `Mount`/`Mt.`, spacing.
 public enum NameKey {
     public static func normalize(_ text: String) -> String {
-        // Fold accents only when there are non-ASCII characters (rare): the ASCII path is a byte loop.
-        let source = text.utf8.allSatisfy({ $0 < 0x80 }) ? text
-            : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(source.utf8.count + 8)
-        for scalar in source.unicodeScalars {
-            switch scalar {
-            case "A"..."Z": bytes.append(UInt8(scalar.value) + 32)
-            case "a"..."z", "0"..."9": bytes.append(UInt8(scalar.value))
-            case "'", "`", "\u{2019}", "\u{2018}": continue          // apostrophes vanish: sheriff's = sheriffs
-            case "&": bytes.append(contentsOf: Array(" and ".utf8))
-            default:
-                if scalar.value < 0x80 { bytes.append(0x20) }       // punctuation and spaces separate words
-                else if scalar.properties.isAlphabetic, let lower = String(scalar).lowercased().unicodeScalars.first,
-                        lower.value < 0x80 { bytes.append(UInt8(lower.value)) }
-                else { bytes.append(0x20) }
+        bytes.reserveCapacity(text.utf8.count + 8)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // The common case: a byte loop, no Unicode work.
+            for c in text.utf8 { appendASCII(c, to: &bytes) }
+        } else {
+            // Fold accents (rare): Doña = Dona.
+            let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            for scalar in folded.unicodeScalars {
+                if scalar.value < 0x80 { appendASCII(UInt8(scalar.value), to: &bytes); continue }
+                switch scalar {
+                case "\u{2019}", "\u{2018}": continue                     // curly apostrophes vanish too
+                default:
+                    if scalar.properties.isAlphabetic, let lower = String(scalar).lowercased().unicodeScalars.first,
+                       lower.value < 0x80 { bytes.append(UInt8(lower.value)) } else { bytes.append(0x20) }
+                }
             }
         }
-        var words = bytes.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
-        for i in words.indices {
-            switch words[i] {
-            case "saint": words[i] = "st"
-            case "sainte": words[i] = "ste"
-            case "ft": words[i] = "fort"
-            case "mt": words[i] = "mount"
-            case "twp": words[i] = "township"
-            case "dept", "departement": words[i] = "department"
-            case "pd": words[i] = "police department"
-            case "so" where i == words.count - 1: words[i] = "sheriffs office"
-            default: break
+        // Words, with the abbreviations spelled out, joined by single spaces.
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            while i < n, bytes[i] == 0x20 { i += 1 }
+            if i == n { break }
+            let start = i
+            while i < n, bytes[i] != 0x20 { i += 1 }
+            var rest = i
+            while rest < n, bytes[rest] == 0x20 { rest += 1 }
+            if !out.isEmpty { out.append(0x20) }
+            let word = bytes[start..<i]
+            if let e = expansion(word, isLast: rest == n) { out.append(contentsOf: e) } else { out.append(contentsOf: word) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Lower-case letters and digits kept; apostrophes dropped (sheriff's = sheriffs); `&` is
+    /// `and`; every other ASCII character separates words.
+    @inline(__always)
+    private static func appendASCII(_ c: UInt8, to bytes: inout [UInt8]) {
+        switch c {
+        case 0x41...0x5A: bytes.append(c + 32)
+        case 0x61...0x7A, 0x30...0x39: bytes.append(c)
+        case 0x27, 0x60: break
+        case 0x26: bytes.append(contentsOf: [0x20, 0x61, 0x6E, 0x64, 0x20])
+        default: bytes.append(0x20)
+        }
+    }
+
+    private static let expansions: [(word: [UInt8], lastOnly: Bool, to: [UInt8])] = [
+        ("saint", false, "st"), ("sainte", false, "ste"), ("ft", false, "fort"), ("mt", false, "mount"),
+        ("twp", false, "township"), ("dept", false, "department"), ("departement", false, "department"),
+        ("pd", false, "police department"), ("so", true, "sheriffs office"),
+    ].map { (Array($0.0.utf8), $0.1, Array($0.2.utf8)) }
+
+    private static func expansion(_ word: ArraySlice<UInt8>, isLast: Bool) -> [UInt8]? {
+        guard word.count <= 11, let f = word.first, f == 0x73 || f == 0x66 || f == 0x6D || f == 0x74 || f == 0x64 || f == 0x70 else { return nil }
+        for e in expansions where (isLast || !e.lastOnly) && word.elementsEqual(e.word) { return e.to }
+        return nil
+    }
+
+    /// Whether `phrase` occurs in `key` (a byte search; Foundation's `contains` bridges to
+    /// NSString and is far slower on these short keys).
+    public static func has(_ key: String, _ phrase: String) -> Bool {
+        var k = key, p = phrase
+        return k.withUTF8 { kb in
+            p.withUTF8 { pb in
+                guard pb.count <= kb.count else { return false }
+                guard let first = pb.first else { return true }
+                var i = 0
+                while i <= kb.count - pb.count {
+                    if kb[i] == first {
+                        var j = 1
+                        while j < pb.count, kb[i + j] == pb[j] { j += 1 }
+                        if j == pb.count { return true }
+                    }
+                    i += 1
+                }
+                return false
             }
         }
-        return words.joined(separator: " ")
     }
 
     /// Removes `suffixes` (normalized word sequences) from the end of `key`, repeatedly.

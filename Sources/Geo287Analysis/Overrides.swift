@@ -10,8 +10,10 @@ public struct Override: Sendable {
     public let geoids: [String]       // state FIPS, county GEOIDs or one place GEOID
     public let reason: String
 
-    func matches(_ a: Agreement) -> Bool {
-        a.state?.usps == state && NameKey.normalize(a.agencyName) == agency
+    /// Whether this override is for `a` (`normalizedName`: `NameKey.normalize(a.agencyName)`,
+    /// computed once per agreement rather than once per override).
+    func matches(_ a: Agreement, normalizedName: String) -> Bool {
+        a.state?.usps == state && normalizedName == agency
     }
 
     func jurisdiction(for a: Agreement, gazetteer: Gazetteer) -> Jurisdiction {

@@ -16,9 +16,8 @@ struct PlaceResolver {
     /// from the 2019 files, or new) are added without geometry: their people are known by county.
     init(places polygonPlaces: [Place], crosswalk: PlaceCountyCrosswalk, stateFIPS: String) {
         let known = Set(polygonPlaces.map(\.geoid))
-        let extra = crosswalk.partsByPlace.filter { $0.key.hasPrefix(stateFIPS) && !known.contains($0.key) }
-            .sorted { $0.key < $1.key }
-            .compactMap { geoid, parts in parts.first.map { Self.crosswalkPlace(geoid: geoid, stateFIPS: stateFIPS, label: $0.placeName) } }
+        let extra = (crosswalk.placesByState[stateFIPS] ?? []).filter { !known.contains($0) }
+            .compactMap { geoid in crosswalk.partsByPlace[geoid]?.first.map { Self.crosswalkPlace(geoid: geoid, stateFIPS: stateFIPS, label: $0.placeName) } }
         let places = polygonPlaces + extra
         self.places = places
         self.crosswalk = crosswalk

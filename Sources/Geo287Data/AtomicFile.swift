@@ -4,6 +4,12 @@ import Foundation
 /// is then renamed over the target, so readers never see a half-written output.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws {
+        try write(to: path) { tmp in try data.write(to: tmp) }
+    }
+
+    /// Lets `produce` write the file at a temporary URL beside `path`, then renames it into
+    /// place; on any failure the temporary file is removed and `path` is left as it was.
+    public static func write(to path: String, produce: (URL) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         do {
@@ -12,8 +18,9 @@ public enum AtomicFile {
             throw DataError(dir.path, "cannot create folder (\(error.localizedDescription))")
         }
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        try? FileManager.default.removeItem(at: tmp)
         do {
-            try data.write(to: tmp)
+            try produce(tmp)
             if rename(tmp.path, url.path) != 0 {
                 throw DataError(path, "cannot rename temporary file into place (errno \(errno))")
             }

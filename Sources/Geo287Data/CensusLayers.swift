@@ -106,7 +106,7 @@ public enum CensusLayers {
     public static func places(_ root: DataRoot, stateFIPS: String,
                               geometry: ShapefileReader.GeometrySelection = .all) throws -> [Place] {
         guard let source = placeSource(root, stateFIPS: stateFIPS) else { throw missingPlaces(root, stateFIPS: stateFIPS) }
-        let shp = try ShapefileReader.read(root.path(source.path), geometry: geometry)
+        let shp = try ShapefileReader.read(root.path(source.path), geometry: geometry, fields: ["GEOID", "NAME", "NAMELSAD", "CLASSFP"])
         return try shp.features.map { f in
             guard let geoid = f.string("GEOID"), geoid.count == 7 else {
                 throw DataError(shp.path, "record \(f.recordIndex + 1): GEOID is not 7 digits")

@@ -98,8 +98,18 @@ public enum FetchHint {
         case "places": return "`geo287 data fetch places --state XX` (or --state all)"
         case "places-compact", "county-subdivisions": return "`geo287 data derive --from <root with the official files>`"
         case "place-county-crosswalk":
-            return "ships in ./shapefiles (Geocorr 2022 is a web form, not a download): copy it from there"
+            return "a copy of shapefiles/census/crosswalks/ from the geo287 repository (Geocorr 2022 is a web form, not a download)"
         default: return "`geo287 data fetch census`"
         }
+    }
+}
+
+extension DataRoot {
+    /// Throws, naming the dataset and the command that gets it, when `relative` is absent.
+    public func require(_ relative: String) throws {
+        guard !exists(relative) else { return }
+        let dataset = DataCatalog.datasets.first { $0.files.contains { $0.path == relative } }
+        let what = dataset.map { "\($0.title), \($0.vintage)" } ?? "a file geo287 needs"
+        throw DataError(path(relative), "missing: \(what); get it with \(FetchHint.command(for: dataset?.id ?? ""))")
     }
 }

@@ -11,54 +11,110 @@ public enum DelimitedText {
 
     /// Splits raw bytes into rows of fields, decoding each field (UTF-8 or Latin-1).
     public static func rows(bytes: [UInt8], separator: UInt8 = 0x2C, decoding: TextDecoding, trim: Bool = true) -> [[String]] {
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(bytes: buffer, separator: separator, decoding: decoding, trim: trim)
+            return scanner.run()
+        }
+    }
+
+    /// The reader's state machine: fields are byte ranges of the input, copied only when a
+    /// quoted field holds a doubled quote. (A nested function capturing the row and field
+    /// would box them on the heap and cost an indirection per byte.)
+    struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let separator: UInt8
+        let decoding: TextDecoding
+        let trim: Bool
         var rows: [[String]] = []
         var row: [String] = []
-        var field: [UInt8] = []
-        var inQuotes = false, wasQuoted = false
-        var i = 0
-        let n = bytes.count
-        if n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
-        func endField() {
-            var slice = field[...]
-            if trim && !wasQuoted {
-                while let f = slice.first, f == 0x20 || f == 0x09 { slice = slice.dropFirst() }
-                while let l = slice.last, l == 0x20 || l == 0x09 { slice = slice.dropLast() }
+        var start = 0, end = 0            // the current field's bytes, when `copied` is nil
+        var copied: [UInt8]?              // a quoted field with doubled quotes
+        var wasQuoted = false
+
+        init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, decoding: TextDecoding, trim: Bool) {
+            self.bytes = bytes; self.separator = separator; self.decoding = decoding; self.trim = trim
+        }
+
+        mutating func run() -> [[String]] {
+            let n = bytes.count
+            var i = 0
+            if n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
+            start = i; end = i
+            var pending = false            // a field or row has begun since the last row end
+            while i < n {
+                let c = bytes[i]
+                i += 1
+                if c == separator {
+                    endField(); start = i; end = i; pending = true
+                } else if c == 0x0A || c == 0x0D {
+                    if c == 0x0D && i < n && bytes[i] == 0x0A { i += 1 }
+                    endRow(); start = i; end = i; pending = false
+                } else if c == 0x22 && !wasQuoted && isBlank(start, end) {
+                    wasQuoted = true
+                    pending = true
+                    start = i
+                    // The quoted part: up to the closing quote; a doubled quote is one quote.
+                    while i < n {
+                        if bytes[i] == 0x22 {
+                            if i + 1 < n && bytes[i + 1] == 0x22 {
+                                if copied == nil { copied = Array(bytes[start..<i]) }
+                                copied?.append(0x22)
+                                i += 2
+                                continue
+                            }
+                            break
+                        }
+                        if copied != nil { copied?.append(bytes[i]) }
+                        i += 1
+                    }
+                    end = i
+                    if i < n { i += 1 }   // the closing quote
+                } else if wasQuoted {
+                    // After a closing quote: padding is dropped (Geocorr lines end with a space),
+                    // anything else is kept as written.
+                    if c != 0x20 && c != 0x09 {
+                        if copied == nil { copied = Array(bytes[start..<end]) }
+                        copied?.append(c)
+                    }
+                } else {
+                    end = i
+                    pending = true
+                }
             }
-            row.append(slice.allSatisfy { $0 < 0x80 } ? String(decoding: slice, as: UTF8.self) : decoding.decode(Array(slice)))
-            field.removeAll(keepingCapacity: true)
+            if pending || !row.isEmpty { endRow() }
+            return rows
+        }
+
+        func isBlank(_ from: Int, _ to: Int) -> Bool {
+            var k = from
+            while k < to { if bytes[k] != 0x20 && bytes[k] != 0x09 { return false }; k += 1 }
+            return true
+        }
+
+        mutating func endField() {
+            if let c = copied {
+                row.append(text(c[...]))
+            } else {
+                var a = start, b = end
+                if trim && !wasQuoted {
+                    while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+                    while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
+                }
+                row.append(text(bytes[a..<b]))
+            }
+            copied = nil
             wasQuoted = false
         }
-        func endRow() {
+
+        func text<C: Collection>(_ field: C) -> String where C.Element == UInt8 {
+            field.allSatisfy({ $0 < 0x80 }) ? String(decoding: field, as: UTF8.self) : decoding.decode(Array(field))
+        }
+
+        mutating func endRow() {
             endField()
             if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
             row = []
         }
-        while i < n {
-            let c = bytes[i]
-            i += 1
-            if inQuotes {
-                if c == 0x22 {
-                    if i < n && bytes[i] == 0x22 { field.append(0x22); i += 1 } else { inQuotes = false }
-                } else {
-                    field.append(c)
-                }
-            } else if c == 0x22 && field.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                inQuotes = true
-                wasQuoted = true
-                field.removeAll(keepingCapacity: true)
-            } else if c == separator {
-                endField()
-            } else if c == 0x0A || c == 0x0D {
-                if c == 0x0D && i < n && bytes[i] == 0x0A { i += 1 }
-                endRow()
-            } else if wasQuoted && (c == 0x20 || c == 0x09) {
-                continue   // padding after a closing quote (Geocorr lines end with a space)
-            } else {
-                field.append(c)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty { endRow() }
-        return rows
     }
 
     /// Reads and splits a delimited file.

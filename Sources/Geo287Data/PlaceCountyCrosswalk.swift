@@ -18,6 +18,8 @@ public struct PlaceCountyCrosswalk: Sendable {
 
     public let parts: [Part]
     public let partsByPlace: [String: [Part]]
+    /// Place GEOIDs by their 2-digit state code, sorted (one pass, for per-state lookups).
+    public let placesByState: [String: [String]]
     /// 2020 population of each county as the crosswalk sums it.
     public let countyPopulation2020: [String: Int]
 
@@ -30,6 +32,7 @@ public struct PlaceCountyCrosswalk: Sendable {
             county[p.countyGEOID, default: 0] += p.population2020
         }
         partsByPlace = byPlace
+        placesByState = Dictionary(grouping: byPlace.keys.sorted(), by: { String($0.prefix(2)) })
         countyPopulation2020 = county
     }
 

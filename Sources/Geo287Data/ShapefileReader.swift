@@ -31,13 +31,14 @@ public enum ShapefileReader {
         }
     }
 
-    /// Reads `path`, a `.shp` (siblings found by name) or a `.zip`.
-    public static func read(_ path: String, geometry: GeometrySelection = .all) throws -> Shapefile {
-        if path.lowercased().hasSuffix(".zip") { return try readZip(path, geometry: geometry) }
-        return try readFiles(path, reportedPath: path, geometry: geometry)
+    /// Reads `path`, a `.shp` (siblings found by name) or a `.zip`. With `fields`, only those
+    /// attributes are read (the others are `.null`): a place layer read for names skips most.
+    public static func read(_ path: String, geometry: GeometrySelection = .all, fields: Set<String>? = nil) throws -> Shapefile {
+        if path.lowercased().hasSuffix(".zip") { return try readZip(path, geometry: geometry, fields: fields) }
+        return try readFiles(path, reportedPath: path, geometry: geometry, fields: fields)
     }
 
-    static func readZip(_ path: String, geometry: GeometrySelection) throws -> Shapefile {
+    static func readZip(_ path: String, geometry: GeometrySelection, fields: Set<String>?) throws -> Shapefile {
         let zip = try ZipFile(path: path)
         let members = zip.memberPaths
         guard let shp = members.first(where: { $0.lowercased().hasSuffix(".shp") }) else {
@@ -54,7 +55,7 @@ public enum ShapefileReader {
         // The catalog's SHA-256 covers Census zips; zlib still rejects a damaged deflate stream.
         try zip.extract(wanted, into: tmp, verifyCRC: false)
         let local = tmp.appendingPathComponent((shp as NSString).lastPathComponent).path
-        let table = try readFiles(local, reportedPath: "\(path)!\(shp)", geometry: .none)
+        let table = try readFiles(local, reportedPath: "\(path)!\(shp)", geometry: .none, fields: fields)
         if case .none = geometry { return table }
         let polygons = try zipGeometries(zip, records: geometry)
         let recordCount = try zipRecordCount(zip, stem: stem, reportedPath: table.path)
@@ -75,7 +76,7 @@ public enum ShapefileReader {
         return (size - 100) / 8
     }
 
-    static func readFiles(_ shpPath: String, reportedPath: String, geometry: GeometrySelection) throws -> Shapefile {
+    static func readFiles(_ shpPath: String, reportedPath: String, geometry: GeometrySelection, fields: Set<String>? = nil) throws -> Shapefile {
         let stem = String(shpPath.dropLast(4))
         let fm = FileManager.default
         let needed = if case .none = geometry { ["dbf"] } else { ["shp", "shx", "dbf"] }
@@ -112,12 +113,13 @@ public enum ShapefileReader {
         let count = Int32(recordCount)
         let encoding = textEncoding(cpgPath: "\(stem).cpg")
         let schema = readSchema(dbf)
+        let wanted = schema.fields.map { fields?.contains($0.name) ?? true }
         var features: [Feature] = []
         features.reserveCapacity(Int(count))
         for i in 0..<count {
             var polygons = MultiPolygon([])
             if let shp, geometry.wants(Int(i)) { polygons = geometry.keep(try readGeometry(shp, i, reportedPath: reportedPath)) }
-            let values = readValues(dbf, record: i, schema: schema, encoding: encoding)
+            let values = readValues(dbf, record: i, schema: schema, encoding: encoding, wanted: wanted)
             features.append(Feature(recordIndex: Int(i), geometry: polygons, values: values, schema: schema))
         }
         return Shapefile(path: reportedPath, schema: schema, features: features, encoding: encoding.name)
@@ -173,8 +175,10 @@ public enum ShapefileReader {
         return ShapefileSchema(fields: fields)
     }
 
-    static func readValues(_ dbf: DBFHandle, record: Int32, schema: ShapefileSchema, encoding: TextDecoding) -> [AttributeValue] {
+    static func readValues(_ dbf: DBFHandle, record: Int32, schema: ShapefileSchema, encoding: TextDecoding,
+                           wanted: [Bool]) -> [AttributeValue] {
         schema.fields.enumerated().map { f, field in
+            if !wanted[f] { return .null }
             if DBFIsAttributeNULL(dbf, record, Int32(f)) != 0 { return .null }
             // shapelib returns a reused buffer: copy the bytes at once.
             guard let raw = DBFReadStringAttribute(dbf, record, Int32(f)) else { return .null }

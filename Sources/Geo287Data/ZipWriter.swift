@@ -9,16 +9,7 @@ public enum ZipWriter {
     public static let fixedDate = Date(timeIntervalSince1970: 1_564_012_800)
 
     public static func write(_ members: [(name: String, data: Data)], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        } catch {
-            throw DataError(dir.path, "cannot create folder (\(error.localizedDescription))")
-        }
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        try? FileManager.default.removeItem(at: tmp)
-        do {
+        try AtomicFile.write(to: path) { tmp in
             let archive = try Archive(url: tmp, accessMode: .create)
             for m in members {
                 try archive.addEntry(with: m.name, type: .file, uncompressedSize: Int64(m.data.count),
@@ -27,14 +18,6 @@ public enum ZipWriter {
                     return m.data.subdata(in: start..<min(start + size, m.data.count))
                 }
             }
-        } catch {
-            try? FileManager.default.removeItem(at: tmp)
-            throw DataError(path, "cannot write zip (\(error))")
-        }
-        if rename(tmp.path, url.path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(at: tmp)
-            throw DataError(path, "cannot rename temporary file into place (errno \(code))")
         }
     }
 }

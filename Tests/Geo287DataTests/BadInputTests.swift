@@ -66,7 +66,9 @@ import ZIPFoundation
     }
 
     @Test(ReferenceData.needsFullData) func catalogFindsEveryDatasetInTheSharedRoot() {
+        // Every official dataset; the derived compact files belong to the embedded root only.
         let statuses = DataCatalog.status(of: TestData.root, verifyChecksums: false)
+            .filter { !["places-compact", "county-subdivisions"].contains($0.dataset.id) }
         #expect(statuses.allSatisfy { $0.isUsable }, "\(statuses.filter { !$0.isUsable }.map(\.dataset.id))")
         let places = statuses.first { $0.dataset.id == "places" }
         #expect(places?.files.count == 56)
