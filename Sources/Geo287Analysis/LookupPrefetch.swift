@@ -3,13 +3,13 @@ import Foundation
 /// Work started on a background thread whose value is collected later: a single lookup reads
 /// the sheets while it loads the county layer, and loads the county subdivisions (the slowest
 /// input of the matcher, ~0.3 s) while it reads the place polygons.
-final class Prefetch<T: Sendable>: @unchecked Sendable {
+public final class Prefetch<T: Sendable>: @unchecked Sendable {
     // @unchecked: `result` is written once by the background block before `group.leave()`,
     // and read only after `group.wait()`, which orders the write before the read.
     private let group = DispatchGroup()
     private var result: Result<T, any Error>?
 
-    init(_ body: @escaping @Sendable () throws -> T) {
+    public init(_ body: @escaping @Sendable () throws -> T) {
         group.enter()
         DispatchQueue.global(qos: .userInitiated).async {
             self.result = Result { try body() }
@@ -17,7 +17,7 @@ final class Prefetch<T: Sendable>: @unchecked Sendable {
         }
     }
 
-    func value() throws -> T {
+    public func value() throws -> T {
         group.wait()
         guard let result else { throw LookupError(.malformed, "background load produced no result") }
         return try result.get()

@@ -34,9 +34,11 @@ struct CoverageSelection: ParsableArguments {
 
     /// The gazetteer and the participating (and pending) sheet, matched and joined.
     func load(_ root: DataRoot, sheet: SheetOption) throws -> (run: CoverageRun, participating: MatchedSheet, pending: MatchedSheet?) {
+        // The Census tables load while the sheets are read.
+        let gazetteer = Prefetch { try Gazetteer.load(root) }
         let inputs = try sheet.loadWithPending(root, includePending: includePending)
         Trace.mark("sheets")
-        let run = CoverageRun(gazetteer: try Gazetteer.load(root), threads: threads)
+        let run = CoverageRun(gazetteer: try gazetteer.value(), threads: threads)
         let participating = try run.matchedSheet(inputs.participating)
         let pending = try inputs.pending.map { try run.matchedSheet($0) }
         return (run, participating, pending)
