@@ -18,6 +18,8 @@ public enum LookupJSON {
             ("place", loc.place.map { p in
                 .object([("geoid", .string(p.geoid)), ("name", .string(p.nameWithType)), ("incorporated", .bool(p.isIncorporated))])
             } ?? .null),
+            // false with the compact place layer: a null place is then "no agreement city", not "unincorporated".
+            ("all_city_boundaries", .bool(loc.allCityBoundaries)),
             ("notes", .array(loc.notes.map { .string($0) })),
         ])
         func list(_ entries: [LookupEntry]) -> JSONValue { .array(entries.map(entry)) }

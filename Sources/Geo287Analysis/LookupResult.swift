@@ -19,13 +19,19 @@ public struct LookupLocation: Sendable {
     public let place: Place?
     /// Resolution remarks (`Sunny Isles` read as the short form of …).
     public let notes: [String]
+    /// Whether every city boundary of the state was at hand. False with the compact place
+    /// layer, which has boundaries only for agreement cities: a point outside them may still
+    /// be in another city, and the answer must not call it unincorporated.
+    public let allCityBoundaries: Bool
 
-    public init(query: Query, state: USState?, counties: [County], place: Place?, notes: [String] = []) {
+    public init(query: Query, state: USState?, counties: [County], place: Place?, notes: [String] = [],
+                allCityBoundaries: Bool = true) {
         self.query = query
         self.state = state
         self.counties = counties
         self.place = place
         self.notes = notes
+        self.allCityBoundaries = allCityBoundaries
     }
 
     public var assignment: PointAssignment {

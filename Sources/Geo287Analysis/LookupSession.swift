@@ -60,7 +60,9 @@ public final class LookupSession {
         _ = try gazetteer(state: county.stateFIPS)   // starts the subdivision prefetch
         let place = try locator.place(at: p, stateFIPS: county.stateFIPS)
         Trace.mark("place located")
-        let location = LookupLocation(query: .point(p), state: USState.fips(county.stateFIPS), counties: [county], place: place)
+        let complete = CensusLayers.placeSource(root, stateFIPS: county.stateFIPS)?.layer != .compact
+        let location = LookupLocation(query: .point(p), state: USState.fips(county.stateFIPS), counties: [county], place: place,
+                                      allCityBoundaries: complete)
         return try coverage(location)
     }
 

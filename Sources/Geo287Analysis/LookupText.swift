@@ -51,6 +51,9 @@ public enum LookupText {
                 let kind = place.isIncorporated ? "" : ", an unincorporated community"
                 return "Point \(coordinate(p)) is in \(place.nameWithType), \(st.usps) (\(county.nameWithType))\(kind)."
             }
+            if !loc.allCityBoundaries {
+                return "Point \(coordinate(p)) is in \(county.nameWithType), \(st.usps), outside every city of \(st.usps) that holds a 287(g) agreement. (The embedded data has city boundaries only for those cities; `geo287 data fetch places --state \(st.usps)` tells whether the point is in another city.)"
+            }
             return "Point \(coordinate(p)) is in \(county.nameWithType), \(st.usps), outside any city or town (unincorporated)."
         case .county:
             return "\(county.map { "\($0.nameWithType), \($0.stateUSPS)" } ?? "?")."

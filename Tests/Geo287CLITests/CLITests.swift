@@ -87,6 +87,17 @@ import Testing
         #expect(elsewhere.status == 0 && elsewhere.stdout.contains("Collier"), "\(elsewhere.stderr)")
     }
 
+    /// Downtown Los Angeles names no agreement, so the compact layer has no boundary for it: the
+    /// answer must not call the point unincorporated.
+    @Test func pointOutsideAgreementCitiesOnTheCompactLayer() throws {
+        let r = try geo287(["lookup", "--point", "34.05,-118.25", "--data", ReferenceData.embeddedPath])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("is in Los Angeles County, CA, outside every city of CA that holds a 287(g) agreement"))
+        #expect(!r.stdout.contains("unincorporated"))
+        let tampa = try geo287(["lookup", "--point", "27.9506,-82.4572", "--data", ReferenceData.embeddedPath])
+        #expect(tampa.stdout.hasPrefix("Point 27.9506, -82.4572 is in Tampa city, FL (Hillsborough County)."))
+    }
+
     @Test func staleSheetsAndLateAsOfAreNoted() throws {
         let stale = try geo287(["coverage", "--data", ReferenceData.embeddedPath], env: ["GEO287_TODAY": "2026-12-01"])
         #expect(stale.status == 0)
