@@ -10,7 +10,13 @@ import Testing
 /// compare it with the full data run only where that data is.
 @Suite struct EmbeddedDataTests {
     static let root = ReferenceData.embedded
-    static let sheets: [String] = (try? SheetReader.sheetPaths(inFolder: root.path("ice"))) ?? []
+    /// The bundled sheets: those shapefiles/README.md lists (a sheet fetched later into
+    /// shapefiles/ice may name cities the compact layer has no polygon for, and says so).
+    static let sheets: [String] = {
+        let manifest = (try? String(contentsOfFile: root.path("README.md"), encoding: .utf8)) ?? ""
+        let all = (try? SheetReader.sheetPaths(inFolder: root.path("ice"))) ?? []
+        return all.filter { manifest.contains("`ice/\(($0 as NSString).lastPathComponent)`") }
+    }()
 
     /// Every bundled sheet's agreement places, matched on the embedded root, once.
     static let agreementPlaces: Result<(Gazetteer, Set<String>), any Error> = Result {
