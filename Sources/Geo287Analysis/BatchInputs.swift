@@ -27,7 +27,8 @@ public enum BatchInputs {
             guard let s = a.state, AgencyClassifier.classify(a).level != .state else { return nil }
             return s.fips
         })
-        if !states.isEmpty { census.append(CountySubdivisions.path) }
+        // The town table actually read: the derived table when present (as CountySubdivisions.load does).
+        if !states.isEmpty { census.append(root.exists(CountySubdivisions.derivedPath) ? CountySubdivisions.derivedPath : CountySubdivisions.path) }
         census += states.sorted().compactMap { CensusLayers.placeSource(root, stateFIPS: $0)?.path }
         out += census.map { Input(path: $0, absolutePath: root.path($0), role: "census") }
         return out
