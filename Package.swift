@@ -5,7 +5,8 @@ import PackageDescription
 // Modules, one concern each (no cycles):
 //   CGEOS, CPROJ, CShapelib  C shims over the Debian libraries (pkg-config)
 //   Geo287Geometry           safe Swift wrappers: GEOS, PROJ, pure-Swift polygons, point index
-//   Geo287Data               data root and catalog; shapefile, zip, CSV and Census readers
+//   Geo287Core               no C library: errors, JSON, states, data root, atomic files, text, CSV, SHA-256, zip
+//   Geo287Census             shapefile reader/writer, Census layers and tables, the data catalog
 //   Geo287Sheets             ICE 287(g) xlsx/CSV sheets read into normalized agreements
 //   Geo287Analysis           jurisdiction matching, spatial join, coverage
 //   Geo287Maps               GeoJSON and SVG output
@@ -19,7 +20,7 @@ let package = Package(
     products: [
         .executable(name: "geo287", targets: ["geo287"]),
         .library(name: "Geo287", targets: [
-            "Geo287Geometry", "Geo287Data", "Geo287Sheets", "Geo287Analysis", "Geo287Maps", "Geo287Fetch",
+            "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Analysis", "Geo287Maps", "Geo287Fetch",
         ]),
     ],
     dependencies: [
@@ -30,40 +31,39 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CShapelib", pkgConfig: "shapelib", providers: [.apt(["libshp-dev"])]),
+        .target(
+            name: "Geo287Core", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strict),
         .target(name: "Geo287Geometry", dependencies: ["CGEOS", "CPROJ"], swiftSettings: strict),
+        .target(name: "Geo287Census", dependencies: ["Geo287Core", "Geo287Geometry", "CShapelib"], swiftSettings: strict),
+        .target(name: "Geo287Sheets", dependencies: ["Geo287Core"], swiftSettings: strict),
         .target(
-            name: "Geo287Data",
-            dependencies: ["Geo287Geometry", "CShapelib", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            name: "Geo287Analysis", dependencies: ["Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets"],
             swiftSettings: strict),
         .target(
-            name: "Geo287Sheets",
-            dependencies: ["Geo287Data", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            name: "Geo287Maps", dependencies: ["Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Analysis"],
             swiftSettings: strict),
-        .target(name: "Geo287Analysis", dependencies: ["Geo287Geometry", "Geo287Data", "Geo287Sheets"], swiftSettings: strict),
-        .target(name: "Geo287Maps", dependencies: ["Geo287Geometry", "Geo287Data", "Geo287Analysis"], swiftSettings: strict),
-        .target(
-            name: "Geo287Fetch",
-            dependencies: ["Geo287Data", "Geo287Sheets"],
-            swiftSettings: strict),
+        .target(name: "Geo287Fetch", dependencies: ["Geo287Core", "Geo287Census", "Geo287Sheets"], swiftSettings: strict),
         .executableTarget(
             name: "geo287",
             dependencies: [
-                "Geo287Geometry", "Geo287Data", "Geo287Sheets", "Geo287Analysis", "Geo287Maps", "Geo287Fetch",
+                "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Analysis", "Geo287Maps", "Geo287Fetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         // Where the tests find the reference data (shared by every test target).
-        .target(name: "Geo287TestSupport", dependencies: ["Geo287Data"], path: "Tests/Geo287TestSupport", swiftSettings: strict),
-        .testTarget(name: "Geo287GeometryTests", dependencies: ["Geo287Geometry", "Geo287Data", "Geo287TestSupport"], swiftSettings: strict),
-        .testTarget(name: "Geo287DataTests", dependencies: ["Geo287Data", "Geo287TestSupport"], swiftSettings: strict),
-        .testTarget(name: "Geo287SheetsTests", dependencies: ["Geo287Sheets", "Geo287Data", "Geo287TestSupport"], swiftSettings: strict),
+        .target(name: "Geo287TestSupport", dependencies: ["Geo287Core"], path: "Tests/Geo287TestSupport", swiftSettings: strict),
+        .testTarget(name: "Geo287GeometryTests", dependencies: ["Geo287Geometry", "Geo287Census", "Geo287TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "Geo287CensusTests", dependencies: ["Geo287Census", "Geo287Core", "Geo287Geometry", "Geo287TestSupport"],
+            swiftSettings: strict),
+        .testTarget(name: "Geo287SheetsTests", dependencies: ["Geo287Sheets", "Geo287Core", "Geo287TestSupport"], swiftSettings: strict),
         .testTarget(name: "Geo287AnalysisTests", dependencies: ["Geo287Analysis", "Geo287Maps", "Geo287TestSupport"], swiftSettings: strict),
         .testTarget(name: "Geo287MapsTests", dependencies: ["Geo287Maps", "Geo287Analysis", "Geo287TestSupport"], swiftSettings: strict),
         // Runs the built executable: exit codes and one-line errors.
         .testTarget(name: "Geo287CLITests", dependencies: ["geo287", "Geo287TestSupport"], swiftSettings: strict),
         // Downloads against a loopback HTTP server the tests start (Fixtures/loopback_server.py).
         .testTarget(
-            name: "Geo287FetchTests", dependencies: ["Geo287Fetch", "Geo287Data", "Geo287Sheets", "geo287", "Geo287TestSupport"],
+            name: "Geo287FetchTests", dependencies: ["Geo287Fetch", "Geo287Core", "Geo287Census", "Geo287Sheets", "geo287", "Geo287TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

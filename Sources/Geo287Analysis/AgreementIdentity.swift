@@ -1,4 +1,3 @@
-import Geo287Data
 import Geo287Sheets
 
 /// The identity of an agreement across sheets: state, agency and model. The agency is its

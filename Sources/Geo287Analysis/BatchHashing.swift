@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 
 /// SHA-256 and size of the input files, computed on a background thread while the sheets are
 /// matched (the matcher mostly keeps one core busy; hashing ~130 MB takes the other).

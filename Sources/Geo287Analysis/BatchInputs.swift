@@ -1,6 +1,6 @@
 import Foundation
-import Geo287Data
-import Geo287Sheets
+import Geo287Census
+import Geo287Core
 
 /// Every file a batch run reads: the sheets, and the Census files the gazetteer and the matcher
 /// open (county layer, population, crosswalk; the place zips of the states with local agencies,

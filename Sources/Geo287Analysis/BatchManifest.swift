@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 import Geo287Sheets
 
 /// `manifest.json`: the geo287 version, every input with its SHA-256 and size, the population

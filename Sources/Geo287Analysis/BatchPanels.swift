@@ -1,4 +1,3 @@
-import Geo287Data
 import Geo287Sheets
 
 /// The two long panels of a batch run, built one sheet at a time (CSV, RFC 4180).

@@ -1,6 +1,5 @@
 import Foundation
-import Geo287Data
-import Geo287Sheets
+import Geo287Core
 
 /// `geo287 batch`: every participating sheet of a folder turned into a tidy county panel, an
 /// agreements panel, the history table and a manifest of every input with its SHA-256. The

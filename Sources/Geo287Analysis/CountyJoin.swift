@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 import Geo287Geometry
 
 /// The spatial join from jurisdictions to counties, through GEOS: each state's counties sit

@@ -1,4 +1,4 @@
-import Geo287Data
+import Geo287Census
 
 /// Finds a county (or county equivalent) of one state from a name as ICE prints it:
 /// `Miami-Dade County`, `Decatur`, `Lake Conty`, `Hopewell County` (a Virginia independent

@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 import Geo287Sheets
 
 /// Minor civil divisions (towns and townships: the police geography of New England, New

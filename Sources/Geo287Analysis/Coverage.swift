@@ -1,4 +1,3 @@
-import Geo287Data
 import Geo287Geometry
 import Geo287Sheets
 

@@ -1,4 +1,4 @@
-import Geo287Data
+import Geo287Core
 import Geo287Sheets
 
 /// Coverage as a union of jurisdictions, counting each person once: a county reached by a

@@ -1,6 +1,5 @@
 import Foundation
-import Geo287Data
-import Geo287Sheets
+import Geo287Core
 
 /// Renders coverage for reporters (table), spreadsheets (CSV, one row per county) and
 /// programs (JSON, documented in the README).

@@ -1,4 +1,6 @@
-import Geo287Data
+import Geo287Census
+import Geo287Core
+import Geo287Geometry
 import Geo287Sheets
 
 /// One sheet matched and joined: what coverage, maps and lookups start from.

@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 import Geo287Sheets
 
 /// One participating sheet in the history: its counts (as `SheetSummary` gives them), the

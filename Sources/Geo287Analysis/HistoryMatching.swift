@@ -1,4 +1,4 @@
-import Geo287Data
+import Geo287Core
 import Geo287Sheets
 
 /// Matches and joins many sheets against one gazetteer, each distinct agreement once: most

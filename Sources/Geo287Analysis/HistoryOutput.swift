@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 import Geo287Sheets
 
 /// Renders a `History`: table, CSV (one row per sheet) and JSON. `models` limits the model

@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 import Geo287Sheets
 
 /// The sheets of a folder split into participating sheets (by publication date) and the pending

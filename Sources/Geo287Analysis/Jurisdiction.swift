@@ -1,4 +1,3 @@
-import Geo287Data
 import Geo287Sheets
 
 /// The territory an agreement governs.

@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 import Geo287Sheets
 
 /// Resolves each agreement to the jurisdiction it governs: a state, a county or a place,

@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 import Geo287Geometry
 
 /// A byte-level reader for `--points` CSVs: it finds each record's byte range (so the output

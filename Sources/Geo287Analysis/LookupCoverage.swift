@@ -1,4 +1,3 @@
-import Geo287Data
 import Geo287Sheets
 
 /// Which matched agreements concern a location, and how (`LookupRelation`).

@@ -1,5 +1,4 @@
-import Geo287Data
-import Geo287Sheets
+import Geo287Core
 
 /// The lookup as JSON: {"query", "location", "sheet", "pendingSheet", "covers", "insideCounty",
 /// "unmapped", "facilities", "pending", "state"}; entries keep the display order.

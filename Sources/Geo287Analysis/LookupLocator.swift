@@ -1,4 +1,4 @@
-import Geo287Data
+import Geo287Census
 import Geo287Geometry
 
 /// Where a point is: its county (or county equivalent) and its Census place, if any.

@@ -1,4 +1,5 @@
-import Geo287Data
+import Geo287Census
+import Geo287Core
 
 /// Resolves the county and place names people type, through the matcher's own resolvers
 /// (`CountyResolver`, `PlaceResolver`). A lookup answers for one place, so it does not guess:

@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 import Geo287Geometry
 
 /// Parsing of what a person types: `LAT,LON` and `Name, ST`.

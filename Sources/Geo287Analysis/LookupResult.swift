@@ -1,4 +1,5 @@
-import Geo287Data
+import Geo287Census
+import Geo287Core
 import Geo287Geometry
 import Geo287Sheets
 

@@ -1,5 +1,6 @@
 import Foundation
-import Geo287Data
+import Geo287Census
+import Geo287Core
 import Geo287Geometry
 import Geo287Sheets
 

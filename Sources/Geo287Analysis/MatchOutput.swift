@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 import Geo287Sheets
 
 /// Renders matched agreements (`geo287 match`): table, CSV, JSON and the match-rate report.

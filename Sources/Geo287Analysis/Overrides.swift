@@ -1,4 +1,3 @@
-import Geo287Data
 import Geo287Sheets
 
 /// The reviewed override table: agencies no rule can place. Each line says why; each is

@@ -1,4 +1,4 @@
-import Geo287Data
+import Geo287Census
 import Geo287Geometry
 
 /// Finds a Census place of one state from the name a police department carries, preferring

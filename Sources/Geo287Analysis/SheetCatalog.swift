@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 import Geo287Sheets
 
 /// The ICE sheets in a data root (`<root>/ice`), dated by the `YYYY-MM-DD` in their names

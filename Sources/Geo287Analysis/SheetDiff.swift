@@ -1,4 +1,3 @@
-import Geo287Data
 import Geo287Sheets
 
 /// What changed between two sheets, agreement by agreement (matched by `AgreementIdentity`):

@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 import Geo287Sheets
 
 /// Renders a `SheetDiff`: counts per model and per state first, then the agreements.

@@ -1,5 +1,4 @@
-import Geo287Data
-import Geo287Sheets
+import Geo287Core
 
 /// Pairs removed and added rows that are one agreement whose name ICE corrected between two
 /// sheets. Both rows have the same state and model, and the same county when both name one

@@ -1,5 +1,4 @@
 import Foundation
-import Geo287Data
 import Geo287Sheets
 
 /// How current the sheets of a data root are: ICE publishes about every two weeks, so a root

@@ -1,4 +1,4 @@
-import Geo287Data
+import Geo287Census
 import Geo287Geometry
 
 /// The independent second method: the 85k 2020 tract population centroids, located point in

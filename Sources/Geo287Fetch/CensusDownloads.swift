@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Census
 
 /// One published Census file and the data-root files it yields. Paths and SHA-256 come from
 /// `DataCatalog` (one source of truth); only the download URL and packaging are kept here.

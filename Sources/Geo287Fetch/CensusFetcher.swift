@@ -1,5 +1,6 @@
 import Foundation
-import Geo287Data
+import Geo287Census
+import Geo287Core
 
 /// Fetches Census downloads into the data root, verifying every file against its SHA-256.
 /// Files already present with the right SHA-256 are skipped; for a zip, the members are

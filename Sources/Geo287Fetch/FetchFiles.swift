@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 
 /// Atomic writes for downloads: bytes go to a hidden temporary file in the target's folder,
 /// then take the final name in one step, so a failed or interrupted fetch leaves neither a

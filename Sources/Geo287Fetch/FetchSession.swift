@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 
 /// One `geo287 data fetch` run: the data root, the HTTP client and the report being built.
 /// Used from one thread.

@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 
 /// How downloads behave: timeouts, retries, politeness, mirror, dry run. The defaults are the
 /// command line's; tests shorten the delays to zero.

@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 
 /// GET with retries and politeness: transient failures (timeouts, lost connections, HTTP 5xx
 /// and 429, truncated bodies) are retried after `settings.retryDelays`; other 4xx fail at

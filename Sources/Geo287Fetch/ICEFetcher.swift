@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 
 /// ICE's sheets: the ones linked from the 287(g) page now, or (`history`) every capture the
 /// Internet Archive holds. Each is stored once, by its bytes, under its publication date.

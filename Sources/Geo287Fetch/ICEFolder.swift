@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 import Geo287Sheets
 
 /// The `ice/` folder of the data root: which bytes it already holds (by SHA-256, subfolders

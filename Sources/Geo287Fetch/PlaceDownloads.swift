@@ -1,5 +1,6 @@
 import Foundation
-import Geo287Data
+import Geo287Census
+import Geo287Core
 
 /// TIGER/Line 2019 place polygons, one zip per state, kept as zips in `census/places/tiger2019/`.
 public enum PlaceDownloads {

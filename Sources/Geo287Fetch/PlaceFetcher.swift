@@ -1,5 +1,6 @@
 import Foundation
-import Geo287Data
+import Geo287Census
+import Geo287Core
 
 /// Fetches place zips. Pinned states are verified by SHA-256; for the unpinned ones the zip
 /// must hold a readable `tl_2019_SS_place` shapefile (every member CRC-checked, every record

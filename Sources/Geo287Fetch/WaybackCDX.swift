@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 import Geo287Sheets
 
 /// The Internet Archive's captures of ICE's sheet URLs, from its CDX API.

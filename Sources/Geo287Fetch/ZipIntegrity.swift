@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 
 /// Inflates every member of a downloaded zip and checks its CRC-32 (through `ZipFile.read`,
 /// which compares the computed CRC with the one the archive records, under the member limit).

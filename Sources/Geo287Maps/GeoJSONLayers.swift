@@ -1,5 +1,6 @@
 import Geo287Analysis
-import Geo287Data
+import Geo287Census
+import Geo287Core
 import Geo287Geometry
 
 /// The two GeoJSON layers (RFC 7946 FeatureCollections, one feature per line). Coordinates are

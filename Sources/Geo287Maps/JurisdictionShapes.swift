@@ -1,5 +1,4 @@
 import Geo287Analysis
-import Geo287Data
 import Geo287Geometry
 
 /// The territory of each agreement: a state is the union of its counties (GEOS unary union, so

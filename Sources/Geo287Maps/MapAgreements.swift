@@ -1,5 +1,4 @@
 import Geo287Analysis
-import Geo287Sheets
 
 /// An agreement drawn on a map, with whether it came from the pending sheet.
 public struct MapAgreement: Sendable {

@@ -1,4 +1,4 @@
-import Geo287Data
+import Geo287Census
 import Geo287Geometry
 
 /// Counties cut into shared arcs, projected zone by zone, placed on the page and simplified

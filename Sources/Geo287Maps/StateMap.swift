@@ -1,5 +1,5 @@
 import Geo287Analysis
-import Geo287Data
+import Geo287Core
 import Geo287Geometry
 
 /// One state: counties shaded by covered share, and over them the cities and towns whose own

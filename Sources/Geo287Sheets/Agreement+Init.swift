@@ -1,4 +1,4 @@
-import Geo287Data
+import Geo287Core
 
 extension Agreement {
     /// An agreement built in code (corrected lists, tests): the printed fields are the given ones.

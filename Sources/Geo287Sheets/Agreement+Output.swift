@@ -1,4 +1,4 @@
-import Geo287Data
+import Geo287Core
 /// Output forms of an agreement: JSON object and CSV record (the CSV uses ICE's header names,
 /// so `geo287 agreements --format csv` output reads back in as a sheet).
 extension Agreement {

@@ -1,4 +1,4 @@
-import Geo287Data
+import Geo287Core
 
 /// One row of an ICE sheet: an agency paired with one support model, normalized.
 /// Every `…AsPrinted` field keeps the cell text (trimmed) so nothing is lost to normalization.

@@ -1,4 +1,4 @@
-import Geo287Data
+import Geo287Core
 
 /// Turns the rows of a sheet into normalized agreements, collecting a warning for every value
 /// that could not be normalized (the value is kept as printed).

@@ -1,4 +1,4 @@
-import Geo287Data
+import Geo287Core
 
 /// The columns of an ICE sheet, found by header name in the first non-empty row.
 struct HeaderMap {

@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 
 /// Reads ICE 287(g) sheets (`.xlsx` as ICE publishes them, or `.csv` with the same header
 /// names) into normalized agreements.

@@ -1,4 +1,4 @@
-import Geo287Data
+import Geo287Core
 /// Counts for one sheet: per model (agreements = rows, distinct agencies, distinct states) and
 /// per state × model. Agencies are distinct by state plus `agencyKey`; rows whose model is not
 /// recognized are not counted (they carry a warning).

@@ -1,4 +1,4 @@
-import Geo287Data
+import Geo287Core
 
 /// A small pull tokenizer for the XML parts of an xlsx package (and other well-formed XML).
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 
 /// The parts of an xlsx package that the reader needs, read through `ZipFile` with a cap on
 /// each part and on the total inflated bytes.

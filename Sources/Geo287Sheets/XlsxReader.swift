@@ -1,4 +1,4 @@
-import Geo287Data
+import Geo287Core
 
 /// Reads the first worksheet of an xlsx workbook into a `RawTable`, plus the package's
 /// `docProps/core.xml` properties.

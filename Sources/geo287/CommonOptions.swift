@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Geo287Data
+import Geo287Core
 
 /// Options every data-reading subcommand shares.
 struct DataRootOption: ParsableArguments {

@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
 import Geo287Analysis
-import Geo287Data
+import Geo287Core
 import Geo287Geometry
-import Geo287Sheets
 
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

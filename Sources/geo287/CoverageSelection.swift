@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geo287Analysis
-import Geo287Data
-import Geo287Sheets
+import Geo287Core
 
 /// What a coverage run counts: `--model`, `--state`, `--include-pending` (shared by
 /// `coverage` and `map`), and the loading of the sheets, matched and joined.

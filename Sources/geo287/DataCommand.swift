@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Geo287Data
+import Geo287Census
 
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

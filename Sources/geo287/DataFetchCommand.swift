@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Geo287Data
+import Geo287Core
 import Geo287Fetch
 
 struct DataFetchCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Geo287Data
+import Geo287Core
 
 /// The `geo287` command line: a thin layer over the Geo287* libraries.
 @main

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Geo287Analysis
-import Geo287Data
 import Geo287Maps
 import Geo287Sheets
 

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import Geo287Analysis
-import Geo287Data
-import Geo287Geometry
+import Geo287Census
+import Geo287Core
 import Geo287Sheets
 
 struct LookupCommand: ParsableCommand {

@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
 import Geo287Analysis
-import Geo287Data
+import Geo287Core
 import Geo287Maps
-import Geo287Sheets
 
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import Foundation
 import Geo287Analysis
-import Geo287Data
+import Geo287Census
+import Geo287Core
 import Testing
 
 @Suite("Batch panels and manifest")

@@ -1,6 +1,5 @@
 import Foundation
 import Geo287Analysis
-import Geo287Data
 import Geo287Sheets
 import Testing
 

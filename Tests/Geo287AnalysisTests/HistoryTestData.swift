@@ -1,6 +1,6 @@
 import Foundation
 import Geo287TestSupport
-import Geo287Data
+import Geo287Core
 import Geo287Sheets
 
 /// The real data root for the history tests: $GEO287_DATA, else ../shared/data beside the repository.

@@ -1,5 +1,4 @@
 import Foundation
-import Geo287Data
 import Geo287TestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Geo287Fetch
-import Geo287Data
+import Geo287Census
+import Geo287Core
 import Geo287TestSupport
 import Testing
 

@@ -1,6 +1,5 @@
 import Foundation
 @testable import Geo287Fetch
-import Geo287Data
 import Testing
 
 /// `ice --history`: a CDX index and Wayback captures served by the loopback server.

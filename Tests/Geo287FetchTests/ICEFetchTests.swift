@@ -1,6 +1,6 @@
 import Foundation
 @testable import Geo287Fetch
-import Geo287Data
+import Geo287Core
 import Testing
 
 /// ICE's page and sheets, served from the loopback server as if it were www.ice.gov.

@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 import Geo287Fetch
 
 /// `Fixtures/loopback_server.py` as a child process on 127.0.0.1, serving a temporary folder

@@ -1,5 +1,4 @@
 import Foundation
-import Geo287Data
 @testable import Geo287Geometry
 import Testing
 

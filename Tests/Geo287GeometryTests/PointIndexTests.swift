@@ -1,6 +1,6 @@
 import Foundation
 import Geo287TestSupport
-import Geo287Data
+import Geo287Census
 @testable import Geo287Geometry
 import Testing
 

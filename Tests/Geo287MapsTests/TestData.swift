@@ -1,7 +1,7 @@
 import Foundation
 import Geo287TestSupport
 import Geo287Analysis
-import Geo287Data
+import Geo287Core
 import Geo287Sheets
 
 /// The real data root for tests: $GEO287_DATA, else ../shared/data beside the repository.

@@ -1,4 +1,4 @@
-import Geo287Data
+import Geo287Core
 import Testing
 @testable import Geo287Sheets
 

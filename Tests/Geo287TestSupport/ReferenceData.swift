@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Core
 import Testing
 
 /// Where the tests find their data. Two roots:

@@ -1,6 +1,5 @@
 import Benchmark
 import Geo287Analysis
-import Geo287Data
 import Geo287Sheets
 import PIPWorkloads
 

@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Data
+import Geo287Census
 import Geo287Geometry
 
 /// The inputs shared by the benchmark suite, `pip-join` and the peer runner.

@@ -1,4 +1,5 @@
 import Foundation
+import Geo287Core
 import Geo287Geometry
 
 /// Writes a polygon shapefile (`.shp`, `.shx`, `.dbf`) into memory, in the layout of the ESRI

@@ -1,4 +1,5 @@
 import Foundation
+import Geo287Core
 import Geo287Geometry
 
 /// Subsets of the national tables for `geo287 lookup`, which reads only what one location needs

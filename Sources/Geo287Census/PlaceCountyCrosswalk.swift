@@ -1,4 +1,5 @@
 import Foundation
+import Geo287Core
 
 /// The Geocorr 2022 place × county crosswalk, weighted by 2020 Census population
 /// (Latin-1, two header rows, trailing space on every line).

@@ -1,4 +1,5 @@
 import Foundation
+import Geo287Core
 import Geo287Geometry
 
 /// Polygon records parsed straight from `.shp`/`.shx` bytes in memory (the layout of the ESRI

@@ -1,4 +1,5 @@
 import Foundation
+import Geo287Core
 
 /// 2020 Census tract population centroids (CenPop2020_Mean_TR: UTF-8 with BOM), as columns.
 /// Read with a byte-level parser: 85k rows of fixed columns, no quoting.

@@ -1,4 +1,5 @@
 import Foundation
+import Geo287Core
 
 /// One file of a dataset, relative to the data root, with its SHA-256 where known.
 public struct DataFile: Sendable {

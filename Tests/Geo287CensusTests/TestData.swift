@@ -1,6 +1,6 @@
 import Foundation
 import Geo287TestSupport
-import Geo287Data
+import Geo287Core
 
 /// The real data root for tests: $GEO287_DATA, else ../shared/data beside the repository.
 enum TestData {

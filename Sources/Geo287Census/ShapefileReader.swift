@@ -1,5 +1,6 @@
 import CShapelib
 import Foundation
+import Geo287Core
 import Geo287Geometry
 
 /// Reads polygon shapefiles through shapelib: `.shp` + `.shx` + `.dbf` (+ `.cpg`) as Census

@@ -1,4 +1,5 @@
 import Foundation
+import Geo287Core
 
 /// County and state population from the Census PEP file CO-EST2023-ALLDATA (Latin-1, CRLF).
 public struct PopulationTable: Sendable {

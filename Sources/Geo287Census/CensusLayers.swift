@@ -1,4 +1,5 @@
 import Foundation
+import Geo287Core
 import Geo287Geometry
 
 /// A county (or equivalent) from the Census cartographic boundary file.
