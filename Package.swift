@@ -4,11 +4,14 @@ import PackageDescription
 // geo287: 287(g) agreements joined to Census geography through GEOS.
 // Modules, one concern each (no cycles):
 //   CGEOS, CPROJ, CShapelib  C shims over the Debian libraries (pkg-config)
+//   Geo287Core               no C library: errors, JSON/CSV, states, data root, atomic files, text, SHA-256, zip, Prefetch, parallelMap
 //   Geo287Geometry           safe Swift wrappers: GEOS, PROJ, pure-Swift polygons, point index
-//   Geo287Core               no C library: errors, JSON, states, data root, atomic files, text, CSV, SHA-256, zip
 //   Geo287Census             shapefile reader/writer, Census layers and tables, the data catalog
-//   Geo287Sheets             ICE 287(g) xlsx/CSV sheets read into normalized agreements
-//   Geo287Analysis           jurisdiction matching, spatial join, coverage
+//   Geo287Sheets             ICE 287(g) xlsx/CSV sheets read into normalized agreements; the dated sheets of a root
+//   Geo287Jurisdictions      agencies matched to Census jurisdictions; county join, place overlays, gazetteer
+//   Geo287Coverage           population covered by agreements: counties, tracts, the coverage run and its output
+//   Geo287Lookup             which agreements cover a place, an address point or a file of points
+//   Geo287History            coverage over past sheets, sheet diffs, batch runs
 //   Geo287Maps               GeoJSON and SVG output
 //   Geo287Fetch              downloads: Census files (pinned SHA-256), ICE sheets, Wayback captures
 //   geo287                   the command line (thin)
@@ -20,7 +23,8 @@ let package = Package(
     products: [
         .executable(name: "geo287", targets: ["geo287"]),
         .library(name: "Geo287", targets: [
-            "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Analysis", "Geo287Maps", "Geo287Fetch",
+            "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Jurisdictions", "Geo287Coverage",
+            "Geo287Lookup", "Geo287History", "Geo287Maps", "Geo287Fetch",
         ]),
     ],
     dependencies: [
@@ -37,16 +41,33 @@ let package = Package(
         .target(name: "Geo287Census", dependencies: ["Geo287Core", "Geo287Geometry", "CShapelib"], swiftSettings: strict),
         .target(name: "Geo287Sheets", dependencies: ["Geo287Core"], swiftSettings: strict),
         .target(
-            name: "Geo287Analysis", dependencies: ["Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets"],
+            name: "Geo287Jurisdictions", dependencies: ["Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets"],
             swiftSettings: strict),
         .target(
-            name: "Geo287Maps", dependencies: ["Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Analysis"],
+            name: "Geo287Coverage",
+            dependencies: ["Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Jurisdictions"],
+            swiftSettings: strict),
+        .target(
+            name: "Geo287Lookup",
+            dependencies: ["Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Jurisdictions"],
+            swiftSettings: strict),
+        .target(
+            name: "Geo287History",
+            dependencies: ["Geo287Core", "Geo287Census", "Geo287Sheets", "Geo287Jurisdictions", "Geo287Coverage"],
+            swiftSettings: strict),
+        .target(
+            name: "Geo287Maps",
+            dependencies: [
+                "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Jurisdictions", "Geo287Coverage",
+                "Geo287History",
+            ],
             swiftSettings: strict),
         .target(name: "Geo287Fetch", dependencies: ["Geo287Core", "Geo287Census", "Geo287Sheets"], swiftSettings: strict),
         .executableTarget(
             name: "geo287",
             dependencies: [
-                "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Analysis", "Geo287Maps", "Geo287Fetch",
+                "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Jurisdictions", "Geo287Coverage",
+            "Geo287Lookup", "Geo287History", "Geo287Maps", "Geo287Fetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -57,8 +78,16 @@ let package = Package(
             name: "Geo287CensusTests", dependencies: ["Geo287Census", "Geo287Core", "Geo287Geometry", "Geo287TestSupport"],
             swiftSettings: strict),
         .testTarget(name: "Geo287SheetsTests", dependencies: ["Geo287Sheets", "Geo287Core", "Geo287TestSupport"], swiftSettings: strict),
-        .testTarget(name: "Geo287AnalysisTests", dependencies: ["Geo287Analysis", "Geo287Maps", "Geo287TestSupport"], swiftSettings: strict),
-        .testTarget(name: "Geo287MapsTests", dependencies: ["Geo287Maps", "Geo287Analysis", "Geo287TestSupport"], swiftSettings: strict),
+        // Jurisdiction matching, coverage, lookup and history (one target: they share fixtures).
+        .testTarget(
+            name: "Geo287AnalysisTests",
+            dependencies: [
+                "Geo287Jurisdictions", "Geo287Coverage", "Geo287Lookup", "Geo287History", "Geo287Maps", "Geo287TestSupport",
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "Geo287MapsTests", dependencies: ["Geo287Maps", "Geo287Coverage", "Geo287Jurisdictions", "Geo287TestSupport"],
+            swiftSettings: strict),
         // Runs the built executable: exit codes and one-line errors.
         .testTarget(name: "Geo287CLITests", dependencies: ["geo287", "Geo287TestSupport"], swiftSettings: strict),
         // Downloads against a loopback HTTP server the tests start (Fixtures/loopback_server.py).

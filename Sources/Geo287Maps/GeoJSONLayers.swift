@@ -1,7 +1,8 @@
-import Geo287Analysis
 import Geo287Census
 import Geo287Core
+import Geo287Coverage
 import Geo287Geometry
+import Geo287Jurisdictions
 
 /// The two GeoJSON layers (RFC 7946 FeatureCollections, one feature per line). Coordinates are
 /// the Census NAD83 longitudes/latitudes written as WGS84: the datums differ by under two

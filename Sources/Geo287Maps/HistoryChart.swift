@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Analysis
+import Geo287History
 import Geo287Sheets
 
 /// A line chart of a `History` as SVG: agreements (top panel) and people covered (bottom panel)

@@ -1,5 +1,5 @@
-import Geo287Analysis
 import Geo287Geometry
+import Geo287Jurisdictions
 
 /// The territory of each agreement: a state is the union of its counties (GEOS unary union, so
 /// it lines up with the county layer), a county its polygon, a city its Census place polygon;

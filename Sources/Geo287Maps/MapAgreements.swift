@@ -1,4 +1,5 @@
-import Geo287Analysis
+import Geo287Coverage
+import Geo287Jurisdictions
 
 /// An agreement drawn on a map, with whether it came from the pending sheet.
 public struct MapAgreement: Sendable {

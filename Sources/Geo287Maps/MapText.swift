@@ -1,4 +1,4 @@
-import Geo287Analysis
+import Geo287Coverage
 
 /// The words on a map: titles, headline numbers, method and sources, built from a coverage
 /// result. Returned unescaped; `SVGDocument` escapes.

@@ -1,5 +1,5 @@
-import Geo287Analysis
 import Geo287Census
+import Geo287Coverage
 
 /// The national county map: lower 48 in Albers equal-area (EPSG:5070) with Alaska, Hawaii and
 /// Puerto Rico insets; counties shaded by covered share, state borders and coast drawn over.

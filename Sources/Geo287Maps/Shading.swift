@@ -1,4 +1,4 @@
-import Geo287Analysis
+import Geo287Coverage
 
 /// How counties are coloured: by the share of residents covered (five viridis steps), or by the
 /// most invasive model whose jurisdiction holds residents of the county (Task Force, then

@@ -1,6 +1,7 @@
-import Geo287Analysis
 import Geo287Core
+import Geo287Coverage
 import Geo287Geometry
+import Geo287Jurisdictions
 
 /// One state: counties shaded by covered share, and over them the cities and towns whose own
 /// police hold an agreement (Census place polygons), with the statewide note when a state

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Geo287Analysis
+import Geo287History
 
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import Geo287Analysis
 import Geo287Core
+import Geo287Coverage
+import Geo287Jurisdictions
 
 /// What a coverage run counts: `--model`, `--state`, `--include-pending` (shared by
 /// `coverage` and `map`), and the loading of the sheets, matched and joined.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import Geo287Analysis
 import Geo287Core
+import Geo287Jurisdictions
 import Geo287Sheets
 
 /// `geo287 data derive`: rebuilds the derived files of the embedded data root from the official

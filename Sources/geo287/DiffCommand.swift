@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import Geo287Analysis
 import Geo287Core
+import Geo287History
 import Geo287Sheets
 
 struct DiffCommand: ParsableCommand {

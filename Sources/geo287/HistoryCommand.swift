@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import Geo287Analysis
+import Geo287Coverage
+import Geo287History
+import Geo287Jurisdictions
 import Geo287Maps
 import Geo287Sheets
 

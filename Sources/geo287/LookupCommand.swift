@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import Geo287Analysis
 import Geo287Census
 import Geo287Core
+import Geo287Lookup
 import Geo287Sheets
 
 struct LookupCommand: ParsableCommand {

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import Geo287Analysis
 import Geo287Core
+import Geo287Coverage
+import Geo287Jurisdictions
 import Geo287Maps
 import Geo287Sheets
 

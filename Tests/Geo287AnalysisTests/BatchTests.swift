@@ -1,7 +1,7 @@
 import Foundation
-import Geo287Analysis
 import Geo287Census
 import Geo287Core
+import Geo287History
 import Testing
 
 @Suite("Batch panels and manifest")

@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Analysis
+import Geo287Coverage
 import Geo287Sheets
 import Testing
 

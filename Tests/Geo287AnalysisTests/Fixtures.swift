@@ -1,7 +1,8 @@
 import Foundation
 import Geo287TestSupport
-import Geo287Analysis
 import Geo287Core
+import Geo287Coverage
+import Geo287Jurisdictions
 import Geo287Sheets
 
 /// Shared, loaded-once inputs for the analysis tests: the real data root, the gazetteer and

@@ -1,4 +1,4 @@
-import Geo287Analysis
+import Geo287History
 import Geo287Sheets
 import Testing
 

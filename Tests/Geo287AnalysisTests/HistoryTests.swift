@@ -1,5 +1,7 @@
 import Foundation
-import Geo287Analysis
+import Geo287Coverage
+import Geo287History
+import Geo287Jurisdictions
 import Geo287Maps
 import Geo287Sheets
 import Testing

@@ -5,7 +5,7 @@ import Geo287Geometry
 import Geo287Sheets
 import Geo287TestSupport
 import Testing
-@testable import Geo287Analysis
+@testable import Geo287Lookup
 
 @Suite struct LookupBulkTests {
     /// Deterministic points (SplitMix64) in a box over Florida, Georgia, Alabama and the Gulf.

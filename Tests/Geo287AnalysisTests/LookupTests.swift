@@ -5,7 +5,7 @@ import Geo287Core
 import Geo287Geometry
 import Geo287Sheets
 import Testing
-@testable import Geo287Analysis
+@testable import Geo287Lookup
 
 /// The real data root and the newest participating sheet (2026-05-18).
 enum LookupFixtures {

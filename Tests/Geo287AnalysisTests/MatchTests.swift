@@ -1,7 +1,8 @@
 import Foundation
-import Geo287Analysis
 import Geo287Census
 import Geo287Core
+import Geo287Coverage
+import Geo287Jurisdictions
 import Geo287Sheets
 import Testing
 

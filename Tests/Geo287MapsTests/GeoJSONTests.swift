@@ -1,5 +1,4 @@
 import Foundation
-import Geo287Analysis
 import Geo287Maps
 import Testing
 

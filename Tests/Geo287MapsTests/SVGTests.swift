@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Geo287Analysis
+import Geo287Coverage
 import Geo287Maps
 import Geo287Sheets
 import Testing

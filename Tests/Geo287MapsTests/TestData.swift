@@ -1,7 +1,8 @@
 import Foundation
 import Geo287TestSupport
-import Geo287Analysis
 import Geo287Core
+import Geo287Coverage
+import Geo287Jurisdictions
 import Geo287Sheets
 
 /// The real data root for tests: $GEO287_DATA, else ../shared/data beside the repository.

@@ -1,5 +1,6 @@
 import Benchmark
-import Geo287Analysis
+import Geo287Coverage
+import Geo287Jurisdictions
 import Geo287Sheets
 import PIPWorkloads
 

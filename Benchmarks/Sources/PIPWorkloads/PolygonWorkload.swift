@@ -1,7 +1,7 @@
 import Foundation
-import Geo287Analysis
 import Geo287Census
 import Geo287Core
+import Geo287Jurisdictions
 
 /// The polygon workload: the ~29.8k 2019 places of every state overlaid on the 3,235 counties,
 /// share of each place's area (EPSG:5070) per county, every pair with positive area.

@@ -1,6 +1,6 @@
 import Foundation
-import Geo287Analysis
 import Geo287Geometry
+import Geo287Jurisdictions
 import PIPWorkloads
 
 // pip-join: the geo287 side of Benchmarks/peers/run.sh.

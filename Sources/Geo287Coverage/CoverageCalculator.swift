@@ -1,0 +1,99 @@
+import Geo287Core
+import Geo287Jurisdictions
+import Geo287Sheets
+
+/// Coverage as a union of jurisdictions, counting each person once: a county reached by a
+/// statewide or county-level agreement is wholly covered; otherwise its covered people are
+/// the distinct places that municipal agreements reach in it (places do not overlap), each
+/// with its crosswalk share of the county's 2020 population applied to the Vintage 2023
+/// estimate. Facility/function agencies (`other`) and fallback-county matches are listed
+/// but not counted; the notes say how many.
+public struct CoverageCalculator: Sendable {
+    public let gazetteer: Gazetteer
+
+    public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    /// `fractions`: an optional replacement for the per-county covered fraction of people not
+    /// under a statewide or county agreement (the tracts method supplies its own).
+    public func compute(participating: Sheet, matched: [MatchedAgreement], pending: Sheet?, pendingMatched: [MatchedAgreement],
+                        options: CoverageOptions, placeFractions: ((String, [CoveringAgreement]) -> Double)? = nil) -> CoverageResult {
+        var reach: [String: [CoveringAgreement]] = [:]
+        var agreementsByState: [String: Int] = [:]
+        var notCounted: [JurisdictionLevel: Int] = [:], fallbacks = 0, unmatched = 0
+        let all = matched.map { ($0, false) } + (options.includePending ? pendingMatched.map { ($0, true) } : [])
+        for (m, isPending) in all {
+            guard options.model.admits(m.agreement.model), let model = m.agreement.model else { continue }
+            if options.excludeStatewide && m.jurisdiction.level == .state { continue }
+            if let s = m.agreement.state { agreementsByState[s.fips, default: 0] += 1 }
+            let j = m.jurisdiction
+            if j.method == .unmatched { unmatched += 1 }
+            if j.method == .fallbackCounty { fallbacks += 1 } else if j.level == .other { notCounted[.other, default: 0] += 1 }
+            for c in j.counties {
+                reach[c.countyGEOID, default: []].append(CoveringAgreement(
+                    agency: m.agreement.agencyName, model: model, level: j.level, jurisdiction: j.name,
+                    jurisdictionGEOID: j.geoid, pending: isPending, coverage: c.coverage,
+                    counted: j.countsAsResidentCoverage, basis: c.basis))
+            }
+        }
+        let counties = gazetteer.counties.filter { options.state == nil || $0.stateUSPS == options.state }.map { county in
+            let list = (reach[county.geoid] ?? []).sorted { ($0.level.rawValue, $0.agency, $0.model) < ($1.level.rawValue, $1.agency, $1.model) }
+            let population = gazetteer.population(county: county.geoid) ?? 0
+            let fraction = coveredFraction(county.geoid, list, placeFractions: placeFractions, statewide: true)
+            let withoutState = coveredFraction(county.geoid, list, placeFractions: placeFractions, statewide: false)
+            return CountyCoverage(geoid: county.geoid, name: county.nameWithType, stateUSPS: county.stateUSPS,
+                                  stateFIPS: county.stateFIPS, population: population,
+                                  covered: Int((Double(population) * fraction).rounded()),
+                                  coveredWithoutStatewide: Int((Double(population) * withoutState).rounded()), agreements: list)
+        }.sorted { $0.geoid < $1.geoid }
+        let states = summarizeStates(counties, agreementsByState: agreementsByState)
+        let national = NationalCoverage(
+            population: states.reduce(0) { $0 + $1.population }, covered: states.reduce(0) { $0 + $1.covered },
+            coveredWithoutStatewide: states.reduce(0) { $0 + $1.coveredWithoutStatewide },
+            countiesTouched: counties.filter(\.touched).count, agreements: states.reduce(0) { $0 + $1.agreements })
+        var notes = [
+            "Population: Census county estimates \(gazetteer.population.vintage) (July 1, 2023); place parts: 2020 Census shares of each county's population (Geocorr 2022) applied to the 2023 estimates.",
+            "Each person is counted once: a county under a statewide or county agreement is wholly covered; otherwise the distinct places with municipal agreements are added up.",
+        ]
+        if let o = notCounted[.other], o > 0 {
+            notes.append("\(o) agreement(s) of facility or function agencies (corrections, campus, airport and port police, constables, prosecutors) are listed where they sit but not counted as resident coverage.")
+        }
+        if fallbacks > 0 {
+            notes.append("\(fallbacks) municipal agreement(s) have no place polygon (towns and townships are county subdivisions): their county is touched but their people are not counted.")
+        }
+        if unmatched > 0 { notes.append("\(unmatched) agreement(s) could not be placed (see geo287 match --report).") }
+        let territories = counties.filter { $0.population == 0 && $0.touched }.map(\.stateUSPS)
+        if !territories.isEmpty {
+            notes.append("No population estimates for \(Set(territories).sorted().joined(separator: ", ")) (territories): their agreements touch counties but add no people.")
+        }
+        return CoverageResult(sheet: participating, pendingSheet: options.includePending ? pending : nil, options: options,
+                              populationVintage: gazetteer.population.vintage, national: national, states: states,
+                              counties: counties, notes: notes)
+    }
+
+    /// The covered fraction of a county's people: 1 under a counted state or county agreement,
+    /// else the sum over distinct places (capped at 1).
+    func coveredFraction(_ county: String, _ list: [CoveringAgreement], placeFractions: ((String, [CoveringAgreement]) -> Double)?,
+                         statewide: Bool) -> Double {
+        let counted = list.filter { $0.counted && (statewide || $0.level != .state) }
+        if counted.contains(where: { $0.level == .state || $0.level == .county }) { return 1 }
+        let places = counted.filter { $0.level == .municipal }
+        if places.isEmpty { return 0 }
+        if let placeFractions { return min(1, placeFractions(county, places)) }
+        var byPlace: [String: Double] = [:]
+        for p in places { byPlace[p.jurisdictionGEOID ?? p.jurisdiction] = p.coverage }
+        // Summed in place order: a dictionary's order, and so the sum's last bit, varies by run.
+        return min(1, byPlace.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value })
+    }
+
+    func summarizeStates(_ counties: [CountyCoverage], agreementsByState: [String: Int]) -> [StateCoverage] {
+        let byState = Dictionary(grouping: counties, by: \.stateFIPS)
+        return byState.map { fips, list in
+            let usps = list.first?.stateUSPS ?? fips
+            return StateCoverage(fips: fips, usps: usps, name: USState.fips(fips)?.name ?? usps,
+                                 population: list.reduce(0) { $0 + $1.population }, covered: list.reduce(0) { $0 + $1.covered },
+                                 coveredWithoutStatewide: list.reduce(0) { $0 + $1.coveredWithoutStatewide },
+                                 statewide: list.contains(where: \.statewide), countiesTouched: list.filter(\.touched).count,
+                                 agreements: agreementsByState[fips] ?? 0)
+        }.sorted { ($1.covered, $0.usps) < ($0.covered, $1.usps) }
+    }
+}

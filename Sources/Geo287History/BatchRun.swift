@@ -1,0 +1,63 @@
+import Foundation
+import Geo287Core
+import Geo287Coverage
+import Geo287Jurisdictions
+
+/// `geo287 batch`: every participating sheet of a folder turned into a tidy county panel, an
+/// agreements panel, the history table and a manifest of every input with its SHA-256. The
+/// outputs depend only on the inputs (no timestamps, fixed decimals, sorted), so two runs give
+/// identical bytes; each file is written atomically, the manifest last.
+public struct BatchRun {
+    public static let files = (counties: "county_panel.csv", agreements: "agreements_panel.csv",
+                               history: "history.csv", manifest: "manifest.json")
+
+    public let root: DataRoot
+    public let folder: String
+    public let threads: Int
+
+    public init(root: DataRoot, folder: String, threads: Int = 2) {
+        self.root = root
+        self.folder = folder
+        self.threads = threads
+    }
+
+    public struct Summary: Sendable {
+        public let sheets: Int
+        public let countyRows: Int
+        public let agreementRows: Int
+        public let matchedRows: Int
+        public let reusedRows: Int
+        public let inputs: Int
+    }
+
+    @discardableResult
+    public func write(to out: String, progress: BatchProgress) throws -> Summary {
+        let sheets = try HistorySheets.read(folder: folder) { progress.update("reading sheets", $0, $1) }
+        let inputs = BatchInputs.list(sheets: sheets, root: root, folder: folder)
+        let hashing = BatchHashing(inputs.map(\.absolutePath))
+        let gazetteer = try Gazetteer.load(root)
+        let matching = HistoryMatching(run: CoverageRun(gazetteer: gazetteer, threads: threads))
+        var panels = BatchPanels()
+        let total = sheets.participating.count
+        let history = try History.build(sheets, matching: matching) { step in
+            panels.add(step)
+            progress.update("sheets", step.index + 1, total)
+        }
+        progress.finish()
+        let base = out.hasSuffix("/") ? out : out + "/"
+        let outputs: [(name: String, data: Data, rows: Int)] = [
+            (Self.files.counties, panels.counties.data, panels.counties.rows),
+            (Self.files.agreements, panels.agreements.data, panels.agreements.rows),
+            (Self.files.history, Data(HistoryOutput.csv(history).utf8), history.rows.count),
+        ]
+        for o in outputs { try AtomicFile.write(o.data, to: base + o.name) }
+        Trace.mark("panels written")
+        let manifest = BatchManifest.json(
+            inputs: inputs, hashes: try hashing.wait(), populationVintage: history.populationVintage,
+            outputs: outputs.map { ($0.name, $0.rows, SHA256.hex(of: $0.data)) })
+        Trace.mark("inputs hashed")
+        try AtomicFile.write(Data((manifest.rendered() + "\n").utf8), to: base + Self.files.manifest)
+        return Summary(sheets: total, countyRows: panels.counties.rows, agreementRows: panels.agreements.rows,
+                       matchedRows: matching.matchedRows, reusedRows: matching.reusedRows, inputs: inputs.count)
+    }
+}

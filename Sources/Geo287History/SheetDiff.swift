@@ -1,0 +1,152 @@
+import Geo287Jurisdictions
+import Geo287Sheets
+
+/// What changed between two sheets, agreement by agreement (matched by `AgreementIdentity`):
+/// - added / removed: the id is in only one sheet;
+/// - renewed: the signed date moved forward;
+/// - changed: county, MOA link, agency type, or a signed date corrected (moved back, filled
+///   in, emptied); also a name ICE corrected (`Dimmit Couny` → `Dimmit County`): a removed and an
+///   added row of the same state, model and signed date whose names differ by a typo
+///   (see `SheetDiffPairing`) are one agreement renamed, not a removal and an addition.
+public struct SheetDiff: Sendable {
+    public enum Kind: String, Sendable, CaseIterable, Comparable {
+        case added, removed, renewed, changed
+        public static func < (a: Kind, b: Kind) -> Bool { (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0) }
+    }
+
+    /// One field that differs: `signed`, `county`, `moa`, `type` or `agency`.
+    public struct Change: Sendable, Hashable {
+        public let field: String
+        public let old: String?
+        public let new: String?
+    }
+
+    public struct Entry: Sendable {
+        public let kind: Kind
+        /// The id in the new sheet (the old one for removals).
+        public let id: String
+        /// Set when the id changed (a corrected name).
+        public let oldID: String?
+        public let state: String
+        public let model: String
+        public let old: Agreement?
+        public let new: Agreement?
+        public let changes: [Change]
+        public var agency: String { new?.agencyName ?? old?.agencyName ?? "" }
+    }
+
+    public struct Counts: Sendable, Hashable {
+        public var counts: [Kind: Int] = [:]
+        public func count(_ k: Kind) -> Int { counts[k] ?? 0 }
+        public var total: Int { counts.values.reduce(0, +) }
+    }
+
+    public let old: Sheet
+    public let new: Sheet
+    /// Sorted by kind, state, model, agency, id.
+    public let entries: [Entry]
+
+    public init(old: Sheet, new: Sheet) {
+        self.init(old: IdentifiedSheet(old), new: IdentifiedSheet(new))
+    }
+
+    public init(old: IdentifiedSheet, new: IdentifiedSheet) {
+        self.old = old.sheet
+        self.new = new.sheet
+        let columns = (old: SheetColumns(old.sheet), new: SheetColumns(new.sheet))
+        var entries: [Entry] = []
+        var removed: [IdentifiedSheet.Row] = []
+        var added: [IdentifiedSheet.Row] = []
+        for row in old.rows where new.byID[row.id] == nil { removed.append(row) }
+        for row in new.rows {
+            guard let before = old.byID[row.id] else { added.append(row); continue }
+            if let e = Self.compare(before, row, columns: columns) { entries.append(e) }
+        }
+        let pairs = SheetDiffPairing.pair(removed: removed, added: added)
+        let pairedOld = Set(pairs.map(\.old.id)), pairedNew = Set(pairs.map(\.new.id))
+        for (before, after) in pairs {
+            if let e = Self.compare(before, after, columns: columns) { entries.append(e) }
+        }
+        for r in removed where !pairedOld.contains(r.id) {
+            entries.append(Entry(kind: .removed, id: r.id, oldID: nil, state: r.identity.state, model: r.identity.model,
+                                 old: r.agreement, new: nil, changes: []))
+        }
+        for r in added where !pairedNew.contains(r.id) {
+            entries.append(Entry(kind: .added, id: r.id, oldID: nil, state: r.identity.state, model: r.identity.model,
+                                 old: nil, new: r.agreement, changes: []))
+        }
+        self.entries = entries.sorted { ($0.kind, $0.state, $0.model, $0.agency, $0.id) < ($1.kind, $1.state, $1.model, $1.agency, $1.id) }
+    }
+
+    /// The entry for one agreement present in both sheets, nil when nothing that matters changed.
+    static func compare(_ a: IdentifiedSheet.Row, _ b: IdentifiedSheet.Row,
+                        columns: (old: SheetColumns, new: SheetColumns)) -> Entry? {
+        let x = a.agreement, y = b.agreement
+        var changes: [Change] = []
+        var kind = Kind.changed
+        if x.signed != y.signed {
+            if let s = x.signed, let t = y.signed, t > s { kind = .renewed }
+            changes.append(Change(field: "signed", old: x.signed?.description, new: y.signed?.description))
+        }
+        if a.id != b.id { changes.append(Change(field: "agency", old: x.agencyName, new: y.agencyName)) }
+        if columns.old.county && columns.new.county, countyKey(x.countyAsPrinted) != countyKey(y.countyAsPrinted) {
+            changes.append(Change(field: "county", old: x.countyAsPrinted, new: y.countyAsPrinted))
+        }
+        if columns.old.type && columns.new.type, x.agencyType != y.agencyType {
+            changes.append(Change(field: "type", old: x.typeAsPrinted, new: y.typeAsPrinted))
+        }
+        if moaDocument(x) != moaDocument(y) { changes.append(Change(field: "moa", old: moa(x), new: moa(y))) }
+        guard !changes.isEmpty else { return nil }
+        return Entry(kind: kind, id: b.id, oldID: a.id == b.id ? nil : a.id, state: b.identity.state, model: b.identity.model,
+                     old: x, new: y, changes: changes)
+    }
+
+    static func countyKey(_ s: String?) -> String { s.map(NameKey.normalize) ?? "" }
+
+    /// The MOA link, `link pending`, or nil.
+    static func moa(_ a: Agreement) -> String? { a.moaURL ?? (a.moaPending ? "link pending" : nil) }
+
+    /// The MOA document compared: a Wayback capture (`https://web.archive.org/web/<time>/<url>`,
+    /// as in the `-from-html` sheets) is the document it captured, and `http:` is `https:`.
+    static func moaDocument(_ a: Agreement) -> String? {
+        guard var s = moa(a) else { return nil }
+        for prefix in ["https://web.archive.org/web/", "http://web.archive.org/web/"] where s.hasPrefix(prefix) {
+            let rest = s.dropFirst(prefix.count)
+            if let slash = rest.firstIndex(of: "/") { s = String(rest[rest.index(after: slash)...]) }
+        }
+        if s.hasPrefix("http://") { s = "https://" + s.dropFirst(7) }
+        return s
+    }
+
+    // MARK: Counts
+
+    public func counts(where include: (Entry) -> Bool = { _ in true }) -> Counts {
+        var c = Counts()
+        for e in entries where include(e) { c.counts[e.kind, default: 0] += 1 }
+        return c
+    }
+
+    /// Per model, in `SupportModel` order (then any unrecognized model).
+    public var modelCounts: [(model: String, counts: Counts)] {
+        let models = SupportModel.allCases.map(\.rawValue) + Set(entries.map(\.model)).subtracting(SupportModel.allCases.map(\.rawValue)).sorted()
+        return models.map { m in (m, counts { $0.model == m }) }
+    }
+
+    /// Per state with any entry, by state code.
+    public var stateCounts: [(state: String, counts: Counts)] {
+        Set(entries.map(\.state)).sorted().map { s in (s, counts { $0.state == s }) }
+    }
+
+    public func entries(_ kind: Kind) -> [Entry] { entries.filter { $0.kind == kind } }
+}
+
+/// Which optional columns a sheet has (a field is compared only when both sheets carry it:
+/// the `-from-html` sheets have no TYPE, sheets before 2025-03-17 no COUNTY).
+struct SheetColumns {
+    let county: Bool
+    let type: Bool
+    init(_ sheet: Sheet) {
+        county = sheet.agreements.contains { $0.countyAsPrinted != nil }
+        type = sheet.agreements.contains { $0.typeAsPrinted != nil }
+    }
+}

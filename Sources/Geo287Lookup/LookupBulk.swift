@@ -1,0 +1,151 @@
+import Foundation
+import Geo287Census
+import Geo287Core
+import Geo287Geometry
+import Geo287Jurisdictions
+import Geo287Sheets
+
+/// `lookup --points FILE.csv`: every row of a CSV with `lat` and `lon` columns (other columns
+/// kept) gets its state, county, place and the agreements covering it, per model. Rows whose
+/// coordinates cannot be read are reported (with their row number) and left out; the rest go on.
+public struct LookupBulk: Sendable {
+    public struct BadRow: Sendable, Equatable, CustomStringConvertible {
+        /// 1-based record number in the file; the header is row 1.
+        public let row: Int
+        public let message: String
+        public var description: String { "row \(row): \(message)" }
+    }
+
+    public struct Output: Sendable {
+        public let csv: Data
+        public let rows: Int
+        public let bad: [BadRow]
+        public let outside: Int
+        /// Per input data row kept: its location (for tests and summaries).
+        public let assignments: [PointAssignment]
+    }
+
+    public let root: DataRoot
+    public let sheet: Sheet
+    public let pendingSheet: Sheet?
+    public let threads: Int
+
+    public init(root: DataRoot, sheet: Sheet, pendingSheet: Sheet?, threads: Int = 2) {
+        self.root = root
+        self.sheet = sheet
+        self.pendingSheet = pendingSheet
+        self.threads = threads
+    }
+
+    static let latNames = ["lat", "latitude", "y"]
+    static let lonNames = ["lon", "lng", "long", "longitude", "x"]
+
+    public func run(csvPath path: String) throws -> Output {
+        guard let data = FileManager.default.contents(atPath: path) else { throw DataError(path, "cannot read file") }
+        let csv = try LookupCSV(bytes: [UInt8](data), path: path, latNames: Self.latNames, lonNames: Self.lonNames)
+        Trace.mark("csv parsed")
+        let counties = try CensusLayers.counties(root)
+        // Matching (one thread, ~1 s) runs while the points are located.
+        let matching = Prefetch { [self] in try match(counties: counties) }
+        let root = self.root
+        let locator = BulkCountyPlaceLocator(counties: counties, threads: threads) { fips, pts in
+            try CensusLayers.places(root, stateFIPS: fips, geometry: .boxes(pts.anyInside))
+        }
+        let located = try locator.locateIndexed(csv.coordinates)
+        // Distinct locations as (county index, place index) keys.
+        var placeIndex: [String: Int] = [:]
+        var keys = [Int](repeating: -1, count: located.counties.count)
+        var distinct: [Int: PointAssignment] = [:]
+        let sorted = counties.sorted { $0.geoid < $1.geoid }   // the locator's county order
+        for i in keys.indices where located.counties[i] >= 0 {
+            let c = Int(located.counties[i])
+            var p = 0
+            if let g = located.places[i] {
+                if let k = placeIndex[g] { p = k } else { p = placeIndex.count + 1; placeIndex[g] = p }
+            }
+            keys[i] = c << 20 | p
+            if distinct[keys[i]] == nil { distinct[keys[i]] = PointAssignment(countyGEOID: sorted[c].geoid, placeGEOID: located.places[i]) }
+        }
+        distinct[-1] = .outside
+        let columns = try coverageColumns(distinct, matched: try matching.value())
+        Trace.mark("coverage")
+        let ours = Self.columnNames(pending: pendingSheet != nil)
+        let prefix = ours.contains(where: csv.header.map { $0.lowercased() }.contains) ? "lookup_" : ""
+        var out: [UInt8] = []
+        out.reserveCapacity(csv.bytes.count + keys.count * 96)
+        out += csv.bytes[csv.headerRange]
+        out += Array(("," + ours.map { CSVWriter.field(prefix + $0) }.joined(separator: ",") + "\n").utf8)
+        for (k, r) in csv.records.enumerated() {
+            out.append(contentsOf: csv.bytes[r])
+            out.append(contentsOf: columns[keys[k]] ?? [])
+        }
+        Trace.mark("csv written")
+        let assignments = keys.map { distinct[$0] ?? .outside }
+        return Output(csv: Data(out), rows: csv.records.count, bad: csv.bad,
+                      outside: located.counties.filter { $0 < 0 }.count, assignments: assignments)
+    }
+
+    static func columnNames(pending: Bool) -> [String] {
+        var names = ["state", "county_fips", "county", "place_geoid", "place", "agreements"]
+        for m in SupportModel.allCases { names += ["\(m.abbreviation.lowercased())_count", "\(m.abbreviation.lowercased())_agencies"] }
+        names += ["unmapped_count", "unmapped_agencies"]
+        if pending { names += ["pending_count", "pending_agencies"] }
+        return names
+    }
+
+    struct Matched: Sendable {
+        let gazetteer: Gazetteer
+        let agreements: [MatchedAgreement]
+    }
+
+    /// Every agreement of the sheets matched to its jurisdiction, as `geo287 match` does.
+    func match(counties: [County]) throws -> Matched {
+        let gazetteer = Gazetteer(root: root, counties: counties,
+                                  crosswalk: try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath)), population: .empty())
+        let matched = try JurisdictionMatcher(gazetteer: gazetteer).match(sheet.agreements + (pendingSheet?.agreements ?? []))
+        return Matched(gazetteer: gazetteer, agreements: matched)
+    }
+
+    /// The appended columns (with the leading comma and the newline) for each distinct location.
+    func coverageColumns(_ locations: [Int: PointAssignment], matched m: Matched) throws -> [Int: [UInt8]] {
+        let gazetteer = m.gazetteer, matched = m.agreements
+        let byState = Dictionary(grouping: matched) { $0.agreement.state?.fips ?? "" }
+        let countyByID = gazetteer.countyByGEOID
+        var out: [Int: [UInt8]] = [:]
+        for (key, a) in locations {
+            var fields: [String]
+            if let cid = a.countyGEOID, let county = countyByID[cid], let st = USState.fips(county.stateFIPS) {
+                let place = try a.placeGEOID.flatMap { try gazetteer.place(geoid: $0) }
+                let location = LookupLocation(query: .point(Coordinate(0, 0)), state: st, counties: [county], place: place)
+                let entries = try LookupCoverage().entries(for: location, agreements: byState[st.fips] ?? []) { _ in [] }
+                fields = [st.usps, county.geoid, county.nameWithType, place?.geoid ?? "", place?.nameWithType ?? ""]
+                fields += counts(entries)
+            } else {
+                fields = ["", "", "", "", "", "0"] + SupportModel.allCases.flatMap { _ in ["0", ""] } + ["0", ""]
+                if pendingSheet != nil { fields += ["0", ""] }
+            }
+            out[key] = Array(("," + fields.map(CSVWriter.field).joined(separator: ",") + "\n").utf8)
+        }
+        return out
+    }
+
+    func counts(_ entries: [LookupEntry]) -> [String] {
+        let covers = entries.filter { $0.relation == .covers && !$0.isPending }
+        func names(_ es: [LookupEntry]) -> String {
+            var seen = Set<String>()
+            return es.map(\.agreement.agencyName).filter { seen.insert($0).inserted }.joined(separator: "; ")
+        }
+        var fields = [String(covers.count)]
+        for m in SupportModel.allCases {
+            let group = covers.filter { $0.agreement.model == m }
+            fields += [String(group.count), names(group)]
+        }
+        let unmapped = entries.filter { $0.relation == .unmapped && !$0.isPending }
+        fields += [String(unmapped.count), names(unmapped)]
+        if pendingSheet != nil {
+            let pending = entries.filter { $0.relation == .covers && $0.isPending }
+            fields += [String(pending.count), names(pending)]
+        }
+        return fields
+    }
+}

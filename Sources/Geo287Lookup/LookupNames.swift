@@ -1,0 +1,128 @@
+import Geo287Census
+import Geo287Core
+import Geo287Jurisdictions
+
+/// Resolves the county and place names people type, through the matcher's own resolvers
+/// (`CountyResolver`, `PlaceResolver`). A lookup answers for one place, so it does not guess:
+/// a misspelling the matcher would accept (`Colier County` → Collier) is returned as a
+/// suggestion, and a name several counties or places share is an error listing them.
+struct LookupNames {
+    let gazetteer: Gazetteer
+
+    // MARK: Counties
+
+    func county(_ text: String) throws -> County {
+        let (name, state) = try LookupQuery.nameAndState(text)
+        let states = state.map { [$0] } ?? USState.all
+        var exact: [County] = [], fuzzy: [County] = []
+        for st in states {
+            let pool = gazetteer.counties(inState: st.fips)
+            guard !pool.isEmpty, let m = CountyResolver(counties: pool).resolve(name) else { continue }
+            if m.method == .fuzzy { fuzzy.append(m.county) } else { exact.append(m.county) }
+        }
+        let whereText = state.map { " in \($0.name)" } ?? ""
+        // `Fairfax, VA`, `Baltimore, MD`: a county and an independent city share the name.
+        let bare = NameKey.normalize(name)
+        if exact.count == 1, let c = exact.first, NameKey.stripSuffixes(bare, CountyResolver.typeSuffixes + ["city"]) == bare {
+            let twins = gazetteer.counties(inState: c.stateFIPS).filter { NameKey.normalize($0.name) == NameKey.normalize(c.name) }
+            if twins.count > 1 { exact = twins }
+        }
+        if exact.count == 1, let c = exact.first { return c }
+        if exact.count > 1 {
+            let related = suggestions(name, in: states.flatMap { gazetteer.counties(inState: $0.fips) })
+                .filter { s in s.score == 0 && !exact.contains { $0.geoid == s.county.geoid } }.map(\.county)
+            let also = related.isEmpty ? "" : " (and \(related.count) with a related name)"
+            throw LookupError(.ambiguous, "`\(name)` names \(exact.count) counties\(also); add the state or the type, e.g. `\(Self.label(exact[0]))`",
+                              suggestions: (exact + related).prefix(12).map(Self.label))
+        }
+        var hints = fuzzy
+        for s in suggestions(name, in: states.flatMap { gazetteer.counties(inState: $0.fips) }) where !hints.contains(where: { $0.geoid == s.county.geoid }) {
+            hints.append(s.county)
+        }
+        throw LookupError(.unknownName, "no county\(whereText) is named `\(name)`", suggestions: hints.prefix(5).map(Self.label))
+    }
+
+    static func label(_ c: County) -> String { "\(c.nameWithType), \(c.stateUSPS)" }
+
+    /// Counties whose name contains the typed name as whole words (`Dade` → Miami-Dade; score 0),
+    /// then those within the matcher's misspelling tolerance (at least 1), closest first.
+    func suggestions(_ name: String, in pool: [County]) -> [(county: County, score: Int)] {
+        let base = NameKey.stripSuffixes(NameKey.normalize(name), CountyResolver.typeSuffixes)
+        guard !base.isEmpty else { return [] }
+        let scored = pool.compactMap { c -> (county: County, score: Int)? in
+            let key = NameKey.normalize(c.name)
+            if key != base, (" " + key + " ").contains(" " + base + " ") { return (c, 0) }
+            let d = NameKey.editDistance(key, base)
+            return d <= max(1, NameKey.fuzzyTolerance(base)) ? (c, d) : nil
+        }
+        return scored.sorted { ($0.score, $0.county.geoid) < ($1.score, $1.county.geoid) }
+    }
+
+    // MARK: Places
+
+    struct PlaceHit {
+        let place: Place
+        let note: String?
+    }
+
+    func place(_ text: String) throws -> PlaceHit {
+        let (name, state) = try LookupQuery.nameAndState(text)
+        let states = state.map { [$0] } ?? USState.all
+        if state == nil { try gazetteer.preloadPlaces(states: states.map(\.fips), threads: 2) }
+        let key = NameKey.normalize(name)
+        var exact: [PlaceHit] = [], shortForms: [PlaceHit] = [], fuzzy: [Place] = []
+        for st in states {
+            let places = try gazetteer.places(inState: st.fips)
+            guard !places.isEmpty else { continue }
+            let resolver = PlaceResolver(places: places, crosswalk: gazetteer.crosswalk, stateFIPS: st.fips)
+            guard let m = resolver.resolve(key: key, county: nil) else { continue }
+            if m.method == .fuzzy { fuzzy.append(m.place); continue }
+            // Every place of the state with the chosen name and kind: several means ambiguous.
+            let sameName = places.filter {
+                NameKey.normalize($0.name) == NameKey.normalize(m.place.name) && $0.isIncorporated == m.place.isIncorporated
+            }
+            if sameName.count > 1 {
+                exact += sameName.map { PlaceHit(place: $0, note: nil) }
+            } else if let note = m.note, note.contains("short form") {
+                shortForms.append(PlaceHit(place: m.place, note: note))   // `Sunny Isles` for Sunny Isles Beach
+            } else {
+                exact.append(PlaceHit(place: m.place, note: nil))
+            }
+        }
+        // `Kansas City`: places named exactly so win over `Kansas` (the matcher strips a trailing
+        // `city`), which win over short forms.
+        let named = exact.filter { NameKey.normalize($0.place.name) == NameKey.stripPrefixes(key, ["city of", "town of", "village of", "borough of"]) }
+        if !named.isEmpty { exact = named }
+        if exact.isEmpty { exact = shortForms }
+        if exact.count == 1, let hit = exact.first { return hit }
+        // Incorporated places first: `Springfield` is a city in several states and a CDP in more.
+        let incorporated = exact.filter(\.place.isIncorporated)
+        if exact.count > 1, incorporated.count == 1, let hit = incorporated.first, state != nil { return hit }
+        if exact.count > 1 {
+            let list = (incorporated + exact.filter { !$0.place.isIncorporated }).map { placeLabel($0.place) }
+            let shown = Array(list.prefix(25)) + (list.count > 25 ? ["… and \(list.count - 25) more"] : [])
+            throw LookupError(.ambiguous, "`\(name)` names \(exact.count) places; add the state (and pick one), e.g. `\(exact[0].place.name), \(Self.usps(exact[0].place))`",
+                              suggestions: shown)
+        }
+        var hints = fuzzy.map(placeLabel)
+        // A county name given as a place: point to --county.
+        for st in states {
+            if let c = CountyResolver(counties: gazetteer.counties(inState: st.fips)).resolve(name), c.method != .fuzzy {
+                hints.append("\(Self.label(c.county)) (a county: use --county)")
+            }
+        }
+        let whereText = state.map { " in \($0.name)" } ?? ""
+        throw LookupError(.unknownName, "no Census place\(whereText) is named `\(name)`", suggestions: Array(hints.prefix(5)))
+    }
+
+    static func usps(_ p: Place) -> String { USState.fips(p.stateFIPS)?.usps ?? p.stateFIPS }
+
+    /// `Springfield city, IL (Sangamon County)`.
+    func placeLabel(_ p: Place) -> String {
+        let counties = (gazetteer.crosswalk.partsByPlace[p.geoid] ?? [])
+            .sorted { $0.population2020 > $1.population2020 }
+            .compactMap { gazetteer.countyByGEOID[$0.countyGEOID]?.nameWithType }
+        let inCounties = counties.isEmpty ? "" : " (\(counties.prefix(3).joined(separator: ", "))\(counties.count > 3 ? ", …" : ""))"
+        return "\(p.nameWithType), \(Self.usps(p))\(inCounties)"
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Geo287Census
+import Geo287Core
+import Geo287Geometry
+import Geo287Jurisdictions
+import Geo287Sheets
+
+/// Single lookups (`--point`, `--county`, `--place`) over one participating sheet and the
+/// pending sheet listed next to it. It loads only what a lookup needs: the county layer, then
+/// for the state in question its crosswalk rows, its place file and its agreements, matched
+/// by the same `JurisdictionMatcher` as `geo287 match` (matching is per state, so the answer
+/// is the same as matching the whole sheet).
+public final class LookupSession {
+    public let root: DataRoot
+    public let counties: [County]
+    private let sheets: Prefetch<Sheets>
+    private var stateGazetteers: [String: Gazetteer] = [:]
+    private var subdivisionLoads: [String: Prefetch<Bool>] = [:]
+    private var national: Gazetteer?
+    private var matchedByState: [String: [MatchedAgreement]] = [:]
+
+    struct Sheets: Sendable {
+        let participating: Sheet
+        let pending: Sheet?
+    }
+
+    /// `sheetPath`: the participating sheet; `includePending`: also read the pending sheet
+    /// current on its publication date (via `SheetCatalog`). The sheets are read on a
+    /// background thread while the county layer loads.
+    public init(root: DataRoot, sheetPath: String, includePending: Bool) throws {
+        self.root = root
+        sheets = Prefetch {
+            let sheet = try SheetReader.read(path: sheetPath)
+            return Sheets(participating: sheet, pending: try includePending ? Self.pendingSheet(root: root, for: sheet) : nil)
+        }
+        counties = try CensusLayers.counties(root)
+        Trace.mark("counties")
+    }
+
+    public var sheet: Sheet { get throws { try sheets.value().participating } }
+    public var pendingSheet: Sheet? { get throws { try sheets.value().pending } }
+
+    /// The pending sheet current on the participating sheet's date (nil when there is none).
+    public static func pendingSheet(root: DataRoot, for sheet: Sheet) throws -> Sheet? {
+        guard let date = sheet.published, let entry = try SheetCatalog(root: root).pending(asOf: date) else { return nil }
+        return try SheetReader.read(path: entry.path)
+    }
+
+    // MARK: Lookups
+
+    public func lookup(point p: Coordinate) throws -> LookupResult {
+        let root = self.root
+        let locator = try SinglePointLocator(counties: counties) { try CensusLayers.places(root, stateFIPS: $0, boxContaining: $1) }
+        guard let county = try locator.county(at: p) else {
+            var notes: [String] = []
+            if (-90...90).contains(p.x), try locator.county(at: Coordinate(p.y, p.x)) != nil {
+                notes.append("\(LookupText.coordinate(Coordinate(p.y, p.x))) (latitude and longitude swapped) is in the US: the order is LAT,LON")
+            }
+            return try result(LookupLocation(query: .point(p), state: nil, counties: [], place: nil, notes: notes), entries: [])
+        }
+        Trace.mark("county located")
+        _ = try gazetteer(state: county.stateFIPS)   // starts the subdivision prefetch
+        let place = try locator.place(at: p, stateFIPS: county.stateFIPS)
+        Trace.mark("place located")
+        let complete = CensusLayers.placeSource(root, stateFIPS: county.stateFIPS)?.layer != .compact
+        let location = LookupLocation(query: .point(p), state: USState.fips(county.stateFIPS), counties: [county], place: place,
+                                      allCityBoundaries: complete)
+        return try coverage(location)
+    }
+
+    public func lookup(county text: String) throws -> LookupResult {
+        let names = LookupNames(gazetteer: countiesOnly())
+        let county = try names.county(text)
+        let location = LookupLocation(query: .county(text), state: USState.fips(county.stateFIPS), counties: [county], place: nil)
+        return try coverage(location)
+    }
+
+    public func lookup(place text: String) throws -> LookupResult {
+        let (_, state) = try LookupQuery.nameAndState(text)
+        let g = try state.map { try gazetteer(state: $0.fips) } ?? nationalGazetteer()
+        let hit = try LookupNames(gazetteer: g).place(text)
+        let fips = hit.place.stateFIPS
+        let spans = try placeCounties(hit.place.geoid, gazetteer: try gazetteer(state: fips)).compactMap { id in counties.first { $0.geoid == id } }
+        let location = LookupLocation(query: .place(text), state: USState.fips(fips), counties: spans, place: hit.place,
+                                      notes: hit.note.map { [$0] } ?? [])
+        return try coverage(location)
+    }
+
+    // MARK: Coverage
+
+    func coverage(_ location: LookupLocation) throws -> LookupResult {
+        guard let state = location.state else { return try result(location, entries: []) }
+        let g = try gazetteer(state: state.fips)
+        let matched = try agreements(state: state.fips)
+        let entries = try LookupCoverage().entries(for: location, agreements: matched) { try self.placeCounties($0, gazetteer: g) }
+        Trace.mark("coverage")
+        let participating = matched.filter { $0.agreement.kind == .participating }
+        return try result(location, entries: entries, stateCount: participating.count,
+                      unplaced: participating.filter { $0.jurisdiction.geoid == nil }.count)
+    }
+
+    func result(_ location: LookupLocation, entries: [LookupEntry], stateCount: Int = 0, unplaced: Int = 0) throws -> LookupResult {
+        let loaded = try sheets.value()
+        return LookupResult(location: location, sheetPath: loaded.participating.path, sheetDate: loaded.participating.published,
+                     pendingSheetPath: loaded.pending?.path, pendingSheetDate: loaded.pending?.published,
+                     entries: entries, stateAgreementCount: stateCount, stateUnplacedCount: unplaced)
+    }
+
+    /// The participating (and pending) agreements of one state, matched to jurisdictions.
+    public func agreements(state fips: String) throws -> [MatchedAgreement] {
+        if let m = matchedByState[fips] { return m }
+        let loaded = try sheets.value()
+        let mine = (loaded.participating.agreements + (loaded.pending?.agreements ?? [])).filter { $0.state?.fips == fips }
+        let g = try gazetteer(state: fips)
+        // Never two loads of the subdivisions at once: wait for the prefetch before matching.
+        _ = try (subdivisionLoads[fips] ?? subdivisionLoads["*"])?.value()
+        Trace.mark("sheets and subdivisions ready")
+        let m = try JurisdictionMatcher(gazetteer: g).match(mine)
+        Trace.mark("matched \(fips)")
+        matchedByState[fips] = m
+        return m
+    }
+
+    /// The counties a place lies in, largest 2020 population share first: the crosswalk where
+    /// it knows the place in the current county layer, else the place polygon (GEOS intersects).
+    func placeCounties(_ geoid: String, gazetteer g: Gazetteer) throws -> [String] {
+        let parts = (g.crosswalk.partsByPlace[geoid] ?? []).sorted { ($0.population2020, $1.countyGEOID) > ($1.population2020, $0.countyGEOID) }
+        if !parts.isEmpty, parts.allSatisfy({ g.countyByGEOID[$0.countyGEOID] != nil }) {
+            return parts.map(\.countyGEOID)
+        }
+        try g.loadPlaceGeometries([geoid], threads: 1)
+        guard let place = try g.place(geoid: geoid), !place.geometry.polygons.isEmpty else { return [] }
+        let context = try GEOSContext()
+        let polygon = try context.geometry(place.geometry).prepared()
+        let box = place.geometry.bounds
+        return try g.counties(inState: place.stateFIPS).filter { c in
+            c.geometry.bounds.intersects(box) ? try polygon.intersects(try context.geometry(c.geometry)) : false
+        }.map(\.geoid)
+    }
+
+    // MARK: Gazetteers
+
+    /// A gazetteer with one state's crosswalk rows (the matcher reads no other).
+    func gazetteer(state fips: String) throws -> Gazetteer {
+        if let n = national { return n }
+        if let g = stateGazetteers[fips] { return g }
+        let crosswalk = try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath), stateFIPS: fips)
+        let g = Gazetteer(root: root, counties: counties, crosswalk: crosswalk, population: .empty())
+        Trace.mark("crosswalk \(fips)")
+        stateGazetteers[fips] = g
+        // The matcher reads the county subdivisions for towns without a place polygon: start now.
+        subdivisionLoads[fips] = Prefetch { _ = try g.subdivisions(); return true }
+        return g
+    }
+
+    /// Every state's crosswalk rows: for a place named without its state.
+    func nationalGazetteer() throws -> Gazetteer {
+        if let n = national { return n }
+        let crosswalk = try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath))
+        let g = Gazetteer(root: root, counties: counties, crosswalk: crosswalk, population: .empty())
+        national = g
+        for load in subdivisionLoads.values { _ = try? load.value() }
+        subdivisionLoads = ["*": Prefetch { _ = try g.subdivisions(); return true }]
+        return g
+    }
+
+    /// Counties only, for resolving county names.
+    func countiesOnly() -> Gazetteer {
+        national ?? Gazetteer(root: root, counties: counties, crosswalk: PlaceCountyCrosswalk(parts: []), population: .empty())
+    }
+}

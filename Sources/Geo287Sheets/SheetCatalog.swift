@@ -1,0 +1,51 @@
+import Foundation
+import Geo287Core
+
+/// The ICE sheets in a data root (`<root>/ice`), dated by the `YYYY-MM-DD` in their names
+/// (the archive names them by publication date), for picking the newest sheet or the one
+/// current on a date without opening every workbook.
+public struct SheetCatalog: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public let path: String
+        public let kind: SheetKind
+        public let date: SignedDate
+    }
+
+    public let entries: [Entry]
+
+    public init(root: DataRoot) throws {
+        let folder = root.path("ice")
+        guard root.exists("ice") else {
+            throw DataError(folder, "not found: the data root (from \(root.source.rawValue)) has no ICE sheets; point --data or GEO287_DATA at the data root")
+        }
+        let paths = try SheetReader.sheetPaths(inFolder: folder)
+        entries = paths.compactMap { path in
+            let name = (path as NSString).lastPathComponent
+            let kind: SheetKind? = name.hasPrefix("participating") ? .participating : (name.hasPrefix("pending") ? .pending : nil)
+            guard let kind, let date = Self.date(inName: name) else { return nil }
+            return Entry(path: path, kind: kind, date: date)
+        }.sorted { ($0.date, $0.path) < ($1.date, $1.path) }
+    }
+
+    static func date(inName name: String) -> SignedDate? {
+        guard let r = name.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression) else { return nil }
+        return SignedDate(iso: String(name[r]))
+    }
+
+    public var participating: [Entry] { entries.filter { $0.kind == .participating } }
+
+    /// The participating sheet current on `date` (the newest published on or before it),
+    /// or the newest of all when `date` is nil.
+    public func participating(asOf date: SignedDate?) throws -> Entry {
+        let candidates = participating.filter { e in date.map { e.date <= $0 } ?? true }
+        guard let e = candidates.last else {
+            throw DataError("ice", date.map { "no participating sheet published on or before \($0)" } ?? "no participating sheet (participating-YYYY-MM-DD.xlsx)")
+        }
+        return e
+    }
+
+    /// The pending sheet listed next to a participating sheet: the newest on or before its date.
+    public func pending(asOf date: SignedDate) -> Entry? {
+        entries.filter { $0.kind == .pending && $0.date <= date }.last
+    }
+}
