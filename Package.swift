@@ -67,7 +67,7 @@ let package = Package(
             name: "geo287",
             dependencies: [
                 "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Jurisdictions", "Geo287Coverage",
-            "Geo287Lookup", "Geo287History", "Geo287Maps", "Geo287Fetch",
+                "Geo287Lookup", "Geo287History", "Geo287Maps", "Geo287Fetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -75,18 +75,27 @@ let package = Package(
         .target(name: "Geo287TestSupport", dependencies: ["Geo287Core"], path: "Tests/Geo287TestSupport", swiftSettings: strict),
         .testTarget(name: "Geo287GeometryTests", dependencies: ["Geo287Geometry", "Geo287Census", "Geo287TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "Geo287CensusTests", dependencies: ["Geo287Census", "Geo287Core", "Geo287Geometry", "Geo287TestSupport"],
+            name: "Geo287CensusTests",
+            dependencies: [
+                "Geo287Census", "Geo287Core", "Geo287Geometry", "Geo287TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict),
         .testTarget(name: "Geo287SheetsTests", dependencies: ["Geo287Sheets", "Geo287Core", "Geo287TestSupport"], swiftSettings: strict),
         // Jurisdiction matching, coverage, lookup and history (one target: they share fixtures).
         .testTarget(
             name: "Geo287AnalysisTests",
             dependencies: [
-                "Geo287Jurisdictions", "Geo287Coverage", "Geo287Lookup", "Geo287History", "Geo287Maps", "Geo287TestSupport",
+                "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Jurisdictions", "Geo287Coverage",
+                "Geo287Lookup", "Geo287History", "Geo287Maps", "Geo287TestSupport",
             ],
             swiftSettings: strict),
         .testTarget(
-            name: "Geo287MapsTests", dependencies: ["Geo287Maps", "Geo287Coverage", "Geo287Jurisdictions", "Geo287TestSupport"],
+            name: "Geo287MapsTests",
+            dependencies: [
+                "Geo287Maps", "Geo287Core", "Geo287Geometry", "Geo287Sheets", "Geo287Jurisdictions", "Geo287Coverage",
+                "Geo287TestSupport",
+            ],
             swiftSettings: strict),
         // Runs the built executable: exit codes and one-line errors.
         .testTarget(name: "Geo287CLITests", dependencies: ["geo287", "Geo287TestSupport"], swiftSettings: strict),
