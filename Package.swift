@@ -82,12 +82,22 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "Geo287SheetsTests", dependencies: ["Geo287Sheets", "Geo287Core", "Geo287TestSupport"], swiftSettings: strict),
-        // Jurisdiction matching, coverage, lookup and history (one target: they share fixtures).
+        // Jurisdiction matching and coverage (one target: they share the matched newest sheet).
         .testTarget(
-            name: "Geo287AnalysisTests",
+            name: "Geo287CoverageTests",
             dependencies: [
-                "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Jurisdictions", "Geo287Coverage",
-                "Geo287Lookup", "Geo287History", "Geo287Maps", "Geo287TestSupport",
+                "Geo287Coverage", "Geo287Jurisdictions", "Geo287Core", "Geo287Census", "Geo287Sheets", "Geo287TestSupport",
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "Geo287LookupTests",
+            dependencies: ["Geo287Lookup", "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "Geo287HistoryTests",
+            dependencies: [
+                "Geo287History", "Geo287Coverage", "Geo287Jurisdictions", "Geo287Maps", "Geo287Core", "Geo287Census",
+                "Geo287Sheets", "Geo287TestSupport",
             ],
             swiftSettings: strict),
         .testTarget(

@@ -1,7 +1,7 @@
 import Geo287Sheets
 
 /// The reviewed override table: agencies no rule can place. Each line says why; each is
-/// tested (Tests/Geo287AnalysisTests/OverrideTests.swift).
+/// tested (Tests/Geo287CoverageTests/MatchTests.swift).
 public struct Override: Sendable {
     public let state: String          // USPS
     public let agency: String         // normalized agency name (NameKey.normalize)
