@@ -5,15 +5,7 @@ import Geo287Core
 /// programs (JSON, documented in the README).
 public enum CoverageOutput {
     static func pct(_ x: Double, decimals: Int = 1) -> String { JSONValue.format(100 * x, decimals: decimals) + "%" }
-    public static func people(_ n: Int) -> String {
-        let s = String(n)
-        var out = ""
-        for (i, ch) in s.reversed().enumerated() {
-            if i > 0 && i % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return String(out.reversed())
-    }
+    public static func people(_ n: Int) -> String { NumberText.grouped(n) }
 
     static func sheetLine(_ r: CoverageResult) -> String {
         var s = "\((r.sheet.path as NSString).lastPathComponent) (published \(r.sheet.published?.description ?? "unknown"), \(r.sheet.rows) rows)"

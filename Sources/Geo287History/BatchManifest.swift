@@ -17,7 +17,7 @@ public enum BatchManifest {
                 ("include_pending_in_coverage", .bool(false)),
                 ("exclude_statewide", .bool(false)),
                 ("identity", .string("state|NameKey.normalize(agency)|model")),
-                ("pending_pairing_days", .int(HistorySheets.pairingDays)),
+                ("pending_pairing_days", .int(PendingPairing.pairingDays)),
             ])),
             ("population_vintages", .object([
                 ("county_estimates", .string("\(populationVintage) (POPESTIMATE2023, July 1, 2023)")),

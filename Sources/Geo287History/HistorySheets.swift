@@ -27,19 +27,9 @@ public struct HistorySheets: Sendable {
         return HistorySheets(participating: participating, pending: sheets.filter { $0.kind == .pending })
     }
 
-    /// Days a pending sheet's date may differ from its participating sheet's and still be the one
-    /// listed with it (ICE saved the pair minutes to a day apart: 2025-05-14/15, 06-12/13, 11-20/21).
-    public static let pairingDays = 2
-
-    /// The pending sheet listed with a participating sheet: the nearest within `pairingDays`
-    /// (the earlier on a tie), else the newest published before it (ICE kept listing
-    /// `pending-2026-02-27` until 2026-05-18). Nil when there is none (before March 2025).
+    /// The pending sheet listed with a participating sheet (`PendingPairing`).
     public func pending(for sheet: Sheet) -> Sheet? {
-        guard let date = sheet.published?.daysSinceEpoch else { return nil }
-        let dated = pending.compactMap { p in p.published.map { (p, $0.daysSinceEpoch - date) } }
-        if let near = dated.filter({ abs($0.1) <= Self.pairingDays }).min(by: { (abs($0.1), $0.1) < (abs($1.1), $1.1) }) {
-            return near.0
-        }
-        return dated.filter { $0.1 < 0 }.max { $0.1 < $1.1 }?.0
+        guard let date = sheet.published else { return nil }
+        return PendingPairing.pick(for: date, among: pending.compactMap { p in p.published.map { (p, $0) } })
     }
 }

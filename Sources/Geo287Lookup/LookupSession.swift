@@ -40,10 +40,9 @@ public final class LookupSession {
     public var sheet: Sheet { get throws { try sheets.value().participating } }
     public var pendingSheet: Sheet? { get throws { try sheets.value().pending } }
 
-    /// The pending sheet current on the participating sheet's date (nil when there is none).
+    /// The pending sheet ICE listed with the participating sheet (nil when there is none).
     public static func pendingSheet(root: DataRoot, for sheet: Sheet) throws -> Sheet? {
-        guard let date = sheet.published, let entry = try SheetCatalog(root: root).pending(asOf: date) else { return nil }
-        return try SheetReader.read(path: entry.path)
+        try SheetCatalog(root: root).pendingSheet(for: sheet)
     }
 
     // MARK: Lookups

@@ -1,3 +1,5 @@
+import Geo287Core
+
 /// XML text and number formatting for the SVG writer.
 public enum SVGText {
     /// Escapes text for XML content and attribute values; drops characters XML 1.0 forbids.
@@ -48,15 +50,7 @@ public enum SVGText {
     }
 
     /// People with thousands separators.
-    public static func people(_ n: Int) -> String {
-        let s = String(n.magnitude)
-        var out = ""
-        for (i, ch) in s.reversed().enumerated() {
-            if i > 0 && i % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + String(out.reversed())
-    }
+    public static func people(_ n: Int) -> String { NumberText.grouped(n) }
 
     /// A share as a percentage for reading: "38.9%", "100%", "<0.1%".
     public static func percent(_ share: Double) -> String {

@@ -44,8 +44,12 @@ public struct SheetCatalog: Sendable {
         return e
     }
 
-    /// The pending sheet listed next to a participating sheet: the newest on or before its date.
-    public func pending(asOf date: SignedDate) -> Entry? {
-        entries.filter { $0.kind == .pending && $0.date <= date }.last
+    /// The pending sheet listed next to a participating sheet (`PendingPairing`), read from
+    /// this folder. Every pending sheet is read for its publication date: a file-name date can
+    /// be days after it (`pending-2025-03-01` was saved 2025-02-20 and listed on 02-21).
+    public func pendingSheet(for participating: Sheet) throws -> Sheet? {
+        guard let date = participating.published else { return nil }
+        let candidates = try entries.filter { $0.kind == .pending }.map { try SheetReader.read(path: $0.path) }
+        return PendingPairing.pick(for: date, among: candidates.compactMap { s in s.published.map { (s, $0) } })
     }
 }

@@ -31,7 +31,7 @@ public enum SheetFreshness {
     /// A note when the pending sheet paired with a participating sheet is older than it (ICE
     /// kept listing an old pending sheet from 2026-02-27 on).
     public static func pendingNote(participating: SignedDate?, pendingPath: String, pending: SignedDate?) -> String? {
-        guard let p = participating, let q = pending, q < p else { return nil }
+        guard let p = participating, let q = pending, q.daysSinceEpoch < p.daysSinceEpoch - PendingPairing.pairingDays else { return nil }
         return "pending sheet \(name(pendingPath)) (\(q)) is \(p.daysSinceEpoch - q.daysSinceEpoch) days older than the participating sheet (\(p)): it is the newest pending list published by then."
     }
 

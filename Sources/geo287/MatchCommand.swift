@@ -102,16 +102,16 @@ struct SheetOption: ParsableArguments {
 
     func load(_ root: DataRoot) throws -> Sheet { try SheetReader.read(path: try path(root)) }
 
-    /// The participating sheet and, when asked, the pending sheet listed with it (the newest
-    /// pending sheet published on or before the participating sheet's date).
+    /// The participating sheet and, when asked, the pending sheet ICE listed with it
+    /// (`PendingPairing`: the same rule as history and batch).
     func loadWithPending(_ root: DataRoot, includePending: Bool) throws -> (participating: Sheet, pending: Sheet?) {
         let participating = try load(root)
         guard includePending else { return (participating, nil) }
-        guard let date = participating.published, let entry = try SheetCatalog(root: root).pending(asOf: date) else {
-            throw DataError(participating.path, "no pending sheet in <data>/ice published on or before this sheet")
+        guard let pending = try SheetCatalog(root: root).pendingSheet(for: participating) else {
+            throw DataError(participating.path, "no pending sheet in <data>/ice listed with this sheet (ICE published none before March 2025)")
         }
-        let pending = try SheetReader.read(path: entry.path)
-        if let note = SheetFreshness.pendingNote(participating: date, pendingPath: entry.path, pending: pending.published) { warn(note) }
+        if let note = SheetFreshness.pendingNote(participating: participating.published, pendingPath: pending.path,
+                                                 pending: pending.published) { warn(note) }
         return (participating, pending)
     }
 }

@@ -37,6 +37,15 @@ struct HistoryTests {
         }
     }
 
+    @Test("history and the single-sheet commands pair every participating sheet with the same pending sheet")
+    func pairingAgreesWithTheCatalog() throws {
+        let sheets = try HistorySheets.read(folder: HistoryTestData.root.path("ice"))
+        let catalog = try SheetCatalog(root: HistoryTestData.root)
+        for p in sheets.participating {
+            #expect(sheets.pending(for: p)?.path == (try catalog.pendingSheet(for: p))?.path, "\(p.fileName)")
+        }
+    }
+
     @Test("task force: 0 in the two -from-html sheets, 1,162 on 2026-05-18")
     func taskForceGrowth() throws {
         let h = try HistoryFixture.history()
