@@ -11,4 +11,13 @@ public enum NumberText {
         }
         return (n < 0 ? "-" : "") + out
     }
+
+    /// A share as a percentage: "38.8%", "100%", and "<0.1%" (not "0%") for a share above zero
+    /// that rounds to nothing at `decimals` ("<0.01%" with 2).
+    public static func percent(_ share: Double, decimals: Int = 1) -> String {
+        var smallest = 1.0
+        for _ in 0..<decimals { smallest /= 10 }
+        if share > 0 && share * 100 < smallest / 2 { return "<" + JSONValue.format(smallest, decimals: decimals) + "%" }
+        return JSONValue.format(100 * share, decimals: decimals) + "%"
+    }
 }

@@ -4,7 +4,7 @@ import Geo287Core
 /// Renders coverage for reporters (table), spreadsheets (CSV, one row per county) and
 /// programs (JSON, documented in the README).
 public enum CoverageOutput {
-    static func pct(_ x: Double, decimals: Int = 1) -> String { JSONValue.format(100 * x, decimals: decimals) + "%" }
+    static func pct(_ x: Double, decimals: Int = 1) -> String { NumberText.percent(x, decimals: decimals) }
     public static func people(_ n: Int) -> String { NumberText.grouped(n) }
 
     static func sheetLine(_ r: CoverageResult) -> String {

@@ -62,7 +62,7 @@ public enum MatchOutput {
     /// Match rates by level and method, then every fallback or unmatched agreement with its reason.
     public static func report(_ matched: [MatchedAgreement]) -> String {
         let n = matched.count
-        func pct(_ k: Int) -> String { n == 0 ? "0%" : JSONValue.format(100 * Double(k) / Double(n), decimals: 1) + "%" }
+        func pct(_ k: Int) -> String { n == 0 ? "0%" : NumberText.percent(Double(k) / Double(n)) }
         var out = "\(n) agreements\n\nby level:\n"
         for level in JurisdictionLevel.allCases {
             let k = matched.filter { $0.jurisdiction.level == level }.count

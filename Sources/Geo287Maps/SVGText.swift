@@ -53,8 +53,5 @@ public enum SVGText {
     public static func people(_ n: Int) -> String { NumberText.grouped(n) }
 
     /// A share as a percentage for reading: "38.9%", "100%", "<0.1%".
-    public static func percent(_ share: Double) -> String {
-        if share > 0 && share < 0.0005 { return "<0.1%" }
-        return number(share * 100, decimals: 1) + "%"
-    }
+    public static func percent(_ share: Double) -> String { NumberText.percent(share) }
 }

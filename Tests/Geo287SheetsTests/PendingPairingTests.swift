@@ -39,4 +39,10 @@ import Testing
         #expect(NumberText.grouped(-123) == "-123" && NumberText.grouped(-1234) == "-1,234")
         #expect(NumberText.grouped(130_091_839) == "130,091,839")
     }
+
+    @Test func tinySharesAreNotZeroPercent() {
+        #expect(NumberText.percent(0.388432) == "38.8%" && NumberText.percent(1) == "100%" && NumberText.percent(0) == "0%")
+        #expect(NumberText.percent(0.0004) == "<0.1%" && NumberText.percent(0.0006) == "0.1%")
+        #expect(NumberText.percent(0.00004, decimals: 2) == "<0.01%")
+    }
 }
