@@ -26,6 +26,11 @@ public enum ShapefileWriter {
 
     /// The three files' bytes, keyed by extension (`shp`, `shx`, `dbf`).
     public static func write(fields: [Field], records: [Record]) throws -> [String: Data] {
+        // The formats' own limits, checked before any narrowing conversion.
+        guard fields.count <= 255, fields.allSatisfy({ (1...254).contains($0.width) && (0...15).contains($0.decimals) }),
+              1 + fields.reduce(0, { $0 + $1.width }) <= Int(UInt16.max) else {
+            throw DataError("dbf", "field layout exceeds the DBF limits (255 fields, widths 1–254)")
+        }
         var shp = ByteWriter(), shx = ByteWriter()
         var box = BoundingBox.empty
         var contents: [ByteWriter] = []
@@ -35,6 +40,9 @@ public enum ShapefileWriter {
         }
         if box.isEmpty { box = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
         let shpLength = 100 + contents.reduce(0) { $0 + 8 + $1.bytes.count }
+        guard shpLength / 2 <= Int(Int32.max), records.count <= Int(Int32.max) / 8 else {
+            throw DataError("shp", "\(shpLength) bytes exceed the 4 GB a shapefile can address")
+        }
         header(&shp, fileBytes: shpLength, box: box)
         header(&shx, fileBytes: 100 + 8 * records.count, box: box)
         for (i, content) in contents.enumerated() {
@@ -67,10 +75,10 @@ public enum ShapefileWriter {
         let b = geometry.bounds
         w.int32LE(5)
         for v in [b.minX, b.minY, b.maxX, b.maxY] { w.doubleLE(v) }
-        w.int32LE(Int32(rings.count))
-        w.int32LE(Int32(rings.reduce(0) { $0 + $1.points.count }))
+        w.int32LE(Int32(truncatingIfNeeded: rings.count))   // sizes past Int32 are refused by write()
+        w.int32LE(Int32(truncatingIfNeeded: rings.reduce(0) { $0 + $1.points.count }))
         var start = 0
-        for r in rings { w.int32LE(Int32(start)); start += r.points.count }
+        for r in rings { w.int32LE(Int32(truncatingIfNeeded: start)); start += r.points.count }
         for r in rings { for c in r.points { w.doubleLE(c.x); w.doubleLE(c.y) } }
         return w
     }

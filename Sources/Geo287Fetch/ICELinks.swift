@@ -10,7 +10,9 @@ public enum ICELinks {
     public struct SheetLink: Sendable, Equatable {
         public let url: URL
         public let kind: SheetKind
-        public var fileName: String { url.lastPathComponent }
+        /// The last path segment, percent-decoded, with separators and control characters replaced
+        /// (it becomes part of a file name and of what geo287 prints), as for archive captures.
+        public var fileName: String { WaybackCDX.fileName(of: url.absoluteString) }
     }
 
     /// Every participating/pending sheet linked from `html`, in page order, without repeats.

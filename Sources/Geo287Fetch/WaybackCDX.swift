@@ -65,6 +65,11 @@ public enum WaybackCDX {
         let last = String(noFragment.split(separator: "/").last ?? "")
         let decoded = last.removingPercentEncoding ?? last
         // The name becomes part of a file name: no folder separators or control characters.
-        return String(decoded.map { $0 == "/" || $0 == "\\" || $0.unicodeScalars.contains { $0.value < 0x20 } ? "_" : $0 })
+        return String(decoded.map { $0 == "/" || $0 == "\\" || $0.unicodeScalars.contains(where: isControl) ? "_" : $0 })
+    }
+
+    /// C0 and C1 controls, DEL and the bidirectional overrides: never in a file name or on the terminal.
+    static func isControl(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
     }
 }

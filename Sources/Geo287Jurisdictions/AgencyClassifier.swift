@@ -1,3 +1,4 @@
+import Geo287Core
 import Geo287Sheets
 
 /// Decides the level of an agency's jurisdiction from ICE's TYPE and the agency name, and
@@ -22,20 +23,20 @@ public enum AgencyClassifier {
         let key = NameKey.normalize(a.agencyName)
         // Ward marshals (Louisiana) serve a justice-of-the-peace ward, like constables.
         // `DOC` is a department of corrections (`Virginia DOC Law Enforcement Services`).
-        let isOther = otherKeywords.contains { NameKey.has(key, $0) } || (key.hasPrefix("ward ") && key.range(of: #"^ward \d+ marshal"#, options: .regularExpression) != nil)
-            || NameKey.has(" \(key) ", " doc ")
-        let isSheriff = NameKey.has(key, "sheriff") || NameKey.has(key, "county police")
+        let isOther = otherKeywords.contains { TextSearch.contains(key, $0) } || (key.hasPrefix("ward ") && key.range(of: #"^ward \d+ marshal"#, options: .regularExpression) != nil)
+            || TextSearch.contains(" \(key) ", " doc ")
+        let isSheriff = TextSearch.contains(key, "sheriff") || TextSearch.contains(key, "county police")
         switch a.agencyType {
         case .state:
             if isOther { return Decision(level: .other, why: "state agency whose jurisdiction is facilities or a function") }
-            if NameKey.has(key, "police department") && !NameKey.has(key, "state") && a.state.map({ !key.hasPrefix(NameKey.normalize($0.name)) }) ?? true {
+            if TextSearch.contains(key, "police department") && !TextSearch.contains(key, "state") && a.state.map({ !key.hasPrefix(NameKey.normalize($0.name)) }) ?? true {
                 return Decision(level: .municipal, why: "typed State Agency but named as a local police department")
             }
             return Decision(level: .state, why: "state agency: statewide jurisdiction")
         case .county:
             if isSheriff { return Decision(level: .county, why: "sheriff: the county") }
             if isOther { return Decision(level: .other, why: "county agency whose jurisdiction is facilities or a function") }
-            if policeKeywords.contains(where: { NameKey.has(key, $0) }) && !NameKey.has(key, "county") {
+            if policeKeywords.contains(where: { TextSearch.contains(key, $0) }) && !TextSearch.contains(key, "county") {
                 return Decision(level: .municipal, why: "typed County but named as a municipal police department")
             }
             return Decision(level: .county, why: "county agency: the county")

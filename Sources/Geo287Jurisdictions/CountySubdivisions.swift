@@ -85,7 +85,8 @@ public final class CountySubdivisions: @unchecked Sendable {
     public func derivedTable() throws -> Data {
         var out = "# source sha256 \(Self.sourceSHA256)\n"
         for d in divisions {
-            guard !d.name.contains("\t"), !d.name.contains("\n"), !d.name.contains("\r") else {
+            // Bytes, not Characters: "\r\n" is one Character and would hide from a "\n" test.
+            guard !d.name.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
                 throw DataError(d.geoid, "a subdivision name holds a tab or a line break")
             }
             out += "\(d.geoid)\t\(d.name)\n"

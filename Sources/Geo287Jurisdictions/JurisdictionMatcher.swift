@@ -124,7 +124,7 @@ public struct JurisdictionMatcher: Sendable {
     func cityPrefix(of a: Agreement, state: USState, places: PlaceResolver) -> String? {
         let key = NameKey.normalize(a.agencyName)
         let stateKey = NameKey.normalize(state.name)
-        guard !key.contains(stateKey), !key.contains("state"), !key.contains("attorney general") else { return nil }
+        guard !TextSearch.contains(key, stateKey), !TextSearch.contains(key, "state"), !TextSearch.contains(key, "attorney general") else { return nil }
         let words = key.split(separator: " ").map(String.init)
         for n in stride(from: min(4, words.count - 1), through: 1, by: -1) {
             let prefix = words[0..<n].joined(separator: " ")
@@ -185,7 +185,7 @@ public struct JurisdictionMatcher: Sendable {
                                 method: .nameDerived, confidence: 0.75,
                                 reason: "\(why): \(t.name) is a county subdivision of \(county.nameWithType); the county contains it")
         }
-        if AgencyClassifier.otherKeywords.contains(where: { ["corrections", "correctional", "correction", "prison"].contains($0) && key.contains($0) }) {
+        if AgencyClassifier.otherKeywords.contains(where: { ["corrections", "correctional", "correction", "prison"].contains($0) && TextSearch.contains(key, $0) }) {
             return Jurisdiction(level: .other, geoid: state.fips, name: state.name, method: .nameDerived, confidence: 0.8,
                                 reason: "\(why): state corrections agency with facilities across \(state.name)")
         }

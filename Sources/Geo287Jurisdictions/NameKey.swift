@@ -67,28 +67,6 @@ public enum NameKey {
         return nil
     }
 
-    /// Whether `phrase` occurs in `key` (a byte search; Foundation's `contains` bridges to
-    /// NSString and is far slower on these short keys).
-    public static func has(_ key: String, _ phrase: String) -> Bool {
-        var k = key, p = phrase
-        return k.withUTF8 { kb in
-            p.withUTF8 { pb in
-                guard pb.count <= kb.count else { return false }
-                guard let first = pb.first else { return true }
-                var i = 0
-                while i <= kb.count - pb.count {
-                    if kb[i] == first {
-                        var j = 1
-                        while j < pb.count, kb[i + j] == pb[j] { j += 1 }
-                        if j == pb.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
-    }
-
     /// Removes `suffixes` (normalized word sequences) from the end of `key`, repeatedly.
     public static func stripSuffixes(_ key: String, _ suffixes: [String]) -> String {
         var k = key

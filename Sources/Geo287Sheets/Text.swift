@@ -1,3 +1,4 @@
+import Geo287Core
 /// Text hygiene shared by the reader: trimming (incl. NBSP and newlines), whitespace
 /// collapsing and the agency key.
 enum Text {
@@ -9,19 +10,6 @@ enum Text {
         while let f = scalars.first, isSpace(f) { scalars.removeFirst() }
         while let l = scalars.last, isSpace(l) { scalars.removeLast() }
         return String(scalars)
-    }
-
-    /// Byte-level substring test for an ASCII needle (no Foundation, no Unicode comparison).
-    static func containsASCII(_ s: String, _ needle: StaticString) -> Bool {
-        needle.withUTF8Buffer { want in
-            guard let first = want.first else { return true }
-            var utf8 = s.utf8[...]
-            while let i = utf8.firstIndex(of: first) {
-                if utf8[i...].starts(with: want) { return true }
-                utf8 = utf8[utf8.index(after: i)...]
-            }
-            return false
-        }
     }
 
     /// Whitespace of any kind; ASCII is decided without a Unicode property lookup.
@@ -82,7 +70,7 @@ enum Text {
             source = String(s)
         }
         let key = collapse(source.replacingBackticks).lowercased()
-        guard containsASCII(key, "dept") else { return key }
+        guard TextSearch.contains(key, "dept") else { return key }
         return key.split(separator: " ").map { word -> String in
             if word == "dept" || word == "dept." { return "department" }
             if word.hasPrefix("dept."), word.count > 5 { return "department " + word.dropFirst(5) }

@@ -1,3 +1,4 @@
+import Geo287Core
 /// Decoding of XML character data: the five predefined entities and numeric character
 /// references. Any other entity reference is an error (no DTD is ever honoured).
 enum XMLText {
@@ -51,7 +52,7 @@ enum XMLText {
 
     /// Undoes the OOXML `_xHHHH_` escapes that Excel writes for control characters in strings.
     static func unescapeOOXML(_ s: String) -> String {
-        guard Text.containsASCII(s, "_x") else { return s }
+        guard TextSearch.contains(s, "_x") else { return s }
         var out = String.UnicodeScalarView()
         let scalars = Array(s.unicodeScalars)
         var i = 0

@@ -37,7 +37,12 @@ struct DataDeriveCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let target = try root.resolve()
-            let source = try DataRoot.resolve(explicit: from, environment: [:])
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: from, isDirectory: &isFolder), isFolder.boolValue else {
+                throw DataError(from, "--from is not a folder (it names the data root that holds the official files)")
+            }
+            let source = DataRoot(url: URL(fileURLWithPath: from), source: .option)
+            try source.require(CountySubdivisions.path)
             let workbook = source.path(CountySubdivisions.path)
             guard try SHA256.hex(ofFile: workbook) == CountySubdivisions.sourceSHA256 else {
                 throw DataError(workbook, "SHA-256 differs from the pinned all-geocodes-v2023.xlsx")
