@@ -1,3 +1,4 @@
+import Geo287Core
 import Geo287Jurisdictions
 import Geo287Sheets
 
@@ -14,7 +15,7 @@ public struct AgreementIdentity: Sendable, Hashable, Comparable, CustomStringCon
 
     public init(_ a: Agreement) {
         state = a.stateKey
-        agency = NameKey.normalize(a.agencyName)
+        agency = a.agencyKey
         model = a.model?.rawValue ?? "unknown"
     }
 

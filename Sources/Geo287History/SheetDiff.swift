@@ -1,3 +1,4 @@
+import Geo287Core
 import Geo287Jurisdictions
 import Geo287Sheets
 

@@ -1,3 +1,4 @@
+import Geo287Core
 import Geo287Census
 
 /// Finds a county (or county equivalent) of one state from a name as ICE prints it:

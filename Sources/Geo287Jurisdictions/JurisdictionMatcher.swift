@@ -17,7 +17,7 @@ public struct JurisdictionMatcher: Sendable {
     public func match(_ agreements: [Agreement]) throws -> [MatchedAgreement] {
         // Load the place files of every state that has a municipal or other agreement, in parallel.
         var distinct: [String: Agreement] = [:]
-        for a in agreements { distinct[Self.agencyKey(a)] = distinct[Self.agencyKey(a)] ?? a }
+        for a in agreements { distinct[Self.resolutionKey(a)] = distinct[Self.resolutionKey(a)] ?? a }
         let states = Set(distinct.values.compactMap { a -> String? in
             guard let s = a.state, AgencyClassifier.classify(a).level != .state else { return nil }
             return s.fips
@@ -38,7 +38,7 @@ public struct JurisdictionMatcher: Sendable {
         // (the resolution reads only the state, name, type and county cell).
         var resolved: [String: Jurisdiction] = [:]
         return try agreements.map { a in
-            let key = Self.agencyKey(a)
+            let key = Self.resolutionKey(a)
             if let j = resolved[key] { return MatchedAgreement(agreement: a, jurisdiction: j) }
             let j = try resolve(a, resolvers: &resolvers, countyResolvers: &countyResolvers)
             resolved[key] = j
@@ -47,7 +47,7 @@ public struct JurisdictionMatcher: Sendable {
     }
 
     /// What resolution reads of an agreement: rows with the same key resolve alike.
-    static func agencyKey(_ a: Agreement) -> String {
+    static func resolutionKey(_ a: Agreement) -> String {
         "\(a.stateAsPrinted)\u{1}\(a.agencyName)\u{1}\(a.agencyType.rawValue)\u{1}\(a.countyAsPrinted ?? "\u{2}")"
     }
 

@@ -1,3 +1,4 @@
+import Geo287Core
 import Geo287Sheets
 
 /// The reviewed override table: agencies no rule can place. Each line says why; each is

@@ -1,3 +1,4 @@
+import Geo287Core
 import Geo287Census
 import Geo287Geometry
 

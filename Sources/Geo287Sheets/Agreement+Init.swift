@@ -6,7 +6,7 @@ extension Agreement {
                               agencyType: AgencyType, county: String?, model: SupportModel, signed: SignedDate? = nil,
                               moaURL: String? = nil) -> Agreement {
         Agreement(kind: kind, row: row, stateAsPrinted: state.name.uppercased(), state: state, agencyName: agencyName,
-                  agencyKey: agencyName.lowercased(), typeAsPrinted: nil, agencyType: agencyType, countyAsPrinted: county,
+                  agencyKey: NameKey.normalize(agencyName), typeAsPrinted: nil, agencyType: agencyType, countyAsPrinted: county,
                   modelAsPrinted: model.displayName, model: model, signed: signed, signedAsPrinted: signed?.description,
                   moaURL: moaURL, moaPending: false, addendumURL: nil, moaTarget: moaURL, addendumTarget: nil)
     }

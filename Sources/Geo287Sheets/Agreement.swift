@@ -10,7 +10,8 @@ public struct Agreement: Sendable, Hashable {
     public var state: USState?
     /// The agency name as printed, trimmed.
     public var agencyName: String
-    /// Normalized name for matching: case, curly/straight apostrophes, NBSP, spacing, `Dept.`.
+    /// The agency name as `NameKey.normalize` reads it: one key for the spellings of one agency
+    /// (`Sheriff's`/`Sheriffs`, `Dept.`/`Department`, `St.`/`Saint`, case, accents, spacing).
     public var agencyKey: String
     public var typeAsPrinted: String?
     public var agencyType: AgencyType

@@ -88,7 +88,7 @@ struct AgreementBuilder {
 
         var record = Agreement(
             kind: kind, row: r, stateAsPrinted: statePrinted, state: state, agencyName: agency,
-            agencyKey: Text.agencyKey(agency), typeAsPrinted: typePrinted, agencyType: agencyType,
+            agencyKey: NameKey.normalize(agency), typeAsPrinted: typePrinted, agencyType: agencyType,
             countyAsPrinted: county(row), modelAsPrinted: modelPrinted, model: model,
             signed: nil, signedAsPrinted: nil, moaURL: nil, moaPending: false, addendumURL: nil,
             moaTarget: nil, addendumTarget: nil)

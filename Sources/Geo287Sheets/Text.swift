@@ -52,35 +52,4 @@ enum Text {
         }
         return String(out)
     }
-
-    /// The agency key: lower case, curly quotes straightened, whitespace collapsed, and
-    /// `Dept`/`Dept.` spelled `department`, so spelling variants of one agency compare equal.
-    static func agencyKey(_ name: String) -> String {
-        var source = name
-        if name.utf8.contains(where: { $0 >= 0x80 }) {
-            var s = String.UnicodeScalarView()
-            for scalar in name.unicodeScalars {
-                switch scalar {
-                case "\u{2019}", "\u{2018}", "\u{02BC}", "\u{00B4}": s.append("'")
-                case "\u{201C}", "\u{201D}": s.append("\"")
-                case "\u{2013}", "\u{2014}": s.append("-")
-                default: s.append(scalar)
-                }
-            }
-            source = String(s)
-        }
-        let key = collapse(source.replacingBackticks).lowercased()
-        guard TextSearch.contains(key, "dept") else { return key }
-        return key.split(separator: " ").map { word -> String in
-            if word == "dept" || word == "dept." { return "department" }
-            if word.hasPrefix("dept."), word.count > 5 { return "department " + word.dropFirst(5) }
-            return String(word)
-        }.joined(separator: " ")
-    }
-}
-
-extension String {
-    fileprivate var replacingBackticks: String {
-        utf8.contains(UInt8(ascii: "`")) ? String(map { $0 == "`" ? "'" : $0 }) : self
-    }
 }

@@ -40,7 +40,7 @@ import Testing
         #expect(miami.moaURL == "https://www.ice.gov/doclib/m.pdf")
         let smith = try #require(sheet.agreements.last)
         #expect(smith.row == 4 && smith.state?.usps == "TX" && smith.countyAsPrinted == "Smith County")
-        #expect(smith.agencyKey == "smith county sheriff's office")
+        #expect(smith.agencyKey == "smith county sheriffs office")
         #expect(smith.moaPending && smith.moaURL == nil)
         #expect(sheet.warnings.isEmpty, "\(sheet.warnings)")
     }

@@ -16,7 +16,7 @@ public enum NameKey {
             for scalar in folded.unicodeScalars {
                 if scalar.value < 0x80 { appendASCII(UInt8(scalar.value), to: &bytes); continue }
                 switch scalar {
-                case "\u{2019}", "\u{2018}": continue                     // curly apostrophes vanish too
+                case "\u{2019}", "\u{2018}", "\u{02BC}", "\u{00B4}": continue                    // curly apostrophes vanish too
                 default:
                     if scalar.properties.isAlphabetic, let lower = String(scalar).lowercased().unicodeScalars.first,
                        lower.value < 0x80 { bytes.append(UInt8(lower.value)) } else { bytes.append(0x20) }
