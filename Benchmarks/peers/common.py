@@ -37,7 +37,7 @@ def read_counties():
 
 
 def assignments(n, point_idx, poly_idx):
-    """Lowest polygon index per point (the GEOS/geo287 rule), -1 where none."""
+    """Lowest polygon index per point (geo287's border rule, with covers), -1 where none."""
     out = np.full(n, np.iinfo(np.int32).max, dtype=np.int64)
     np.minimum.at(out, np.asarray(point_idx, dtype=np.int64), np.asarray(poly_idx, dtype=np.int64))
     out[out == np.iinfo(np.int32).max] = -1

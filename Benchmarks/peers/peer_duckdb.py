@@ -1,4 +1,4 @@
-"""DuckDB spatial: ST_Contains join (spatial join operator), extension loaded offline from the
+"""DuckDB spatial: ST_Covers join (spatial join operator; the border rule: boundary points count), extension loaded offline from the
 duckdb-ext-spatial wheel's folder."""
 import os
 
@@ -29,7 +29,7 @@ def join(xs, ys, counties):
     con.execute("CREATE TABLE c AS SELECT cid, ST_GeomFromWKB(wkb) AS geom FROM cdf")
     con.execute("CREATE TABLE p AS SELECT pid, ST_Point(x, y) AS geom FROM pdf")
     rows = con.execute(
-        "SELECT p.pid, min(c.cid) FROM p JOIN c ON ST_Contains(c.geom, p.geom) GROUP BY p.pid").fetchnumpy()
+        "SELECT p.pid, min(c.cid) FROM p JOIN c ON ST_Covers(c.geom, p.geom) GROUP BY p.pid").fetchnumpy()
     out = np.full(len(xs), -1, dtype="<i4")
     out[rows["pid"]] = rows["min(c.cid)"]
     con.close()

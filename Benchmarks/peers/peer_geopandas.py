@@ -1,4 +1,4 @@
-"""geopandas: sjoin(points, counties, predicate="within") — the everyday form."""
+"""geopandas: sjoin(points, counties, predicate="covered_by") — the everyday form, with the border rule (boundary points count)."""
 import geopandas as gpd
 
 from common import assignments, parse_args, run
@@ -6,7 +6,7 @@ from common import assignments, parse_args, run
 
 def join(xs, ys, counties):
     points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(xs, ys), crs=counties.crs)
-    joined = gpd.sjoin(points, counties[["geometry"]], how="inner", predicate="within")
+    joined = gpd.sjoin(points, counties[["geometry"]], how="inner", predicate="covered_by")
     return assignments(len(xs), joined.index.to_numpy(), joined["index_right"].to_numpy())
 
 

@@ -17,11 +17,13 @@ public struct TractCoverage: Sendable {
 
     /// Locates every tract centroid in the counties and in `placeGEOIDs` (their polygons must be
     /// loaded in the gazetteer) on `threads` threads.
-    /// `engine`: the grid index (default) or plain GEOS prepared `contains` (the reference); both
-    /// give identical assignments.
+    /// `engine`: the grid index (default) or plain GEOS prepared `covers` (the reference); both
+    /// give identical assignments under the border rule (`BorderRule`).
     public static func locate(_ tracts: TractCentroids, gazetteer: Gazetteer, placeGEOIDs: Set<String>, threads: Int,
                               engine: PointInPolygonEngine = .grid) throws -> TractCoverage {
-        let countyIndex = try PointLocator(polygons: gazetteer.counties.map(\.geometry), engine: engine)
+        // GEOID order, so the border rule (lowest index covering a point) is the lowest GEOID.
+        let counties = gazetteer.counties.sorted { $0.geoid < $1.geoid }
+        let countyIndex = try PointLocator(polygons: counties.map(\.geometry), engine: engine)
         let places = try placeGEOIDs.sorted().compactMap { try gazetteer.place(geoid: $0) }.filter { !$0.geometry.polygons.isEmpty }
         let inCounty = try countyIndex.locateAll(xs: tracts.longitude, ys: tracts.latitude, threads: threads)
         let inPlace = places.isEmpty ? [] : try PointLocator(polygons: places.map(\.geometry), engine: engine)
@@ -31,7 +33,7 @@ public struct TractCoverage: Sendable {
         for i in 0..<tracts.count {
             let c = Int(inCounty[i])
             guard c >= 0 else { unlocated += 1; continue }
-            let county = gazetteer.counties[c].geoid
+            let county = counties[c].geoid
             countyPop[county, default: 0] += tracts.population[i]
             if !inPlace.isEmpty, inPlace[i] >= 0 {
                 placePop[county, default: [:]][places[Int(inPlace[i])].geoid, default: 0] += tracts.population[i]

@@ -26,16 +26,31 @@ public final class Geometry {
         return value == 1
     }
 
+    /// The other operand of a binary operation, checked to share this geometry's context.
+    func operand(_ other: Geometry, _ operation: String) throws -> OpaquePointer {
+        guard other.context === context else { throw GeometryError.contextMismatch(operation) }
+        return other.handle
+    }
+
     // MARK: Description
 
     public var typeName: String {
-        guard let s = GEOSGeomType_r(ctx, handle) else { return "Unknown" }
-        defer { GEOSFree_r(ctx, s) }
-        return String(cString: s)
+        get throws {
+            guard let s = GEOSGeomType_r(ctx, handle) else { throw context.failure("geometry type") }
+            defer { GEOSFree_r(ctx, s) }
+            return String(cString: s)
+        }
     }
 
-    public var partCount: Int { Int(GEOSGetNumGeometries_r(ctx, handle)) }
-    public var isEmpty: Bool { GEOSisEmpty_r(ctx, handle) == 1 }
+    public var partCount: Int {
+        get throws {
+            let n = GEOSGetNumGeometries_r(ctx, handle)
+            guard n >= 0 else { throw context.failure("part count") }
+            return Int(n)
+        }
+    }
+
+    public var isEmpty: Bool { get throws { try predicate(GEOSisEmpty_r(ctx, handle), "isEmpty") } }
 
     public func wkt(precision: Int32 = 17) throws -> String {
         guard let writer = GEOSWKTWriter_create_r(ctx) else { throw context.failure("WKT writer") }
@@ -58,7 +73,7 @@ public final class Geometry {
 
     // MARK: Validity and measures
 
-    public var isValid: Bool { GEOSisValid_r(ctx, handle) == 1 }
+    public var isValid: Bool { get throws { try predicate(GEOSisValid_r(ctx, handle), "isValid") } }
 
     public var validityReason: String {
         guard let s = GEOSisValidReason_r(ctx, handle) else { return context.takeError() }
@@ -78,7 +93,7 @@ public final class Geometry {
     /// The discrete Hausdorff distance to `other` (in the geometries' units).
     public func hausdorffDistance(to other: Geometry) throws -> Double {
         var d = 0.0
-        guard GEOSHausdorffDistance_r(ctx, handle, other.handle, &d) == 1 else { throw context.failure("Hausdorff distance") }
+        guard GEOSHausdorffDistance_r(ctx, handle, try operand(other, "Hausdorff distance"), &d) == 1 else { throw context.failure("Hausdorff distance") }
         return d
     }
 
@@ -104,11 +119,11 @@ public final class Geometry {
     // MARK: Overlay
 
     public func intersection(_ other: Geometry) throws -> Geometry {
-        try owned(GEOSIntersection_r(ctx, handle, other.handle), "intersection")
+        try owned(GEOSIntersection_r(ctx, handle, try operand(other, "intersection")), "intersection")
     }
 
     public func union(_ other: Geometry) throws -> Geometry {
-        try owned(GEOSUnion_r(ctx, handle, other.handle), "union")
+        try owned(GEOSUnion_r(ctx, handle, try operand(other, "union")), "union")
     }
 
     public func unaryUnion() throws -> Geometry { try owned(GEOSUnaryUnion_r(ctx, handle), "unary union") }
@@ -121,15 +136,15 @@ public final class Geometry {
     // MARK: Predicates
 
     public func intersects(_ other: Geometry) throws -> Bool {
-        try predicate(GEOSIntersects_r(ctx, handle, other.handle), "intersects")
+        try predicate(GEOSIntersects_r(ctx, handle, try operand(other, "intersects")), "intersects")
     }
 
     public func contains(_ other: Geometry) throws -> Bool {
-        try predicate(GEOSContains_r(ctx, handle, other.handle), "contains")
+        try predicate(GEOSContains_r(ctx, handle, try operand(other, "contains")), "contains")
     }
 
     public func covers(_ other: Geometry) throws -> Bool {
-        try predicate(GEOSCovers_r(ctx, handle, other.handle), "covers")
+        try predicate(GEOSCovers_r(ctx, handle, try operand(other, "covers")), "covers")
     }
 
     public func prepared() throws -> PreparedGeometry { try PreparedGeometry(base: self) }
@@ -202,15 +217,15 @@ public final class PreparedGeometry {
     }
 
     public func contains(_ other: Geometry) throws -> Bool {
-        try predicate(GEOSPreparedContains_r(base.context.handle, handle, other.handle), "prepared contains")
+        try predicate(GEOSPreparedContains_r(base.context.handle, handle, try base.operand(other, "prepared contains")), "prepared contains")
     }
 
     public func covers(_ other: Geometry) throws -> Bool {
-        try predicate(GEOSPreparedCovers_r(base.context.handle, handle, other.handle), "prepared covers")
+        try predicate(GEOSPreparedCovers_r(base.context.handle, handle, try base.operand(other, "prepared covers")), "prepared covers")
     }
 
     public func intersects(_ other: Geometry) throws -> Bool {
-        try predicate(GEOSPreparedIntersects_r(base.context.handle, handle, other.handle), "prepared intersects")
+        try predicate(GEOSPreparedIntersects_r(base.context.handle, handle, try base.operand(other, "prepared intersects")), "prepared intersects")
     }
 
     /// Contains for a coordinate (GEOS 3.11 has no ContainsXY: a temporary point is made).

@@ -4,12 +4,16 @@ public enum GeometryError: Error, Equatable, CustomStringConvertible, Sendable {
     case geos(operation: String, message: String)
     case proj(operation: String, message: String)
     case invalidInput(String)
+    /// Two geometries of different GEOS contexts met in one operation (a programming error
+    /// GEOS would not detect: each context belongs to one thread).
+    case contextMismatch(String)
 
     public var description: String {
         switch self {
         case let .geos(op, msg): return "GEOS \(op) failed: \(msg.isEmpty ? "no message" : msg)"
         case let .proj(op, msg): return "PROJ \(op) failed: \(msg.isEmpty ? "no message" : msg)"
         case let .invalidInput(msg): return msg
+        case let .contextMismatch(op): return "GEOS \(op): the geometries belong to different GEOS contexts (threads)"
         }
     }
 }

@@ -1,12 +1,15 @@
+import Geo287Core
+
 /// Bulk point-in-polygon over a fixed set of polygons (e.g. the 3,235 counties), far faster than
 /// a GEOS test per point and giving the same answers as GEOS prepared `contains`.
 ///
-/// **The rule.** `locate(c)` returns the lowest index `i` such that `c` lies in the *interior* of
-/// `polygons[i]`, exactly as `GEOSPreparedContains(polygon i, POINT(c))`: a point exactly on a
-/// polygon's boundary — on an edge, at a vertex, or on the edge of a hole — is *not* contained by
-/// that polygon. So a point on the border shared by two counties belongs to neither (nil / −1),
-/// a point inside a hole belongs to the polygon only if another part covers it, and all rings of
-/// a multi-part polygon count together (even-odd), as in GEOS. Coordinates are planar: a county
+/// **The rule** (`BorderRule`). `locate(c)` returns the lowest index `i` such that `polygons[i]`
+/// *covers* `c`, exactly as `GEOSPreparedCovers(polygon i, POINT(c))`: interior or boundary. A
+/// point exactly on a polygon's boundary — on an edge, at a vertex, or on the edge of a hole —
+/// belongs to it, so a point on the border shared by two counties goes to the lower index (the
+/// lower GEOID, as polygons come in GEOID order); a point strictly inside a hole belongs to the
+/// polygon only if another part covers it; all rings of a multi-part polygon count together
+/// (even-odd), as in GEOS. Coordinates are planar: a county
 /// that crosses ±180° (Aleutians West) is the union of its parts on both sides, nothing more.
 ///
 /// **How.** A two-level grid over the polygons' edges (`PointIndexTables`). Most points fall in a
@@ -43,7 +46,7 @@ public final class PointIndex: Sendable {
         polygonCount = polygons.count
     }
 
-    /// The polygon whose interior contains `c` (lowest index if several), or nil.
+    /// The lowest-index polygon covering `c` (interior or boundary), or nil.
     public func locate(_ c: Coordinate) -> Int? {
         let r = tables.withView { $0.locate(c.x, c.y) }
         return r >= 0 ? Int(r) : nil
@@ -51,13 +54,16 @@ public final class PointIndex: Sendable {
 
     /// `locate` for every (xs[i], ys[i]) on `threads` threads: the polygon index, or −1 for none.
     /// Extra elements of the longer array are ignored.
-    public func locateAll(xs: [Double], ys: [Double], threads: Int = 1) -> [Int32] {
-        tables.withView { view in
-            // The body never throws, so neither does map.
-            (try? ParallelPoints.map(xs: xs, ys: ys, threads: threads) { points, range in
-                for i in range { points.out[i] = view.locate(points.xs[i], points.ys[i]) }
-            }) ?? []
+    public func locateAll(xs: [Double], ys: [Double], threads: Int = 1) throws -> [Int32] {
+        let n = Swift.min(xs.count, ys.count)
+        let out = DisjointBuffer<Int32>(count: n, initial: -1)
+        let tables = self.tables
+        try Parallel.forEachChunk(count: n, chunkSize: Swift.max(4096, (n + threads - 1) / Swift.max(1, threads)), threads: threads) { range in
+            tables.withView { view in
+                for i in range { out[i] = view.locate(xs[i], ys[i]) }
+            }
         }
+        return out.values
     }
 
     /// Sizes of the index, for reports and tuning.

@@ -1,9 +1,11 @@
-/// The reference point-in-polygon path: GEOS prepared `contains`, one test per candidate.
+import Geo287Core
+
+/// The reference point-in-polygon path: GEOS prepared `covers`, one test per candidate, under
+/// the border rule (`BorderRule`: the lowest index among the polygons covering the point).
 ///
 /// Per thread: its own GEOS context, its own copies of the polygons (envelopes forced right after
-/// creation, engine-notes.md), its own STRtree and its own lazily filled cache of prepared
-/// polygons. Nothing GEOS is shared between threads. The answer for a point is the lowest index
-/// whose prepared polygon `contains` it, or −1: the same rule as `PointIndex`.
+/// creation, engine-notes.md), its own STRtree and its own `PreparedPolygons`. Nothing GEOS is
+/// shared between threads.
 public struct GEOSPointLocator: Sendable {
     public let polygons: [MultiPolygon]
 
@@ -11,17 +13,21 @@ public struct GEOSPointLocator: Sendable {
 
     public func locateAll(xs: [Double], ys: [Double], threads: Int = 1) throws -> [Int32] {
         let polygons = self.polygons
-        return try ParallelPoints.map(xs: xs, ys: ys, threads: threads) { points, range in
-            let worker = try Worker(polygons: polygons)
-            for i in range { points.out[i] = try worker.locate(Coordinate(points.xs[i], points.ys[i])) }
+        let n = Swift.min(xs.count, ys.count)
+        let out = DisjointBuffer<Int32>(count: n, initial: -1)
+        // At least 1,000 points per worker: each one converts every polygon first.
+        try Parallel.forEachChunk(count: n, chunkSize: Swift.max(1000, (n + threads - 1) / Swift.max(1, threads)), threads: threads,
+                                  makeWorker: { try Worker(polygons: polygons) }) { worker, range in
+            for i in range { out[i] = try worker.locate(Coordinate(xs[i], ys[i])) }
         }
+        return out.values
     }
 
     /// One thread's GEOS state.
     final class Worker {
         let context: GEOSContext
         let tree: STRtree
-        private var prepared: [PreparedGeometry?]
+        let prepared: PreparedPolygons
 
         init(polygons: [MultiPolygon]) throws {
             context = try GEOSContext()
@@ -33,22 +39,12 @@ public struct GEOSPointLocator: Sendable {
                 geometries.append(g)
             }
             tree = try STRtree(context: context, geometries: geometries)
-            prepared = Array(repeating: nil, count: polygons.count)
+            prepared = PreparedPolygons(context: context, geometries: geometries)
         }
 
         func locate(_ c: Coordinate) throws -> Int32 {
             let point = try context.point(c)
-            for index in tree.query(point) {
-                let p: PreparedGeometry
-                if let cached = prepared[index] {
-                    p = cached
-                } else {
-                    p = try tree.geometries[index].prepared()
-                    prepared[index] = p
-                }
-                if try p.contains(point) { return Int32(index) }
-            }
-            return -1
+            return try prepared.firstCovering(point, among: tree.query(point)).map(Int32.init) ?? -1
         }
     }
 }
@@ -73,9 +69,9 @@ public struct PointLocator: Sendable {
         }
     }
 
-    /// Polygon index per point, −1 for none (see `PointIndex` for the boundary rule).
+    /// Polygon index per point, −1 for none (`BorderRule` decides border points).
     public func locateAll(xs: [Double], ys: [Double], threads: Int) throws -> [Int32] {
-        if let grid { return grid.locateAll(xs: xs, ys: ys, threads: threads) }
+        if let grid { return try grid.locateAll(xs: xs, ys: ys, threads: threads) }
         if let geos { return try geos.locateAll(xs: xs, ys: ys, threads: threads) }
         return []
     }

@@ -1,10 +1,10 @@
 /// The point query over `PointIndexView`: two table look-ups for most points, exact crossing
-/// parity for points in mixed cells (see `PointIndex` for the boundary rule).
+/// parity for points in mixed cells; a point exactly on an edge is covered (`BorderRule`).
 extension PointIndexView {
     @inline(__always)
     func locate(_ x: Double, _ y: Double) -> Int32 {
-        // Points on or outside the overall bounding box are in no polygon's interior (NaN too).
-        guard x > t.minX, x < t.maxX, y > t.minY, y < t.maxY else { return -1 }
+        // Points outside the overall bounding box are in no polygon (NaN too); its edge can be.
+        guard x >= t.minX, x <= t.maxX, y >= t.minY, y <= t.maxY else { return -1 }
         let i = Swift.min(Int((x - t.minX) * t.invCellW), t.nx - 1)
         let j = Swift.min(Int((y - t.minY) * t.invCellH), t.ny - 1)
         let top = topCodes[j &* t.nx &+ i]
@@ -43,9 +43,10 @@ extension PointIndexView {
             let sb = orientSign(px, py, cx, cy, e.bx, e.by) > 0
             if sa != sb, (o > 0) != e.refLeft { parity ^= bit }
         }
-        let inside = (m.insideMask ^ parity) & ~boundary
-        if inside == 0 { return -1 }
-        return polys[Int(m.polyStart) + inside.trailingZeroBitCount]
+        // Covered: inside by parity, or exactly on the boundary (where parity is meaningless).
+        let covered = ((m.insideMask ^ parity) & ~boundary) | boundary
+        if covered == 0 { return -1 }
+        return polys[Int(m.polyStart) + covered.trailingZeroBitCount]
     }
 
     /// The same test for a cell with more than 64 candidate polygons (overlapping input only).
@@ -68,7 +69,7 @@ extension PointIndexView {
             let sb = orientSign(px, py, m.refX, m.refY, e.bx, e.by) > 0
             if sa != sb, (o > 0) != e.refLeft { inside[s].toggle() }
         }
-        for s in 0..<count where inside[s] && !boundary[s] { return polys[Int(m.polyStart) + s] }
+        for s in 0..<count where inside[s] || boundary[s] { return polys[Int(m.polyStart) + s] }
         return -1
     }
 }

@@ -50,7 +50,7 @@ public enum CompactPlaceLayer {
         guard !states.isEmpty else {
             throw DataError(source.path(CensusLayers.fullPlacesFolder), "no TIGER/Line place zips (tl_2019_SS_place.zip) to derive from; `geo287 data fetch places --state all --data <this root>` gets them")
         }
-        return try parallelMap(states, threads: threads) { fips in
+        return try Parallel.map(states, threads: threads) { fips in
             try writeState(fips, from: source, to: target, keep: keep, tolerance: tolerance)
         }
     }
@@ -78,7 +78,7 @@ public enum CompactPlaceLayer {
             if let p = polygons[f.recordIndex], !p.polygons.isEmpty {
                 let g = try context.geometry(p)
                 let s = try g.simplifiedPreservingTopology(tolerance: tolerance)
-                if s.isValid, !s.isEmpty {
+                if try s.isValid, try !s.isEmpty {
                     geometry = try s.multiPolygon()
                     maxDev = max(maxDev, try g.hausdorffDistance(to: s))
                 } else {

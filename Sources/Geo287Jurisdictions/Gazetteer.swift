@@ -32,22 +32,13 @@ public final class Gazetteer: @unchecked Sendable {
     /// Loads the county layer, population and crosswalk from the data root.
     public static func load(_ root: DataRoot) throws -> Gazetteer {
         for path in [CensusLayers.crosswalkPath, CensusLayers.populationPath, CensusLayers.countiesPath] { try root.require(path) }
-        // The three inputs are independent: read them side by side.
-        let counties = ResultSlots<Result<[County], any Error>>(count: 1)
-        let crosswalk = ResultSlots<Result<PlaceCountyCrosswalk, any Error>>(count: 1)
-        let population = ResultSlots<Result<PopulationTable, any Error>>(count: 1)
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            crosswalk.set(0, Result { try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath)) })
-        }
-        counties.set(0, Result { try CensusLayers.counties(root) })
-        population.set(0, Result { try PopulationTable.load(root.path(CensusLayers.populationPath)) })
-        group.wait()
-        guard let c = counties.get(0), let x = crosswalk.get(0), let p = population.get(0) else {
-            throw DataError(root.url.path, "census layers were not read")
-        }
+        // The three inputs are independent: the crosswalk is read on another thread meanwhile.
+        let crosswalk = Prefetch { try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath)) }
+        let counties = try CensusLayers.counties(root)
+        let population = try PopulationTable.load(root.path(CensusLayers.populationPath))
+        let gazetteer = Gazetteer(root: root, counties: counties, crosswalk: try crosswalk.value(), population: population)
         Trace.mark("census tables")
-        return Gazetteer(root: root, counties: try c.get(), crosswalk: try x.get(), population: try p.get())
+        return gazetteer
     }
 
     public func counties(inState fips: String) -> [County] { countiesByState[fips] ?? [] }
@@ -68,7 +59,7 @@ public final class Gazetteer: @unchecked Sendable {
     /// Reads the place attributes of several states on up to `threads` threads.
     public func preloadPlaces(states: [String], threads: Int) throws {
         let todo = Array(Set(states)).sorted().filter { s in locked { placeIndex[s] == nil } }
-        let loaded = try parallelMap(todo, threads: threads) { try CensusLayers.places(self.root, stateFIPS: $0, geometry: .none) }
+        let loaded = try Parallel.map(todo, threads: threads) { try CensusLayers.places(self.root, stateFIPS: $0, geometry: .none) }
         locked { for (s, p) in zip(todo, loaded) { placeIndex[s] = p } }
     }
 
@@ -77,7 +68,7 @@ public final class Gazetteer: @unchecked Sendable {
         let missing = locked { geoids.filter { placeGeometry[$0] == nil } }
         let byState = Dictionary(grouping: missing, by: { String($0.prefix(2)) })
         let states = byState.keys.sorted()
-        let results = try parallelMap(states, threads: threads) { (state: String) throws -> [(String, MultiPolygon)] in
+        let results = try Parallel.map(states, threads: threads) { (state: String) throws -> [(String, MultiPolygon)] in
             let wanted = Set(byState[state] ?? [])
             let places = try self.places(inState: state).filter { wanted.contains($0.geoid) }
             let polygons = try CensusLayers.placeGeometries(self.root, stateFIPS: state, records: Set(places.map(\.recordIndex)))

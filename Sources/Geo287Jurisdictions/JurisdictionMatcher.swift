@@ -24,13 +24,10 @@ public struct JurisdictionMatcher: Sendable {
         }).sorted()
         // Towns and townships are needed for municipal agencies without a place: read them
         // alongside the place files (the later lazy call waits for nothing or retries).
-        let prefetch = DispatchGroup()
-        if !states.isEmpty {
-            let gazetteer = self.gazetteer
-            DispatchQueue.global().async(group: prefetch) { _ = try? gazetteer.subdivisions() }
-        }
+        let gazetteer = self.gazetteer
+        let subdivisions = states.isEmpty ? nil : Prefetch { (try? gazetteer.subdivisions()) != nil }
         try gazetteer.preloadPlaces(states: states, threads: 2)
-        prefetch.wait()
+        _ = try subdivisions?.value()
         Trace.mark("places loaded")
         var resolvers: [String: PlaceResolver] = [:]
         var countyResolvers: [String: CountyResolver] = [:]

@@ -41,38 +41,7 @@ public final class BulkCountyPlaceLocator: CountyPlaceLocator {
     // MARK: Counties
 
     func locateCounties(_ points: [Coordinate]) throws -> [Int32] {
-        let out = DisjointBuffer<Int32>(count: points.count, initial: -1)
-        let workers = max(1, min(threads, points.count / 1000 + 1))
-        let counties = self.counties
-        let errors = ErrorBox()
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            do {
-                let context = try GEOSContext()
-                let geoms = try counties.map { c -> Geometry in
-                    let g = try context.geometry(c.geometry)
-                    _ = try g.bounds()   // force the lazy envelope (engine-notes.md)
-                    return g
-                }
-                let tree = try STRtree(context: context, geometries: geoms)
-                var prepared = [PreparedGeometry?](repeating: nil, count: geoms.count)
-                func prep(_ i: Int) throws -> PreparedGeometry {
-                    if let p = prepared[i] { return p }
-                    let p = try geoms[i].prepared()
-                    prepared[i] = p
-                    return p
-                }
-                for i in stride(from: points.count * w / workers, to: points.count * (w + 1) / workers, by: 1) {
-                    let pt = try context.point(points[i])
-                    let hit = try LookupBorderRule.choose(tree.query(pt), contains: { try prep($0).contains(pt) },
-                                                          covers: { try prep($0).covers(pt) })
-                    if let hit { out[i] = Int32(hit) }
-                }
-            } catch {
-                errors.record(error)
-            }
-        }
-        try errors.rethrow()
-        return out.values
+        try GEOSPointLocator(polygons: counties.map(\.geometry)).locateAll(xs: points.map(\.x), ys: points.map(\.y), threads: threads)
     }
 
     // MARK: Places
@@ -86,44 +55,27 @@ public final class BulkCountyPlaceLocator: CountyPlaceLocator {
         // Biggest states first, pulled by whichever worker is free.
         let states = byState.keys.sorted { (byState[$0]?.count ?? 0, $1) > (byState[$1]?.count ?? 0, $0) }
         let out = DisjointBuffer<String?>(count: points.count, initial: nil)
-        let queue = WorkQueue(count: states.count)
-        let errors = ErrorBox()
         let loadPlaces = places
-        DispatchQueue.concurrentPerform(iterations: min(threads, max(1, states.count))) { _ in
-            do {
-                let context = try GEOSContext()
-                while let s = queue.next() {
-                    let state = states[s]
-                    let mine = byState[state] ?? []
-                    let statePlaces = try loadPlaces(state, SortedPoints(mine.map { points[$0] })).filter { !$0.geometry.polygons.isEmpty }.sorted { $0.geoid < $1.geoid }
-                    guard !statePlaces.isEmpty else { continue }
-                    let boxes = try statePlaces.map { p -> Geometry in
-                        let g = try context.rectangle(p.geometry.bounds)
-                        _ = try g.bounds()
-                        return g
-                    }
-                    let tree = try STRtree(context: context, geometries: boxes)
-                    var prepared = [PreparedGeometry?](repeating: nil, count: statePlaces.count)
-                    func prep(_ i: Int) throws -> PreparedGeometry {
-                        if let p = prepared[i] { return p }
-                        let g = try context.geometry(statePlaces[i].geometry)
-                        _ = try g.bounds()
-                        let p = try g.prepared()
-                        prepared[i] = p
-                        return p
-                    }
-                    for i in mine {
-                        let pt = try context.point(points[i])
-                        let hit = try LookupBorderRule.choose(tree.query(pt), contains: { try prep($0).contains(pt) },
-                                                              covers: { try prep($0).covers(pt) })
-                        if let hit { out[i] = statePlaces[hit].geoid }
-                    }
+        try Parallel.forEachChunk(count: states.count, chunkSize: 1, threads: threads, makeWorker: { try GEOSContext() }) { context, range in
+            for s in range {
+                let mine = byState[states[s]] ?? []
+                let statePlaces = try loadPlaces(states[s], SortedPoints(mine.map { points[$0] }))
+                    .filter { !$0.geometry.polygons.isEmpty }.sorted { $0.geoid < $1.geoid }
+                guard !statePlaces.isEmpty else { continue }
+                // The tree holds bounding boxes; a polygon is converted only when a point falls in its box.
+                let boxes = try statePlaces.map { p -> Geometry in
+                    let g = try context.rectangle(p.geometry.bounds)
+                    _ = try g.bounds()
+                    return g
                 }
-            } catch {
-                errors.record(error)
+                let tree = try STRtree(context: context, geometries: boxes)
+                let polygons = PreparedPolygons(context: context, polygons: statePlaces.map(\.geometry))
+                for i in mine {
+                    let pt = try context.point(points[i])
+                    if let hit = try polygons.firstCovering(pt, among: tree.query(pt)) { out[i] = statePlaces[hit].geoid }
+                }
             }
         }
-        try errors.rethrow()
         return out.values
     }
 }
@@ -152,49 +104,4 @@ public struct SortedPoints: Sendable {
         }
         return false
     }
-}
-
-/// A fixed-size buffer that concurrent workers write at disjoint indices.
-final class DisjointBuffer<T>: @unchecked Sendable {
-    // @unchecked: each index is written by exactly one worker, and read only after
-    // `concurrentPerform` returns (which orders the writes before the read).
-    private let storage: UnsafeMutableBufferPointer<T>
-    init(count: Int, initial: T) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: initial)
-    }
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
-    }
-    subscript(i: Int) -> T {
-        get { storage[i] }
-        set { storage[i] = newValue }
-    }
-    var values: [T] { Array(storage) }
-}
-
-/// Hands out indices 0..<count to concurrent workers.
-final class WorkQueue: @unchecked Sendable {
-    // @unchecked: `next` is serialized by `lock`.
-    private let lock = NSLock()
-    private var cursor = 0
-    private let count: Int
-    init(count: Int) { self.count = count }
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard cursor < count else { return nil }
-        cursor += 1
-        return cursor - 1
-    }
-}
-
-/// The first error thrown by any worker.
-final class ErrorBox: @unchecked Sendable {
-    // @unchecked: guarded by `lock`.
-    private let lock = NSLock()
-    private var first: (any Error)?
-    func record(_ e: any Error) { lock.lock(); if first == nil { first = e }; lock.unlock() }
-    func rethrow() throws { lock.lock(); let e = first; lock.unlock(); if let e { throw e } }
 }

@@ -14,31 +14,11 @@ public struct PointAssignment: Sendable, Hashable {
 }
 
 /// Locates many points in counties and places. Every implementation follows the border rule
-/// (`LookupBorderRule`) so bulk and single lookups agree point for point.
-///
-/// Today: `BulkCountyPlaceLocator` (STRtree + prepared polygons, one GEOS context per worker).
-/// The grid + ray-casting `PointIndex` (branch `pip`) plugs in here as a second conformer:
-/// it answers GEOS `contains` exactly, so it can assign the interior points and hand the points it
-/// leaves unassigned (boundary, water, outside) to the GEOS `covers` fallback below.
+/// (`BorderRule`: the lowest GEOID among the polygons covering the point), so bulk and single
+/// lookups, the grid index and GEOS agree point for point.
 public protocol CountyPlaceLocator {
     /// Coordinates are x = longitude, y = latitude (NAD83 degrees; WGS84 input differs by ~1 m).
     func locate(_ points: [Coordinate]) throws -> [PointAssignment]
-}
-
-/// The border rule, stated once: a polygon's boundary is not in its interior, so GEOS
-/// `contains` is false for a point exactly on a shared county (or place) border. Such a point
-/// goes to the **lowest GEOID among the polygons that `cover` it** (covers = contains or on
-/// the boundary). Candidates are tried in ascending GEOID order, so the answer is deterministic
-/// and the same whichever engine found the candidates.
-public enum LookupBorderRule {
-    public static let statement = "a point exactly on a border belongs to the lowest GEOID among the polygons whose boundary it lies on (GEOS contains excludes the boundary; covers decides)"
-
-    /// `candidates` ascending by GEOID; `contains` / `covers` test one candidate.
-    static func choose(_ candidates: [Int], contains: (Int) throws -> Bool, covers: (Int) throws -> Bool) rethrows -> Int? {
-        for c in candidates where try contains(c) { return c }
-        for c in candidates where try covers(c) { return c }
-        return nil
-    }
 }
 
 /// One point at a time, for `lookup --point`: a bounding-box scan of the counties, plain GEOS
@@ -73,8 +53,7 @@ public final class SinglePointLocator: CountyPlaceLocator {
         let point = try context.point(p)
         let candidates = counties.indices.filter { countyBounds[$0].contains(p) }
         let geoms = try candidates.reduce(into: [Int: Geometry]()) { $0[$1] = try context.geometry(counties[$1].geometry) }
-        let c = try LookupBorderRule.choose(candidates, contains: { try geoms[$0]?.contains(point) ?? false },
-                                            covers: { try geoms[$0]?.covers(point) ?? false })
+        let c = try BorderRule.first(among: candidates) { try geoms[$0]?.covers(point) ?? false }
         return c.map { counties[$0] }
     }
 
@@ -83,8 +62,7 @@ public final class SinglePointLocator: CountyPlaceLocator {
         let point = try context.point(p)
         let statePlaces = try places(stateFIPS, p).filter { $0.geometry.bounds.contains(p) }.sorted { $0.geoid < $1.geoid }
         let geoms = try statePlaces.map { try context.geometry($0.geometry) }
-        let hit = try LookupBorderRule.choose(Array(statePlaces.indices), contains: { try geoms[$0].contains(point) },
-                                              covers: { try geoms[$0].covers(point) })
+        let hit = try BorderRule.first(among: Array(statePlaces.indices)) { try geoms[$0].covers(point) }
         return hit.map { statePlaces[$0] }
     }
 }

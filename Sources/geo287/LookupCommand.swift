@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Geo287Census
 import Geo287Core
+import Geo287Geometry
 import Geo287Lookup
 import Geo287Sheets
 
@@ -14,7 +15,7 @@ struct LookupCommand: ParsableCommand {
         --points FILE.csv. An agreement covers a location when its jurisdiction contains it: \
         statewide agencies the whole state, a sheriff the county, a police department its city. \
         Jails, campuses and prosecutors are listed as facilities, not as coverage. \
-        Border rule: \(LookupBorderRule.statement). \
+        Border rule: \(BorderRule.statement). \
         --points reads a CSV with lat and lon columns (others kept) and writes one row per good \
         input row with state, county_fips, county, place_geoid, place and per model \
         (jem, wso, tfm) the count and names of the covering agencies; bad rows go to stderr.

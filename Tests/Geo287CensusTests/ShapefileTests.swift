@@ -29,7 +29,7 @@ import Testing
         var invalid: [String] = []
         for f in shp.features {
             let g = try ctx.geometry(f.geometry)
-            if !g.isValid { invalid.append(f.string("GEOID") ?? "?") }
+            if try !g.isValid { invalid.append(f.string("GEOID") ?? "?") }
         }
         #expect(invalid.isEmpty, "invalid: \(invalid)")
     }

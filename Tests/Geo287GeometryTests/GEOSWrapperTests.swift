@@ -7,7 +7,7 @@ import Testing
         let ctx = try GEOSContext()
         let g = try ctx.geometry(wkt: "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 2 4, 4 4, 4 2, 2 2))")
         #expect(try g.area() == 96)
-        #expect(g.typeName == "Polygon")
+        #expect(try g.typeName == "Polygon")
         let back = try ctx.geometry(wkb: try g.wkb())
         #expect(try back.wkt() == "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 2 4, 4 4, 4 2, 2 2))")
         let multi = try g.multiPolygon()
@@ -25,13 +25,38 @@ import Testing
         }
     }
 
+    @Test func geometriesOfTwoContextsNeverMeet() throws {
+        let a = try GEOSContext(), b = try GEOSContext()
+        let square = try a.geometry(wkt: "POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))")
+        let point = try b.point(Coordinate(1, 1))
+        #expect(try square.contains(try a.point(Coordinate(1, 1))))
+        #expect(throws: GeometryError.contextMismatch("contains")) { try square.contains(point) }
+        #expect(throws: GeometryError.contextMismatch("intersection")) { try square.intersection(point) }
+        #expect(throws: GeometryError.contextMismatch("prepared covers")) { try square.prepared().covers(point) }
+        let tree = try STRtree(context: a, geometries: [square])
+        #expect(throws: GeometryError.contextMismatch("STRtree query")) { try tree.query(point) }
+        #expect(throws: GeometryError.contextMismatch("STRtree insert")) { try STRtree(context: b, geometries: [square]) }
+        // A cache whose maker hands back another context's geometry refuses it.
+        let cache = PreparedPolygons(context: b, count: 1) { _ in square }
+        #expect(throws: GeometryError.contextMismatch("polygon 0")) { try cache.prepared(0) }
+    }
+
+    @Test func accessorsAnswerOrThrow() throws {
+        let ctx = try GEOSContext()
+        let multi = try ctx.geometry(wkt: "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))")
+        #expect(try multi.partCount == 2)
+        #expect(try multi.typeName == "MultiPolygon")
+        #expect(try !multi.isEmpty && multi.isValid)
+        #expect(try ctx.geometry(wkt: "POLYGON EMPTY").isEmpty)
+    }
+
     @Test func makeValidRepairsABowtie() throws {
         let ctx = try GEOSContext()
         let bowtie = try ctx.geometry(wkt: "POLYGON ((0 0, 2 2, 2 0, 0 2, 0 0))")
-        #expect(!bowtie.isValid)
+        #expect(try !bowtie.isValid)
         #expect(bowtie.validityReason.contains("Self-intersection"))
         let fixed = try bowtie.makeValid()
-        #expect(fixed.isValid)
+        #expect(try fixed.isValid)
         #expect(abs(try fixed.area() - 2) < 1e-12)
     }
 

@@ -111,7 +111,7 @@ enum LookupFixtures {
         #expect(try bulk.locate([v, v]).map(\.countyGEOID) == ["12057", "12057"])
         let r = try LookupFixtures.session().lookup(point: v)
         #expect(r.location.counties.first?.geoid == "12057")
-        #expect(LookupBorderRule.statement.contains("lowest GEOID"))
+        #expect(BorderRule.statement.contains("lowest GEOID"))
     }
 }
 
