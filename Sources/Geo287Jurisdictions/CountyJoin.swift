@@ -44,6 +44,18 @@ public struct CountyJoin: Sendable {
         }
     }
 
+    /// The counties a place lies in, largest share first (ties by GEOID): the crosswalk's
+    /// population parts where it knows the place in the current county layer, else the GEOS
+    /// area overlay (the place polygon is read if needed).
+    public func counties(ofPlace geoid: String) throws -> [CountyShare] {
+        var shares = crosswalkShares(geoid)
+        if shares == nil {
+            try gazetteer.loadPlaceGeometries([geoid], threads: 1)
+            shares = placeShares(geoid, overlay: try overlay(places: [geoid], threads: 1)[geoid])
+        }
+        return (shares ?? []).sorted { ($0.share, $1.countyGEOID) > ($1.share, $0.countyGEOID) }
+    }
+
     // MARK: Shares
 
     func shares(for j: Jurisdiction, overlays: [String: PlaceOverlay]) -> [CountyShare] {
@@ -104,89 +116,30 @@ public struct CountyJoin: Sendable {
 
     // MARK: GEOS overlay
 
-    /// Area shares of each place among the counties it intersects, on `threads` workers.
+    /// Area shares of each place among the counties of its state it intersects, on `threads`
+    /// workers (`PlaceCountyOverlay`), slivers dropped and the rest renormalized.
     public func overlay(places: [String], threads: Int) throws -> [String: PlaceOverlay] {
-        let workers = max(1, min(threads, places.count))
-        // Each worker takes a contiguous run of places and owns one GEOS context, one PROJ
-        // context and its own county geometries: nothing GEOS-made crosses threads.
-        let chunks = (0..<workers).map { w in Array(places[(places.count * w / workers)..<(places.count * (w + 1) / workers)]) }
-        let gazetteer = self.gazetteer
-        let results = try parallelMap(chunks, threads: workers) { chunk -> [PlaceOverlay] in
-            let worker = try OverlayWorker(gazetteer: gazetteer)
-            return try chunk.map { try worker.overlay(place: $0) }
-        }
-        return Dictionary(results.joined().map { ($0.placeGEOID, $0) }, uniquingKeysWith: { a, _ in a })
-    }
-}
-
-/// Per-thread GEOS state for the overlay: never shared between threads.
-final class OverlayWorker {
-    let gazetteer: Gazetteer
-    let context: GEOSContext
-    let toAlbers: ProjTransformer
-    private var trees: [String: (tree: STRtree, ids: [String], prepared: [Int: PreparedGeometry])] = [:]
-
-    init(gazetteer: Gazetteer) throws {
-        self.gazetteer = gazetteer
-        context = try GEOSContext()
-        toAlbers = try ProjTransformer(from: ProjTransformer.nad83, to: ProjTransformer.conusAlbers)
-    }
-
-    func overlay(place geoid: String) throws -> CountyJoin.PlaceOverlay {
         // A place known only from the 2020 crosswalk has no polygon: nothing to overlay.
-        guard let place = try gazetteer.place(geoid: geoid), !place.geometry.polygons.isEmpty else {
-            return CountyJoin.PlaceOverlay(placeGEOID: geoid, areaShares: [:])
+        let shapes = try places.compactMap { geoid -> PlaceCountyOverlay.Shape? in
+            guard let place = try gazetteer.place(geoid: geoid), !place.geometry.polygons.isEmpty else { return nil }
+            return PlaceCountyOverlay.Shape(geoid: geoid, geometry: place.geometry)
         }
-        let state = String(geoid.prefix(2))
-        var entry = try tree(state)
-        let geom = try context.geometry(place.geometry)
-        let candidates = entry.tree.query(geom)
-        var hits: [Int] = []
-        for c in candidates {
-            let prepared: PreparedGeometry
-            if let p = entry.prepared[c] { prepared = p } else {
-                prepared = try entry.tree.geometries[c].prepared()
-                entry.prepared[c] = prepared
-            }
-            if try prepared.contains(geom) {
-                trees[state] = entry
-                return CountyJoin.PlaceOverlay(placeGEOID: geoid, areaShares: [entry.ids[c]: 1])
-            }
-            if try prepared.intersects(geom) { hits.append(c) }
-        }
-        trees[state] = entry
-        // Spanning several counties: intersection areas in the equal-area projection.
-        let placeAlbers = try context.geometry(try toAlbers.transform(place.geometry))
-        var areas: [String: Double] = [:]
-        for c in hits {
-            let county = entry.ids[c]
-            guard let poly = gazetteer.countyByGEOID[county]?.geometry else { continue }
-            let countyAlbers = try context.geometry(try toAlbers.transform(poly))
-            areas[county] = try placeAlbers.intersection(countyAlbers).area()
-        }
-        return CountyJoin.PlaceOverlay(placeGEOID: geoid, areaShares: Self.normalize(areas))
+        let result = try PlaceCountyOverlay(counties: gazetteer.counties, sameStateOnly: true)
+            .run(places: shapes, threads: threads, chunkSize: 16)
+        let byPlace = Dictionary(grouping: result.pieces, by: \.placeGEOID)
+        return Dictionary(uniqueKeysWithValues: places.map { geoid in
+            let shares = Dictionary((byPlace[geoid] ?? []).map { ($0.countyGEOID, $0.share) }, uniquingKeysWith: +)
+            return (geoid, PlaceOverlay(placeGEOID: geoid, areaShares: Self.normalize(shares)))
+        })
     }
 
-    /// Area shares; sums run in county order (a dictionary's own order changes from run to run,
-    /// and with it the last bit of a floating-point sum).
-    static func normalize(_ areas: [String: Double]) -> [String: Double] {
-        let total = areas.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
+    /// Shares without slivers, renormalized; sums run in county order (a dictionary's own order
+    /// changes from run to run, and with it the last bit of a floating-point sum).
+    static func normalize(_ shares: [String: Double]) -> [String: Double] {
+        let total = shares.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
         guard total > 0 else { return [:] }
-        let kept = areas.filter { $0.value / total >= CountyJoin.sliverShare }
+        let kept = shares.filter { $0.value / total >= sliverShare }
         let keptTotal = kept.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
         return kept.mapValues { $0 / keptTotal }
-    }
-
-    private func tree(_ state: String) throws -> (tree: STRtree, ids: [String], prepared: [Int: PreparedGeometry]) {
-        if let t = trees[state] { return t }
-        let counties = gazetteer.counties(inState: state)
-        let geoms = try counties.map { c -> Geometry in
-            let g = try context.geometry(c.geometry)
-            _ = try g.bounds()   // GEOS 3.11 computes envelopes lazily: force them here
-            return g
-        }
-        let t = (try STRtree(context: context, geometries: geoms), counties.map(\.geoid), [Int: PreparedGeometry]())
-        trees[state] = t
-        return t
     }
 }

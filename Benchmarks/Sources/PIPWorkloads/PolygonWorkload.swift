@@ -8,11 +8,15 @@ import Geo287Jurisdictions
 public enum PolygonWorkload {
     public static var root: DataRoot { DataRoot(url: URL(fileURLWithPath: Workloads.dataRoot), source: .environment) }
 
-    /// Counties and all place polygons, read once.
+    /// Counties and every place of every state's 2019 file with its polygon (state, then file order).
     public static func inputs(threads: Int) throws -> (counties: [County], places: [PlaceCountyOverlay.Shape]) {
         let counties = try CensusLayers.counties(root)
-        let places = try PlaceCountyOverlay.loadPlaces(root, threads: threads)
-        return (counties, places)
+        let states = USState.all.map(\.fips).filter { CensusLayers.placeSource(root, stateFIPS: $0) != nil }.sorted()
+        let root = self.root
+        let perState = try Parallel.map(states, threads: threads) { fips in
+            try CensusLayers.places(root, stateFIPS: fips, geometry: .all).map { PlaceCountyOverlay.Shape(geoid: $0.geoid, geometry: $0.geometry) }
+        }
+        return (counties, Array(perState.joined()))
     }
 
     /// `place<TAB>county<TAB>share` lines (shares with 17 significant digits), in the overlay's order.
