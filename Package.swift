@@ -4,8 +4,8 @@ import PackageDescription
 // geo287: 287(g) agreements joined to Census geography through GEOS.
 // Modules, one concern each (no cycles):
 //   CGEOS, CPROJ, CShapelib  C shims over the Debian libraries (pkg-config)
-//   Geo287Core               no C library: errors, JSON/CSV, states, data root, atomic files, text, SHA-256, zip, Prefetch, parallelMap
-//   Geo287Geometry           safe Swift wrappers: GEOS, PROJ, pure-Swift polygons, point index
+//   Geo287Core               no C library: errors, JSON/CSV, states, data root, atomic files, name keys, text, SHA-256, zip, Prefetch, Parallel
+//   Geo287Geometry           safe Swift wrappers: GEOS, PROJ, pure-Swift polygons, point index, the border rule
 //   Geo287Census             shapefile reader/writer, Census layers and tables, the data catalog
 //   Geo287Sheets             ICE 287(g) xlsx/CSV sheets read into normalized agreements; the dated sheets of a root
 //   Geo287Jurisdictions      agencies matched to Census jurisdictions; county join, place overlays, gazetteer
@@ -37,7 +37,7 @@ let package = Package(
         .systemLibrary(name: "CShapelib", pkgConfig: "shapelib", providers: [.apt(["libshp-dev"])]),
         .target(
             name: "Geo287Core", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strict),
-        .target(name: "Geo287Geometry", dependencies: ["CGEOS", "CPROJ"], swiftSettings: strict),
+        .target(name: "Geo287Geometry", dependencies: ["Geo287Core", "CGEOS", "CPROJ"], swiftSettings: strict),
         .target(name: "Geo287Census", dependencies: ["Geo287Core", "Geo287Geometry", "CShapelib"], swiftSettings: strict),
         .target(name: "Geo287Sheets", dependencies: ["Geo287Core"], swiftSettings: strict),
         .target(
@@ -91,7 +91,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "Geo287LookupTests",
-            dependencies: ["Geo287Lookup", "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287TestSupport"],
+            dependencies: [
+                "Geo287Lookup", "Geo287Coverage", "Geo287Jurisdictions", "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets",
+                "Geo287TestSupport",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "Geo287HistoryTests",

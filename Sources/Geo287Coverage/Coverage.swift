@@ -62,9 +62,11 @@ public struct CoveringAgreement: Sendable, Hashable {
     public let pending: Bool
     /// Fraction of the county's population the jurisdiction holds (1 for state and county level).
     public let coverage: Double
-    /// Whether it counts as resident coverage (not fallback, not facility/function agencies).
-    public let counted: Bool
+    /// Who the agreement reaches (`Reach`, the rule lookup applies too).
+    public let reach: Reach
     public let basis: String
+    /// Whether it counts as resident coverage (not fallback, not facility/function agencies).
+    public var counted: Bool { reach.countsResidents }
 }
 
 public struct CountyCoverage: Sendable {

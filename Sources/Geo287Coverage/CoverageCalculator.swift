@@ -32,7 +32,7 @@ public struct CoverageCalculator: Sendable {
                 reach[c.countyGEOID, default: []].append(CoveringAgreement(
                     agency: m.agreement.agencyName, model: model, level: j.level, jurisdiction: j.name,
                     jurisdictionGEOID: j.geoid, pending: isPending, coverage: c.coverage,
-                    counted: j.countsAsResidentCoverage, basis: c.basis))
+                    reach: j.reach, basis: c.basis))
             }
         }
         let counties = gazetteer.counties.filter { options.state == nil || $0.stateUSPS == options.state }.map { county in
@@ -75,8 +75,8 @@ public struct CoverageCalculator: Sendable {
     func coveredFraction(_ county: String, _ list: [CoveringAgreement], placeFractions: ((String, [CoveringAgreement]) -> Double)?,
                          statewide: Bool) -> Double {
         let counted = list.filter { $0.counted && (statewide || $0.level != .state) }
-        if counted.contains(where: { $0.level == .state || $0.level == .county }) { return 1 }
-        let places = counted.filter { $0.level == .municipal }
+        if counted.contains(where: { $0.reach == .wholeCounties }) { return 1 }
+        let places = counted.filter { if case .place = $0.reach { true } else { false } }
         if places.isEmpty { return 0 }
         if let placeFractions { return min(1, placeFractions(county, places)) }
         var byPlace: [String: Double] = [:]

@@ -46,8 +46,9 @@ public struct CoverageRun: Sendable {
             let tracts = try TractCentroids.load(gazetteer.root.path(CensusLayers.tractCentroidsPath))
             Trace.mark("tracts read")
             let all = participating.matched + (options.includePending ? pendingMatched : [])
-            let placeIDs = Set(all.filter { options.model.admits($0.agreement.model) && $0.jurisdiction.level == .municipal
-                && $0.jurisdiction.countsAsResidentCoverage }.compactMap(\.jurisdiction.geoid))
+            let placeIDs = Set(all.filter { options.model.admits($0.agreement.model) }.compactMap { m -> String? in
+                if case .place(let geoid) = m.jurisdiction.reach { return geoid } else { return nil }
+            })
             try gazetteer.loadPlaceGeometries(placeIDs, threads: threads)
             Trace.mark("place polygons")
             let located = try TractCoverage.locate(tracts, gazetteer: gazetteer, placeGEOIDs: placeIDs, threads: threads,

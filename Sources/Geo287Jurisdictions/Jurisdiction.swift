@@ -50,11 +50,8 @@ public struct Jurisdiction: Sendable, Hashable {
     public var reason: String
     public var counties: [CountyShare] = []
 
-    /// The geography counted as resident coverage: state, county and municipal levels with a
-    /// real (non-fallback) geometry.
-    public var countsAsResidentCoverage: Bool {
-        level != .other && !method.isFallbackOrUnmatched
-    }
+    /// The geography counted as resident coverage (`Reach.countsResidents`).
+    public var countsAsResidentCoverage: Bool { reach.countsResidents }
 }
 
 public struct MatchedAgreement: Sendable {

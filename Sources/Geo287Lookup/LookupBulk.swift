@@ -117,7 +117,7 @@ public struct LookupBulk: Sendable {
             if let cid = a.countyGEOID, let county = countyByID[cid], let st = USState.fips(county.stateFIPS) {
                 let place = try a.placeGEOID.flatMap { try gazetteer.place(geoid: $0) }
                 let location = LookupLocation(query: .point(Coordinate(0, 0)), state: st, counties: [county], place: place)
-                let entries = try LookupCoverage().entries(for: location, agreements: byState[st.fips] ?? []) { _ in [] }
+                let entries = LookupCoverage().entries(for: location, agreements: byState[st.fips] ?? [])
                 fields = [st.usps, county.geoid, county.nameWithType, place?.geoid ?? "", place?.nameWithType ?? ""]
                 fields += counts(entries)
             } else {

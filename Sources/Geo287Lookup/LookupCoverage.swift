@@ -1,22 +1,23 @@
 import Geo287Jurisdictions
 import Geo287Sheets
 
-/// Which matched agreements concern a location, and how (`LookupRelation`).
+/// Which matched agreements concern a location, and how (`LookupRelation`), by the rule that
+/// coverage counts people with (`Reach`):
 ///
-/// - statewide agreements (level `state`) cover every point of their state;
-/// - county agreements cover their county and the extra counties an override lists;
-/// - municipal agreements cover their Census place; those placed only at county level
-///   (`fallback-county`: towns and townships without a polygon) are `unmapped` for a point;
-/// - for a county query, municipal agreements of places in the county are `inside-county`;
-/// - level `other` (jails, campuses, prosecutors) is listed as a facility, never as coverage.
+/// - statewide agreements cover every point of their state; county agreements (and municipal
+///   ones matched to a whole county) cover their counties (`Jurisdiction.countyGEOIDs`);
+/// - a municipal agreement covers its Census place; for a county query it is `inside-county`
+///   when its place lies in the county (the place × county join of `CountyJoin`);
+/// - a town or township placed only at county level is `unmapped` for a point, `inside-county`
+///   for its county;
+/// - facility and function agencies (jails, campuses, prosecutors) are listed where they sit,
+///   never as coverage.
 public struct LookupCoverage: Sendable {
-    /// The counties a place lies in (crosswalk, or its polygon where the crosswalk cannot say).
-    public typealias PlaceCounties = (String) throws -> [String]
-
     public init() {}
 
-    public func entries(for location: LookupLocation, agreements: [MatchedAgreement],
-                        placeCounties: PlaceCounties) throws -> [LookupEntry] {
+    /// `agreements`: matched, with the counties of their places filled in by `CountyJoin` where
+    /// county queries need them (a point or place query reads only GEOIDs).
+    public func entries(for location: LookupLocation, agreements: [MatchedAgreement]) -> [LookupEntry] {
         guard let state = location.state else { return [] }
         let countyIDs = Set(location.counties.map(\.geoid))
         let isCounty: Bool, isPoint: Bool
@@ -29,36 +30,35 @@ public struct LookupCoverage: Sendable {
         for m in agreements where m.agreement.state == state {
             let j = m.jurisdiction
             guard let g = j.geoid else { continue }
-            let jCounties = g.count == 5 ? [g] + j.extraCountyGEOIDs : j.extraCountyGEOIDs
-            let inCounties = jCounties.filter(countyIDs.contains)
-            let fallback = j.method == .fallbackCounty
+            let inCounties = j.countyGEOIDs.intersection(countyIDs)
             var relation: LookupRelation?
             var note: String?
-            switch j.level {
-            case .state:
-                if g == state.fips { relation = .covers }
-            case .county:
-                if !inCounties.isEmpty && !fallback {
+            switch j.reach {
+            case .wholeCounties:
+                if j.level == .state ? g == state.fips : !inCounties.isEmpty {
                     relation = .covers
-                    if location.counties.count > 1, let place = location.place, let c = location.counties.first(where: { inCounties.contains($0.geoid) }) {
+                    if j.level != .state, location.counties.count > 1, let place = location.place,
+                       let c = location.counties.first(where: { inCounties.contains($0.geoid) }) {
                         note = "covers the part of \(place.name) in \(c.nameWithType)"
                     }
                 }
-            case .municipal:
-                if fallback {
-                    if !inCounties.isEmpty, isCounty || isPoint { relation = isCounty ? .inside : .unmapped }
-                    if relation != nil { note = "no mapped boundary: known only to be in \(j.name)" }
-                } else if g == location.place?.geoid {
+            case .place(let placeGEOID):
+                if placeGEOID == location.place?.geoid {
                     relation = .covers
-                } else if isCounty, g.count == 7, try placeCounties(g).contains(where: countyIDs.contains) {
+                } else if isCounty, !inCounties.isEmpty {
                     relation = .inside
                 }
-            case .other:
-                if g == state.fips || g == location.place?.geoid || !inCounties.isEmpty {
-                    relation = .facility
-                } else if isCounty, g.count == 7, try placeCounties(g).contains(where: countyIDs.contains) {
+            case .unmappedTown:
+                if !inCounties.isEmpty, isCounty || isPoint {
+                    relation = isCounty ? .inside : .unmapped
+                    note = "no mapped boundary: known only to be in \(j.name)"
+                }
+            case .facility:
+                if g == state.fips || g == location.place?.geoid || (g.count != 7 || isCounty) && !inCounties.isEmpty {
                     relation = .facility
                 }
+            case .none:
+                break
             }
             if let relation { out.append(LookupEntry(matched: m, relation: relation, note: note)) }
         }

@@ -79,7 +79,8 @@ public final class LookupSession {
         let g = try state.map { try gazetteer(state: $0.fips) } ?? nationalGazetteer()
         let hit = try LookupNames(gazetteer: g).place(text)
         let fips = hit.place.stateFIPS
-        let spans = try placeCounties(hit.place.geoid, gazetteer: try gazetteer(state: fips)).compactMap { id in counties.first { $0.geoid == id } }
+        let shares = try CountyJoin(gazetteer: try gazetteer(state: fips)).counties(ofPlace: hit.place.geoid)
+        let spans = shares.compactMap { s in counties.first { $0.geoid == s.countyGEOID } }
         let location = LookupLocation(query: .place(text), state: USState.fips(fips), counties: spans, place: hit.place,
                                       notes: hit.note.map { [$0] } ?? [])
         return try coverage(location)
@@ -89,9 +90,8 @@ public final class LookupSession {
 
     func coverage(_ location: LookupLocation) throws -> LookupResult {
         guard let state = location.state else { return try result(location, entries: []) }
-        let g = try gazetteer(state: state.fips)
         let matched = try agreements(state: state.fips)
-        let entries = try LookupCoverage().entries(for: location, agreements: matched) { try self.placeCounties($0, gazetteer: g) }
+        let entries = LookupCoverage().entries(for: location, agreements: matched)
         Trace.mark("coverage")
         let participating = matched.filter { $0.agreement.kind == .participating }
         return try result(location, entries: entries, stateCount: participating.count,
@@ -114,27 +114,11 @@ public final class LookupSession {
         // Never two loads of the subdivisions at once: wait for the prefetch before matching.
         _ = try (subdivisionLoads[fips] ?? subdivisionLoads["*"])?.value()
         Trace.mark("sheets and subdivisions ready")
-        let m = try JurisdictionMatcher(gazetteer: g).match(mine)
+        // The counties of each place (for county queries), by the join coverage uses.
+        let m = try CountyJoin(gazetteer: g).join(try JurisdictionMatcher(gazetteer: g).match(mine), threads: 1, geometry: .whereNeeded)
         Trace.mark("matched \(fips)")
         matchedByState[fips] = m
         return m
-    }
-
-    /// The counties a place lies in, largest 2020 population share first: the crosswalk where
-    /// it knows the place in the current county layer, else the place polygon (GEOS intersects).
-    func placeCounties(_ geoid: String, gazetteer g: Gazetteer) throws -> [String] {
-        let parts = (g.crosswalk.partsByPlace[geoid] ?? []).sorted { ($0.population2020, $1.countyGEOID) > ($1.population2020, $0.countyGEOID) }
-        if !parts.isEmpty, parts.allSatisfy({ g.countyByGEOID[$0.countyGEOID] != nil }) {
-            return parts.map(\.countyGEOID)
-        }
-        try g.loadPlaceGeometries([geoid], threads: 1)
-        guard let place = try g.place(geoid: geoid), !place.geometry.polygons.isEmpty else { return [] }
-        let context = try GEOSContext()
-        let polygon = try context.geometry(place.geometry).prepared()
-        let box = place.geometry.bounds
-        return try g.counties(inState: place.stateFIPS).filter { c in
-            c.geometry.bounds.intersects(box) ? try polygon.intersects(try context.geometry(c.geometry)) : false
-        }.map(\.geoid)
     }
 
     // MARK: Gazetteers

@@ -1,0 +1,48 @@
+/// Who lives under an agreement: the one rule that `geo287 coverage` (people counted) and
+/// `geo287 lookup` (agreements listed for a location) both apply, so they cannot disagree.
+///
+/// - `wholeCounties`: a statewide or county agreement covers every resident of its counties
+///   (`Jurisdiction.counties`: every county of the state, or the county and the extra counties
+///   an override lists);
+/// - `place`: a municipal agreement (matched to a place; one matched to a whole county, as a
+///   consolidated city-county police, reaches whole counties) covers the residents of one Census place, which lies in
+///   `Jurisdiction.counties` with the shares of the place × county join;
+/// - `unmappedTown`: a municipal agency placed only at county level (a town or township with no
+///   place polygon): its county is touched, its residents cannot be located or counted;
+/// - `facility`: corrections, campus, airport and port police, constables, prosecutors: listed
+///   where they sit, never resident coverage;
+/// - `none`: the agreement could not be placed.
+public enum Reach: Sendable, Hashable {
+    case wholeCounties
+    case place(geoid: String)
+    case unmappedTown
+    case facility
+    case none
+
+    /// Whether the residents reached count as covered people.
+    public var countsResidents: Bool {
+        switch self {
+        case .wholeCounties, .place: return true
+        case .unmappedTown, .facility, .none: return false
+        }
+    }
+}
+
+extension Jurisdiction {
+    public var reach: Reach {
+        guard let geoid, method != .unmatched else { return .none }
+        if method == .fallbackCounty { return level == .other ? .facility : .unmappedTown }
+        switch level {
+        case .state, .county: return .wholeCounties
+        // A municipal agency matched to a whole county (a consolidated city-county police).
+        case .municipal: return geoid.count == 7 ? .place(geoid: geoid) : .wholeCounties
+        case .other: return .facility
+        }
+    }
+
+    /// The counties this jurisdiction touches (from the county join, else its own GEOIDs).
+    public var countyGEOIDs: Set<String> {
+        if !counties.isEmpty { return Set(counties.map(\.countyGEOID)) }
+        return Set((geoid?.count == 5 ? [geoid ?? ""] : []) + extraCountyGEOIDs)
+    }
+}

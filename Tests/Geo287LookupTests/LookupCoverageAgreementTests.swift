@@ -1,0 +1,45 @@
+import Geo287Census
+import Geo287Core
+import Geo287Coverage
+import Geo287Jurisdictions
+import Geo287Sheets
+import Geo287TestSupport
+import Testing
+@testable import Geo287Lookup
+
+/// Lookup and coverage apply one rule (`Reach`): for every county of the newest sheet, the
+/// agreements a county lookup lists as covering it are those coverage counts as covering the
+/// whole county, and the municipal agreements it lists inside are the places coverage adds up.
+@Suite struct LookupCoverageAgreementTests {
+    @Test func everyCountyListsWhatCoverageCounts() throws {
+        let gazetteer = try Gazetteer.load(LookupFixtures.root)
+        let run = CoverageRun(gazetteer: gazetteer)
+        let matched = try run.matchedSheet(try SheetReader.read(path: LookupFixtures.newestSheet))
+        let result = try run.coverage(matched, pending: nil, options: CoverageOptions(model: .all))
+        let byState = Dictionary(grouping: matched.matched) { $0.agreement.state?.fips ?? "" }
+        var compared = 0, wholeCounties = 0, placeParts = 0
+        var disagreements: [String] = []
+        for county in result.counties {
+            guard let state = USState.fips(county.stateFIPS), let c = gazetteer.countyByGEOID[county.geoid] else { continue }
+            let location = LookupLocation(query: .county(c.nameWithType), state: state, counties: [c], place: nil)
+            let entries = LookupCoverage().entries(for: location, agreements: byState[state.fips] ?? []).filter { $0.agreement.model != nil }
+            func key(_ agency: String, _ model: SupportModel?) -> String { "\(agency)|\(model?.rawValue ?? "")" }
+            let lookupWhole = Set(entries.filter { $0.relation == .covers }.map { key($0.agreement.agencyName, $0.agreement.model) })
+            let coverageWhole = Set(county.agreements.filter { $0.counted && $0.reach == .wholeCounties }.map { key($0.agency, $0.model) })
+            let lookupInside = Set(entries.filter { e in
+                if case .place = e.jurisdiction.reach { return e.relation == .inside } else { return false }
+            }.map { key($0.agreement.agencyName, $0.agreement.model) })
+            let coverageInside = Set(county.agreements.filter { a in
+                if case .place = a.reach { return true } else { return false }
+            }.map { key($0.agency, $0.model) })
+            if lookupWhole != coverageWhole || lookupInside != coverageInside { disagreements.append(county.geoid) }
+            compared += 1
+            wholeCounties += coverageWhole.isEmpty ? 0 : 1
+            placeParts += coverageInside.count
+        }
+        #expect(compared == gazetteer.counties.count)
+        #expect(disagreements.isEmpty, "counties where lookup and coverage disagree: \(disagreements.prefix(10))")
+        // Not vacuous: hundreds of counties are wholly reached and hundreds of places add up.
+        #expect(wholeCounties > 500 && placeParts > 300, "\(wholeCounties) \(placeParts)")
+    }
+}
