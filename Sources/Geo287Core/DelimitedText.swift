@@ -17,6 +17,20 @@ public enum DelimitedText {
         }
     }
 
+    /// `rows(bytes:)` for a file someone hands in: a quoted field still open at the end of the
+    /// file is an error naming the file and the record, not a last record that swallowed the rest.
+    /// Each record comes with the 1-based line of the file it starts on, for messages.
+    public static func records(bytes: [UInt8], path: String, separator: UInt8 = 0x2C,
+                               decoding: TextDecoding = .utf8WithLatin1Fallback, trim: Bool = true) throws -> [(line: Int, fields: [String])] {
+        let (rows, lines, open) = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(bytes: buffer, separator: separator, decoding: decoding, trim: trim)
+            let rows = scanner.run()
+            return (rows, scanner.rowLines, scanner.unterminatedLine)
+        }
+        if let open { throw DataError(path, "line \(open): a quoted field has no closing quote") }
+        return Array(zip(lines, rows))
+    }
+
     /// The reader's state machine: fields are byte ranges of the input, copied only when a
     /// quoted field holds a doubled quote. (A nested function capturing the row and field
     /// would box them on the heap and cost an indirection per byte.)
@@ -30,6 +44,11 @@ public enum DelimitedText {
         var start = 0, end = 0            // the current field's bytes, when `copied` is nil
         var copied: [UInt8]?              // a quoted field with doubled quotes
         var wasQuoted = false
+        /// The 1-based line on which each kept row starts (quoted line breaks counted).
+        var rowLines: [Int] = []
+        var line = 1, rowStart = 1
+        /// The line of the record whose quoted field the input ended in.
+        var unterminatedLine: Int?
 
         init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, decoding: TextDecoding, trim: Bool) {
             self.bytes = bytes; self.separator = separator; self.decoding = decoding; self.trim = trim
@@ -49,6 +68,8 @@ public enum DelimitedText {
                 } else if c == 0x0A || c == 0x0D {
                     if c == 0x0D && i < n && bytes[i] == 0x0A { i += 1 }
                     endRow(); start = i; end = i; pending = false
+                    line += 1
+                    rowStart = line
                 } else if c == 0x22 && !wasQuoted && isBlank(start, end) {
                     wasQuoted = true
                     pending = true
@@ -64,11 +85,12 @@ public enum DelimitedText {
                             }
                             break
                         }
+                        if bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == n || bytes[i + 1] != 0x0A)) { line += 1 }
                         if copied != nil { copied?.append(bytes[i]) }
                         i += 1
                     }
                     end = i
-                    if i < n { i += 1 }   // the closing quote
+                    if i < n { i += 1 } else { unterminatedLine = rowStart }   // the closing quote
                 } else if wasQuoted {
                     // After a closing quote: padding is dropped (Geocorr lines end with a space),
                     // anything else is kept as written.
@@ -112,7 +134,7 @@ public enum DelimitedText {
 
         mutating func endRow() {
             endField()
-            if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
+            if !(row.count == 1 && row[0].isEmpty) { rows.append(row); rowLines.append(rowStart) }
             row = []
         }
     }

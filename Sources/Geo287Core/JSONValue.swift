@@ -78,14 +78,29 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 }
 
-/// CSV output with RFC 4180 quoting.
+/// CSV output with RFC 4180 quoting, the one quoting rule of every CSV geo287 writes: a field
+/// holding a comma, a quote, CR or LF is quoted, its quotes doubled; any other is written as is.
 public enum CSVWriter {
     public static func field(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
+        var bytes: [UInt8] = []
+        append(s, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\n" }
+
+    /// Appends one field's bytes (for writers that build large files as bytes).
+    public static func append(_ s: String, to bytes: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { buf in
+            let needsQuotes = buf.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            guard needsQuotes else { bytes.append(contentsOf: buf); return }
+            bytes.append(UInt8(ascii: "\""))
+            for b in buf {
+                if b == UInt8(ascii: "\"") { bytes.append(b) }
+                bytes.append(b)
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Geo287Core
 
 /// A CSV document built as bytes (RFC 4180 quoting), for panels of hundreds of thousands of rows
 /// where `String` building per field is the bottleneck.
@@ -48,19 +49,7 @@ public struct BatchCSV: Sendable {
 
     private init(empty: Void) {}
 
-    mutating func field(_ s: String) {
-        var s = s
-        s.withUTF8 { buf in
-            let needsQuotes = buf.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            guard needsQuotes else { bytes.append(contentsOf: buf); return }
-            bytes.append(UInt8(ascii: "\""))
-            for b in buf {
-                if b == UInt8(ascii: "\"") { bytes.append(b) }
-                bytes.append(b)
-            }
-            bytes.append(UInt8(ascii: "\""))
-        }
-    }
+    mutating func field(_ s: String) { CSVWriter.append(s, to: &bytes) }
 
     public var data: Data { Data(bytes) }
 

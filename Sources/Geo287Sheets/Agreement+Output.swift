@@ -30,10 +30,4 @@ extension Agreement {
             ("moa", opt(moaURL)), ("moaPending", .bool(moaPending)), ("addendum", opt(addendumURL)),
         ])
     }
-
-    /// One CSV field, quoted when needed (RFC 4180).
-    public static func csvQuote(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }

@@ -4,7 +4,7 @@ import Geo287Core
 /// Every `…AsPrinted` field keeps the cell text (trimmed) so nothing is lost to normalization.
 public struct Agreement: Sendable, Hashable {
     public var kind: SheetKind
-    /// 1-based sheet row (for CSV input: 1-based record number, header = 1).
+    /// 1-based sheet row (for CSV input: the line the record starts on, header = 1).
     public var row: Int
     public var stateAsPrinted: String
     public var state: USState?

@@ -2,7 +2,7 @@ import Foundation
 import Geo287Core
 
 /// Reads a CSV file (RFC 4180: quoted fields, doubled quotes, CRLF or LF, optional UTF-8 BOM)
-/// into a `RawTable` whose cells are all text. Row numbers are 1-based record numbers.
+/// into a `RawTable` whose cells are all text. Row numbers are the 1-based lines records start on.
 enum CSVTable {
     static let sizeLimit = 64 << 20
 
@@ -20,44 +20,15 @@ enum CSVTable {
         return try parse(bytes, path: path)
     }
 
+    /// Records through the one CSV reader (`DelimitedText`), cells kept as written (no
+    /// trimming); empty lines are skipped; a row's number is the line it starts on.
     static func parse(_ bytes: [UInt8], path: String) throws -> RawTable {
-        var rows: [RawRow] = []
-        var cells: [Int: RawCell] = [:]
-        var field: [UInt8] = []
-        var inQuotes = false
-        var i = 0
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        func endField() {
-            cells[cells.count] = RawCell(value: .text(String(decoding: field, as: UTF8.self)), link: nil)
-            field.removeAll(keepingCapacity: true)
+        let records = try DelimitedText.records(bytes: bytes, path: path, decoding: .utf8WithLatin1Fallback, trim: false)
+        let rows = records.map { line, fields in
+            RawRow(number: line, cells: Dictionary(uniqueKeysWithValues: fields.enumerated().map {
+                ($0.offset, RawCell(value: .text($0.element), link: nil))
+            }))
         }
-        func endRecord() {
-            endField()
-            rows.append(RawRow(number: rows.count + 1, cells: cells))
-            cells = [:]
-        }
-        while i < bytes.count {
-            let b = bytes[i]
-            if inQuotes {
-                if b == quote {
-                    if i + 1 < bytes.count, bytes[i + 1] == quote { field.append(quote); i += 1 } else { inQuotes = false }
-                } else {
-                    field.append(b)
-                }
-            } else if b == quote, field.isEmpty {
-                inQuotes = true
-            } else if b == comma {
-                endField()
-            } else if b == lf || b == cr {
-                if b == cr, i + 1 < bytes.count, bytes[i + 1] == lf { i += 1 }
-                endRecord()
-            } else {
-                field.append(b)
-            }
-            i += 1
-        }
-        if inQuotes { throw DataError(path, "CSV record \(rows.count + 1) has an unterminated quoted field") }
-        if !field.isEmpty || !cells.isEmpty { endRecord() }
         return RawTable(rows: rows, warnings: [])
     }
 }

@@ -81,7 +81,7 @@ struct AgreementsCommand: ParsableCommand {
                 try emit(json.rendered() + "\n", to: output)
             case "csv":
                 let lines = [Agreement.csvHeader] + rows.map(\.csvFields)
-                try emit(lines.map { $0.map(Agreement.csvQuote).joined(separator: ",") + "\n" }.joined(), to: output)
+                try emit(lines.map { $0.map(CSVWriter.field).joined(separator: ",") + "\n" }.joined(), to: output)
                 SheetInputs.report(warnings, of: read)
             default:
                 try emit(Self.table(rows), to: output)

@@ -69,4 +69,17 @@ import Testing
         let rows = DelimitedText.rows("\u{FEFF}a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\" ,  z  \n\n1,2,3 ")
         #expect(rows == [["a", "b", "c"], ["x, y", "say \"hi\"", "z"], ["1", "2", "3"]])
     }
+
+    /// Records carry the line they start on (blank lines and quoted line breaks counted), and a
+    /// quote left open at the end is an error naming that line, not a record eating the rest.
+    @Test func delimitedRecordsKnowTheirLines() throws {
+        let text = "h1,h2\r\n\r\n\"two\nlines\",x\nlast,\"q\r\nq\"\n\nend,1\n"
+        let records = try DelimitedText.records(bytes: Array(text.utf8), path: "t.csv")
+        #expect(records.map(\.line) == [1, 3, 5, 8])
+        #expect(records[1].fields == ["two\nlines", "x"])
+        #expect(records[2].fields == ["last", "q\r\nq"])
+        #expect(throws: DataError("t.csv", "line 3: a quoted field has no closing quote")) {
+            try DelimitedText.records(bytes: Array("a,b\n1,2\n\"open,3\n4,5\n".utf8), path: "t.csv")
+        }
+    }
 }

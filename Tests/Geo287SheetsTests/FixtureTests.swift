@@ -74,7 +74,7 @@ import Testing
         defer { dir.remove() }
         let original = try TestData.sheet("participating-2025-06-12.xlsx")
         let csv = ([Agreement.csvHeader] + original.agreements.map(\.csvFields))
-            .map { $0.map(Agreement.csvQuote).joined(separator: ",") }.joined(separator: "\n")
+            .map { $0.map(CSVWriter.field).joined(separator: ",") }.joined(separator: "\n")
         let path = try dir.write("participating-2025-06-12-corrected.csv", csv)
         let back = try SheetReader.read(path: path)
         #expect(back.rows == 698)
