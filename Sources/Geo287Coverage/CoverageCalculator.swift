@@ -26,8 +26,11 @@ public struct CoverageCalculator: Sendable {
             if options.excludeStatewide && m.jurisdiction.level == .state { continue }
             if let s = m.agreement.state { agreementsByState[s.fips, default: 0] += 1 }
             let j = m.jurisdiction
-            if j.method == .unmatched { unmatched += 1 }
-            if j.method == .fallbackCounty { fallbacks += 1 } else if j.level == .other { notCounted[.other, default: 0] += 1 }
+            // With --state, the notes count that state's agreements only (as the totals do).
+            if options.state == nil || m.agreement.state?.usps == options.state {
+                if j.method == .unmatched { unmatched += 1 }
+                if j.method == .fallbackCounty { fallbacks += 1 } else if j.level == .other { notCounted[.other, default: 0] += 1 }
+            }
             for c in j.counties {
                 reach[c.countyGEOID, default: []].append(CoveringAgreement(
                     agency: m.agreement.agencyName, model: model, level: j.level, jurisdiction: j.name,

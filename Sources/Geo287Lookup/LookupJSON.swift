@@ -1,6 +1,6 @@
 import Geo287Core
 
-/// The lookup as JSON: {"query", "location", "sheet", "pendingSheet", "covers", "insideCounty",
+/// The lookup as JSON: {"query", "location", "sheet", "pending_sheet", "covers", "inside_county",
 /// "unmapped", "facilities", "pending", "state"}; entries keep the display order.
 public enum LookupJSON {
     public static func render(_ r: LookupResult) -> String {
@@ -12,7 +12,7 @@ public enum LookupJSON {
         case let .place(t): query = [("place", .string(t))]
         }
         let location: JSONValue = .object([
-            ("state", .optional(loc.state?.usps)), ("stateFIPS", .optional(loc.state?.fips)),
+            ("state", .optional(loc.state?.usps)), ("state_fips", .optional(loc.state?.fips)),
             ("counties", .array(loc.counties.map { .object([("geoid", .string($0.geoid)), ("name", .string($0.nameWithType))]) })),
             ("place", loc.place.map { p in
                 .object([("geoid", .string(p.geoid)), ("name", .string(p.nameWithType)), ("incorporated", .bool(p.isIncorporated))])
@@ -26,11 +26,11 @@ public enum LookupJSON {
             ("query", .object(query)),
             ("location", location),
             ("sheet", .object([("path", .string(r.sheetPath)), ("published", .optional(r.sheetDate?.description))])),
-            ("pendingSheet", r.pendingSheetPath.map { p in
+            ("pending_sheet", r.pendingSheetPath.map { p in
                 .object([("path", .string(p)), ("published", .optional(r.pendingSheetDate?.description))])
             } ?? .null),
             ("covers", list(r.entries(.covers))),
-            ("insideCounty", list(r.entries(.inside))),
+            ("inside_county", list(r.entries(.inside))),
             ("unmapped", list(r.entries(.unmapped))),
             ("facilities", list(r.entries(.facility))),
             ("pending", list(r.entries.filter(\.isPending))),
@@ -44,7 +44,7 @@ public enum LookupJSON {
             ("agency", .string(a.agencyName)), ("model", .optional(a.model?.rawValue)), ("status", .string(a.kind.rawValue)),
             ("relation", .string(e.relation.rawValue)), ("level", .string(j.level.rawValue)),
             ("jurisdiction", .object([("geoid", .optional(j.geoid)), ("name", .string(j.name)), ("method", .string(j.method.rawValue))])),
-            ("signed", .optional(a.signed?.description)), ("moa", .optional(a.moaURL)), ("moaPending", .bool(a.moaPending)),
+            ("signed", .optional(a.signed?.description)), ("moa", .optional(a.moaURL)), ("moa_pending", .bool(a.moaPending)),
             ("row", .int(a.row)), ("note", .optional(e.note)),
         ])
     }

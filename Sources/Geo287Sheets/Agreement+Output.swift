@@ -21,13 +21,13 @@ extension Agreement {
         func opt(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
         return .object([
             ("row", .int(row)), ("kind", .string(kind.rawValue)),
-            ("state", opt(state?.usps)), ("fips", opt(state?.fips)), ("stateAsPrinted", .string(stateAsPrinted)),
-            ("agency", .string(agencyName)), ("agencyKey", .string(agencyKey)),
-            ("type", .string(agencyType.rawValue)), ("typeAsPrinted", opt(typeAsPrinted)),
+            ("state", opt(state?.usps)), ("fips", opt(state?.fips)), ("state_as_printed", .string(stateAsPrinted)),
+            ("agency", .string(agencyName)), ("agency_key", .string(agencyKey)),
+            ("type", .string(agencyType.rawValue)), ("type_as_printed", opt(typeAsPrinted)),
             ("county", opt(countyAsPrinted)),
-            ("model", opt(model?.rawValue)), ("modelAsPrinted", .string(modelAsPrinted)),
-            ("signed", opt(signed?.description)), ("signedAsPrinted", opt(signedAsPrinted)),
-            ("moa", opt(moaURL)), ("moaPending", .bool(moaPending)), ("addendum", opt(addendumURL)),
+            ("model", opt(model?.rawValue)), ("model_as_printed", .string(modelAsPrinted)),
+            ("signed", opt(signed?.description)), ("signed_as_printed", opt(signedAsPrinted)),
+            ("moa", opt(moaURL)), ("moa_pending", .bool(moaPending)), ("addendum", opt(addendumURL)),
         ])
     }
 }

@@ -47,7 +47,8 @@ public struct SheetSummary: Sendable {
     public func model(_ m: SupportModel) -> ModelCount? { models.first { $0.model == m } }
 
     /// The documented JSON shape: `{"sheet": {"path","kind","published","rows"}, "models": […],
-    /// "states": […], "warnings": […]}`.
+    /// "states": [{"state","jail_enforcement","warrant_service","task_force"}], "warnings": […]}`
+    /// (keys in snake_case, like every JSON geo287 writes).
     public var json: JSONValue {
         .object([
             ("sheet", .object([
@@ -63,7 +64,7 @@ public struct SheetSummary: Sendable {
                 ])
             })),
             ("states", .array(states.map { s in
-                .object([("state", .string(s.state))] + SupportModel.allCases.map { ($0.rawValue, .int(s.count($0))) })
+                .object([("state", .string(s.state))] + SupportModel.allCases.map { (String($0.rawValue.map { $0 == "-" ? "_" : $0 }), .int(s.count($0))) })
             })),
             ("warnings", .array(sheet.warnings.map { .string($0.description) })),
         ])

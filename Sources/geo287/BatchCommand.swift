@@ -28,15 +28,13 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
-            let dataRoot = try root.resolve()
-            let start = Date()
-            let progress = BatchProgress(quiet: quiet)
-            let summary = try BatchRun(root: dataRoot, folder: dir ?? dataRoot.path("ice"), threads: threads)
-                .write(to: out, progress: progress)
-            progress.finish(String(format: "%d sheets: %d county rows, %d agreement rows, %d inputs hashed; %d distinct agreements matched, %d rows reused; %.1f s",
-                                   summary.sheets, summary.countyRows, summary.agreementRows, summary.inputs,
-                                   summary.matchedRows, summary.reusedRows, Date().timeIntervalSince(start)))
-        }
+        let dataRoot = try root.resolve()
+        let start = Date()
+        let progress = BatchProgress(quiet: quiet)
+        let summary = try BatchRun(root: dataRoot, folder: dir ?? dataRoot.path("ice"), threads: threads)
+            .write(to: out, progress: progress)
+        progress.finish(String(format: "%d sheets: %d county rows, %d agreement rows, %d inputs hashed; %d distinct agreements matched, %d rows reused; %.1f s",
+                               summary.sheets, summary.countyRows, summary.agreementRows, summary.inputs,
+                               summary.matchedRows, summary.reusedRows, Date().timeIntervalSince(start)))
     }
 }

@@ -12,20 +12,6 @@ struct DataRootOption: ParsableArguments {
     }
 }
 
-/// Runs a subcommand body, turning any thrown error into one line on stderr and exit code 1.
-func runReportingErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as CleanExit {
-        throw error
-    } catch {
-        FileHandle.standardError.write(Data("geo287: error: \(error)\n".utf8))
-        throw ExitCode.failure
-    }
-}
-
 /// Writes command output to a file (atomically) or to standard output.
 func emit(_ text: String, to path: String?) throws {
     if let path {

@@ -22,7 +22,7 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var selection: CoverageSelection
 
     @Option(help: "places (county and place populations) or tracts (tract centroids).")
-    var method: String = "places"
+    var method: CoverageMethod = .places
 
     @Flag(help: "Print both methods side by side, with why they differ.")
     var compare = false
@@ -30,43 +30,34 @@ struct CoverageCommand: ParsableCommand {
     @Flag(name: .customLong("exclude-statewide"), help: "Leave out statewide (state agency) agreements.")
     var excludeStatewide = false
 
-    @Option(help: "table, csv or json.")
-    var format: String = "table"
+    @Option(help: "Output format.")
+    var format: TableFormat = .table
 
     @Option(help: "Point-in-polygon engine for --method tracts: grid (fast index) or geos (plain GEOS, the reference).")
-    var engine: String = "grid"
+    var engine: PointInPolygonEngine = .grid
 
     @Option(name: .customLong("out"), help: "Write to this file (atomically) instead of standard output.")
     var out: String?
 
-    func validate() throws {
-        guard CoverageMethod(rawValue: method) != nil else { throw ValidationError("--method must be places or tracts, not '\(method)'") }
-        guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json, not '\(format)'") }
-        guard PointInPolygonEngine(rawValue: engine) != nil else { throw ValidationError("--engine must be grid or geos, not '\(engine)'") }
-    }
-
     func run() throws {
-        try runReportingErrors {
-            Trace.mark("start")
-            let dataRoot = try root.resolve()
-            let (run, participating, pending) = try selection.load(dataRoot, sheet: sheet)
-            var options = CoverageOptions(model: selection.modelFilter, method: CoverageMethod(rawValue: method) ?? .places,
-                                          includePending: selection.includePending, excludeStatewide: excludeStatewide, state: selection.usps,
-                                          engine: PointInPolygonEngine(rawValue: engine) ?? .grid)
-            let result = try run.coverage(participating, pending: pending, options: options)
-            Trace.mark("coverage")
-            if compare {
-                options.method = options.method == .places ? .tracts : .places
-                let other = try run.coverage(participating, pending: pending, options: options)
-                let (p, t) = options.method == .tracts ? (result, other) : (other, result)
-                return try emit(CoverageOutput.comparison(places: p, tracts: t), to: out)
-            }
-            switch format {
-            case "csv": try emit(CoverageOutput.csv(result), to: out)
-            case "json": try emit(CoverageOutput.json(result), to: out)
-            default: try emit(CoverageOutput.table(result), to: out)
-            }
-            Trace.mark("output")
+        Trace.mark("start")
+        let dataRoot = try root.resolve()
+        let (run, participating, pending) = try selection.load(dataRoot, sheet: sheet)
+        var options = CoverageOptions(model: selection.modelFilter, method: method, includePending: selection.includePending,
+                                      excludeStatewide: excludeStatewide, state: selection.usps, engine: engine)
+        let result = try run.coverage(participating, pending: pending, options: options)
+        Trace.mark("coverage")
+        if compare {
+            options.method = options.method == .places ? .tracts : .places
+            let other = try run.coverage(participating, pending: pending, options: options)
+            let (p, t) = options.method == .tracts ? (result, other) : (other, result)
+            return try emit(CoverageOutput.comparison(places: p, tracts: t), to: out)
         }
+        switch format {
+        case .csv: try emit(CoverageOutput.csv(result), to: out)
+        case .json: try emit(CoverageOutput.json(result), to: out)
+        case .table: try emit(CoverageOutput.table(result), to: out)
+        }
+        Trace.mark("output")
     }
 }

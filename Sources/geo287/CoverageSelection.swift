@@ -7,11 +7,11 @@ import Geo287Jurisdictions
 /// What a coverage run counts: `--model`, `--state`, `--include-pending` (shared by
 /// `coverage` and `map`), and the loading of the sheets, matched and joined.
 struct CoverageSelection: ParsableArguments {
-    @Option(help: "task-force, jail-enforcement, warrant-service or all.")
-    var model: String = "task-force"
+    @Option(help: "Agreement model; \(ModelChoice.otherSpellings).")
+    var model: ModelChoice = .taskForce
 
-    @Option(help: "Only this state (USPS code, e.g. FL).")
-    var state: String?
+    @Option(help: "Only this state: \(StateChoice.spellings).")
+    var state: StateChoice?
 
     @Flag(name: .customLong("include-pending"), help: "Add the pending agreements listed with the sheet.")
     var includePending = false
@@ -20,17 +20,11 @@ struct CoverageSelection: ParsableArguments {
     var threads: Int = 2
 
     func validate() throws {
-        guard ModelFilter(model) != nil else {
-            throw ValidationError("--model must be task-force, jail-enforcement, warrant-service or all, not '\(model)'")
-        }
-        if let state, USState.usps(state.uppercased()) == nil {
-            throw ValidationError("--state must be a USPS code such as FL, not '\(state)'")
-        }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
-    var modelFilter: ModelFilter { ModelFilter(model) ?? .model(.taskForce) }
-    var usps: String? { state?.uppercased() }
+    var modelFilter: ModelFilter { model.filter }
+    var usps: String? { state?.usps }
 
     /// The gazetteer and the participating (and pending) sheet, matched and joined.
     func load(_ root: DataRoot, sheet: SheetOption) throws -> (run: CoverageRun, participating: MatchedSheet, pending: MatchedSheet?) {

@@ -14,7 +14,7 @@ struct DataStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "List every dataset geo287 uses: present, missing or checksum mismatch.",
-        discussion: "Exits non-zero when a required dataset is missing or damaged."
+        discussion: "Exits 66 when a required dataset is missing, 65 when one is damaged (checksum mismatch)."
     )
 
     @OptionGroup var root: DataRootOption
@@ -23,31 +23,31 @@ struct DataStatusCommand: ParsableCommand {
     var noChecksums = false
 
     func run() throws {
-        try runReportingErrors {
-            let dataRoot = try root.resolve()
-            let statuses = DataCatalog.status(of: dataRoot, verifyChecksums: !noChecksums)
-            var out = "data root: \(dataRoot.url.path) (from \(dataRoot.source.rawValue))\n"
-            let usable = Set(statuses.filter(\.isUsable).map(\.dataset.id))
-            for s in statuses {
-                let need = s.dataset.required ? "required" : "optional"
-                let standIn = s.isUsable ? nil : s.dataset.satisfiedBy.first(where: usable.contains)
-                let state = standIn.map { _ in "stood in for" } ?? s.state.rawValue
-                out += "\(state.padding(toLength: 17, withPad: " ", startingAt: 0)) \(s.dataset.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(need)  \(s.dataset.title), \(s.dataset.vintage); \(s.files.count) file(s)\n"
-                if let standIn {
-                    out += "    by \(standIn); for the full files: \(FetchHint.command(for: s.dataset.id))\n"
-                    continue
-                }
-                let bad = s.files.filter { $0.state != .present }
-                for f in bad.prefix(5) { out += "    \(f.state.rawValue): \(f.path)\n" }
-                if bad.count > 5 { out += "    ... and \(bad.count - 5) more\n" }
-                if !bad.isEmpty { out += "    get it with: \(FetchHint.command(for: s.dataset.id))\n" }
+        let dataRoot = try root.resolve()
+        let statuses = DataCatalog.status(of: dataRoot, verifyChecksums: !noChecksums)
+        var out = "data root: \(dataRoot.url.path) (from \(dataRoot.source.rawValue))\n"
+        let usable = Set(statuses.filter(\.isUsable).map(\.dataset.id))
+        for s in statuses {
+            let need = s.dataset.required ? "required" : "optional"
+            let standIn = s.isUsable ? nil : s.dataset.satisfiedBy.first(where: usable.contains)
+            let state = standIn.map { _ in "stood in for" } ?? s.state.rawValue
+            out += "\(state.padding(toLength: 17, withPad: " ", startingAt: 0)) \(s.dataset.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(need)  \(s.dataset.title), \(s.dataset.vintage); \(s.files.count) file(s)\n"
+            if let standIn {
+                out += "    by \(standIn); for the full files: \(FetchHint.command(for: s.dataset.id))\n"
+                continue
             }
-            try emit(out, to: nil)
-            let broken = DataCatalog.unmet(statuses)
-            if !broken.isEmpty {
-                FileHandle.standardError.write(Data("geo287: error: required data missing or damaged: \(broken.map(\.dataset.id).joined(separator: ", "))\n".utf8))
-                throw ExitCode.failure
-            }
+            let bad = s.files.filter { $0.state != .present }
+            for f in bad.prefix(5) { out += "    \(f.state.rawValue): \(f.path)\n" }
+            if bad.count > 5 { out += "    ... and \(bad.count - 5) more\n" }
+            if !bad.isEmpty { out += "    get it with: \(FetchHint.command(for: s.dataset.id))\n" }
+        }
+        try emit(out, to: nil)
+        let broken = DataCatalog.unmet(statuses)
+        if !broken.isEmpty {
+            // Missing wins over damaged: fetching brings both back.
+            let missing = broken.contains { $0.files.contains { $0.state == .missing } }
+            throw CommandFailure(missing ? .noInput : .dataError,
+                                 "required data missing or damaged: \(broken.map(\.dataset.id).joined(separator: ", "))")
         }
     }
 }

@@ -35,36 +35,34 @@ struct DataDeriveCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
-            let target = try root.resolve()
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: from, isDirectory: &isFolder), isFolder.boolValue else {
-                throw DataError(from, "--from is not a folder (it names the data root that holds the official files)")
-            }
-            let source = DataRoot(url: URL(fileURLWithPath: from), source: .option)
-            try source.require(CountySubdivisions.path)
-            let workbook = source.path(CountySubdivisions.path)
-            guard try SHA256.hex(ofFile: workbook) == CountySubdivisions.sourceSHA256 else {
-                throw DataError(workbook, "SHA-256 differs from the pinned all-geocodes-v2023.xlsx")
-            }
-            try AtomicFile.write(try CountySubdivisions.loadWorkbook(workbook).derivedTable(),
-                                 to: target.path(CountySubdivisions.derivedPath))
-            let sheets = try SheetReader.sheetPaths(inFolder: target.path("ice"))
-            let gazetteer = try Gazetteer.load(source)
-            let keep = try CompactPlaceLayer.agreementPlaces(sheetPaths: sheets, gazetteer: gazetteer)
-            let reports = try CompactPlaceLayer.write(from: source, to: target, keep: keep, tolerance: tolerance, threads: threads)
-            var out = "state  places  polygons  vertices in → out  max deviation (m)  sha256\n"
-            for r in reports {
-                let metres = r.maxDeviation * 111_320
-                out += "\(r.stateFIPS)  \(pad(r.places, 6))  \(pad(r.polygons, 8))  \(pad(r.verticesIn, 8)) → \(pad(r.verticesOut, 7))  "
-                out += "\(String(format: "%17.2f", metres))  \(try SHA256.hex(ofFile: r.path))\n"
-            }
-            let vin = reports.reduce(0) { $0 + $1.verticesIn }, vout = reports.reduce(0) { $0 + $1.verticesOut }
-            out += "\(sheets.count) sheets, \(keep.count) agreement places; \(reports.reduce(0) { $0 + $1.polygons }) polygons kept, "
-            out += "\(vin) → \(vout) vertices, max deviation \(String(format: "%.2f", (reports.map(\.maxDeviation).max() ?? 0) * 111_320)) m"
-            out += ", \(reports.reduce(0) { $0 + $1.keptOriginal }) kept unsimplified\n"
-            try emit(out, to: nil)
+        let target = try root.resolve()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: from, isDirectory: &isFolder), isFolder.boolValue else {
+            throw DataError(from, "--from is not a folder (it names the data root that holds the official files)")
         }
+        let source = DataRoot(url: URL(fileURLWithPath: from), source: .option)
+        try source.require(CountySubdivisions.path)
+        let workbook = source.path(CountySubdivisions.path)
+        guard try SHA256.hex(ofFile: workbook) == CountySubdivisions.sourceSHA256 else {
+            throw DataError(workbook, "SHA-256 differs from the pinned all-geocodes-v2023.xlsx")
+        }
+        try AtomicFile.write(try CountySubdivisions.loadWorkbook(workbook).derivedTable(),
+                             to: target.path(CountySubdivisions.derivedPath))
+        let sheets = try SheetReader.sheetPaths(inFolder: target.path("ice"))
+        let gazetteer = try Gazetteer.load(source)
+        let keep = try CompactPlaceLayer.agreementPlaces(sheetPaths: sheets, gazetteer: gazetteer)
+        let reports = try CompactPlaceLayer.write(from: source, to: target, keep: keep, tolerance: tolerance, threads: threads)
+        var out = "state  places  polygons  vertices in → out  max deviation (m)  sha256\n"
+        for r in reports {
+            let metres = r.maxDeviation * 111_320
+            out += "\(r.stateFIPS)  \(pad(r.places, 6))  \(pad(r.polygons, 8))  \(pad(r.verticesIn, 8)) → \(pad(r.verticesOut, 7))  "
+            out += "\(String(format: "%17.2f", metres))  \(try SHA256.hex(ofFile: r.path))\n"
+        }
+        let vin = reports.reduce(0) { $0 + $1.verticesIn }, vout = reports.reduce(0) { $0 + $1.verticesOut }
+        out += "\(sheets.count) sheets, \(keep.count) agreement places; \(reports.reduce(0) { $0 + $1.polygons }) polygons kept, "
+        out += "\(vin) → \(vout) vertices, max deviation \(String(format: "%.2f", (reports.map(\.maxDeviation).max() ?? 0) * 111_320)) m"
+        out += ", \(reports.reduce(0) { $0 + $1.keptOriginal }) kept unsimplified\n"
+        try emit(out, to: nil)
     }
 
     private func pad(_ n: Int, _ width: Int) -> String {

@@ -34,7 +34,7 @@ struct DataFetchCommand: ParsableCommand {
     @Argument(help: "What to fetch: census, ice, places or all.")
     var target: Target
 
-    @Option(name: .customLong("state"), help: "places: USPS or FIPS codes (FL, 12), repeatable or comma-separated, or all.")
+    @Option(name: .customLong("state"), help: "places: states (\(StateChoice.spellings)), repeatable or comma-separated, or all.")
     var states: [String] = []
 
     @Flag(help: "ice: also every Internet Archive capture of ICE's sheets.")
@@ -57,30 +57,52 @@ struct DataFetchCommand: ParsableCommand {
 
     @OptionGroup var root: DataRootOption
 
-    func run() throws {
-        try runReportingErrors {
-            var settings = FetchSettings()
-            guard timeout.isFinite, timeout > 0 else { throw DataError("--timeout", "must be a positive number of seconds") }
-            settings.timeout = timeout
-            guard politeDelay.isFinite, politeDelay >= 0 else { throw DataError("--polite-delay", "must be 0 or more seconds") }
-            settings.politeDelay = politeDelay
-            settings.dryRun = dryRun
-            settings.progress = isatty(STDERR_FILENO) != 0
-            settings.mirror = try mirror.map(MirrorRewrite.parse)
-            let placeStates = try plannedStates()
-            let session = FetchSession(root: try dataRoot(), settings: settings)
-            Interruption.shared.install()
-            do {
-                try fetch(session, placeStates: placeStates)
-            } catch {
-                let r = session.report
-                if !(r.fetched.isEmpty && r.skipped.isEmpty && r.unrecognized.isEmpty) {
-                    try? write(r.render(dryRun: dryRun))
-                }
-                throw error
-            }
-            try write(session.report.render(dryRun: dryRun))
+    func validate() throws {
+        guard timeout.isFinite, timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+        guard politeDelay.isFinite, politeDelay >= 0 else { throw ValidationError("--polite-delay must be 0 or more seconds") }
+        if let mirror {
+            do { _ = try MirrorRewrite.parse(mirror) } catch let error as DataError { throw ValidationError(error.description) }
         }
+        if history, target != .ice, target != .all { throw ValidationError("--history goes with ice or all") }
+        if withPlaces, target != .all { throw ValidationError("--with-places goes with all (use places --state for places)") }
+        if target == .places, states.isEmpty {
+            throw ValidationError("places: name the states with --state (e.g. --state FL, --state 12,13 or --state all)")
+        }
+        if target == .census || target == .ice, !states.isEmpty { throw ValidationError("--state goes with places or all") }
+        _ = try stateCodes()
+    }
+
+    /// The `--state` values as FIPS codes (or `all`), read by the one state parser every
+    /// command uses.
+    private func stateCodes() throws -> [String] {
+        try states.flatMap { $0.split(separator: ",") }.map { raw in
+            let value = raw.trimmingCharacters(in: .whitespaces)
+            if value.lowercased() == "all" { return "all" }
+            guard let state = StateChoice.parse(value) else { throw StateChoice.invalid(value) }
+            return state.fips
+        }
+    }
+
+    func run() throws {
+        var settings = FetchSettings()
+        settings.timeout = timeout
+        settings.politeDelay = politeDelay
+        settings.dryRun = dryRun
+        settings.progress = isatty(STDERR_FILENO) != 0
+        settings.mirror = try mirror.map(MirrorRewrite.parse)
+        let placeStates = try plannedStates()
+        let session = FetchSession(root: try dataRoot(), settings: settings)
+        Interruption.shared.install()
+        do {
+            try fetch(session, placeStates: placeStates)
+        } catch {
+            let r = session.report
+            if !(r.fetched.isEmpty && r.skipped.isEmpty && r.unrecognized.isEmpty) {
+                try? write(r.render(dryRun: dryRun))
+            }
+            throw error
+        }
+        try write(session.report.render(dryRun: dryRun))
     }
 
     private func fetch(_ session: FetchSession, placeStates: [USState]) throws {
@@ -94,16 +116,12 @@ struct DataFetchCommand: ParsableCommand {
         try PlaceFetcher.fetch(placeStates, in: session)
     }
 
-    /// The states whose place zips are fetched; checks which options go with which target.
+    /// The states whose place zips are fetched (`validate` checked which options go with which target).
     private func plannedStates() throws -> [USState] {
-        if history, target != .ice, target != .all { throw DataError("--history", "goes with ice or all") }
-        if withPlaces, target != .all { throw DataError("--with-places", "goes with all (use places --state for places)") }
         switch target {
-        case .places: return try PlaceDownloads.states(states)
-        case .all: return withPlaces ? PlaceDownloads.allStates : states.isEmpty ? [] : try PlaceDownloads.states(states)
-        case .census, .ice:
-            if !states.isEmpty { throw DataError("--state", "goes with places or all") }
-            return []
+        case .places: return try PlaceDownloads.states(try stateCodes())
+        case .all: return withPlaces ? PlaceDownloads.allStates : states.isEmpty ? [] : try PlaceDownloads.states(try stateCodes())
+        case .census, .ice: return []
         }
     }
 

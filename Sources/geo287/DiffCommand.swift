@@ -22,28 +22,22 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The older sheet.") var old: String
     @Argument(help: "The newer sheet.") var new: String
 
-    @Option(help: "table, csv or json.") var format: String = "table"
+    @Option(help: "Output format.") var format: TableFormat = .table
 
     @Option(name: .customLong("out"), help: "Write to this file (atomically) instead of standard output.")
     var out: String?
 
-    func validate() throws {
-        guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json, not '\(format)'") }
-    }
-
     func run() throws {
-        try runReportingErrors {
-            let paths = try [old, new].map { value -> String in
-                let inputs = try SheetInputs.resolve([value], root: root, defaultToFolder: false)
-                guard inputs.single, let path = inputs.paths.first else { throw DataError(value, "give one sheet file, not a folder") }
-                return path
-            }
-            let diff = SheetDiff(old: try SheetReader.read(path: paths[0]), new: try SheetReader.read(path: paths[1]))
-            switch format {
-            case "csv": try emit(SheetDiffOutput.csv(diff), to: out)
-            case "json": try emit(SheetDiffOutput.json(diff).rendered() + "\n", to: out)
-            default: try emit(SheetDiffOutput.table(diff), to: out)
-            }
+        // Sheets given as paths need no data root.
+        let dataRoot = try? root.resolve()
+        let paths = try [(old, "<old>"), (new, "<new>")].map { value, name in
+            try SheetOption.resolve(value, root: dataRoot, argument: name)
+        }
+        let diff = SheetDiff(old: try SheetReader.read(path: paths[0]), new: try SheetReader.read(path: paths[1]))
+        switch format {
+        case .csv: try emit(SheetDiffOutput.csv(diff), to: out)
+        case .json: try emit(SheetDiffOutput.json(diff).rendered() + "\n", to: out)
+        case .table: try emit(SheetDiffOutput.table(diff), to: out)
         }
     }
 }

@@ -10,7 +10,11 @@ struct Geo287: ParsableCommand {
         abstract: "287(g) agreements joined to Census geography: coverage, maps and lookups.",
         discussion: """
         Data root: --data DIR, else $GEO287_DATA, else ./shapefiles. \
-        Run `geo287 data status` to see which datasets are present.
+        Run `geo287 data status` to see which datasets are present. \
+        Without --sheet, a command reads the newest participating sheet of the data root.
+
+        Every error is one line on stderr, `geo287: error: <what is wrong>`. Exit codes: \
+        \(ExitStatus.table).
         """,
         version: Geo287Version.string,
         subcommands: [
@@ -19,4 +23,32 @@ struct Geo287: ParsableCommand {
             DiffCommand.self, HistoryCommand.self, BatchCommand.self,
         ]
     )
+
+    /// Parses, runs, and turns every error, the parser's included, into one line on stderr and
+    /// the exit status of `ExitStatus`; `--help` and `--version` print as usual.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            fail(error, arguments: arguments)
+        }
+    }
+
+    static func fail(_ error: Error, arguments: [String]) -> Never {
+        let parserCode = exitCode(for: error)
+        // Help, version, and an ExitCode a command chose after printing its own line.
+        if error is CleanExit || error is ExitCode || parserCode == .success { exit(withError: error) }
+        let status: ExitStatus, line: String
+        if parserCode == .validationFailure {
+            status = .usage
+            line = ErrorReport.usageMessage(message(for: error), command: ErrorReport.commandPath(arguments, root: self))
+        } else {
+            status = ErrorReport.status(of: error)
+            line = ErrorReport.message(of: error)
+        }
+        FileHandle.standardError.write(Data("geo287: error: \(line)\n".utf8))
+        Foundation.exit(status.rawValue)
+    }
 }

@@ -23,38 +23,33 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var root: DataRootOption
 
     @Option(help: "Folder of ICE sheets (default: <data>/ice).") var dir: String?
-    @Option(help: "task-force, jail-enforcement, warrant-service or all.") var model: String = "all"
-    @Option(help: "table, csv, json or svg.") var format: String = "table"
+    @Option(help: "Agreement model; \(ModelChoice.otherSpellings).") var model: ModelChoice = .all
+    @Option(help: "Output format (svg: a chart).") var format: Format = .table
     @Option(help: "Worker threads.") var threads: Int = 2
     @Flag(help: "No progress display on stderr.") var quiet = false
     @Option(name: .customLong("out"), help: "Write to this file (atomically) instead of standard output.") var out: String?
 
+    enum Format: String, CaseIterable, ExpressibleByArgument { case table, csv, json, svg }
+
     func validate() throws {
-        guard ModelFilter(model) != nil else { throw ValidationError("--model must be task-force, jail-enforcement, warrant-service or all, not '\(model)'") }
-        guard ["table", "csv", "json", "svg"].contains(format) else { throw ValidationError("--format must be table, csv, json or svg, not '\(format)'") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
-    var models: [SupportModel] {
-        if case let .model(m)? = ModelFilter(model) { return [m] }
-        return SupportModel.allCases
-    }
+    var models: [SupportModel] { model.model.map { [$0] } ?? SupportModel.allCases }
 
     func run() throws {
-        try runReportingErrors {
-            let dataRoot = try root.resolve()
-            let progress = BatchProgress(quiet: quiet)
-            let sheets = try HistorySheets.read(folder: dir ?? dataRoot.path("ice")) { progress.update("reading sheets", $0, $1) }
-            let matching = HistoryMatching(run: CoverageRun(gazetteer: try Gazetteer.load(dataRoot), threads: threads))
-            let total = sheets.participating.count
-            let history = try History.build(sheets, matching: matching) { progress.update("sheets", $0.index + 1, total) }
-            progress.finish()
-            switch format {
-            case "csv": try emit(HistoryOutput.csv(history, models: models), to: out)
-            case "json": try emit(HistoryOutput.json(history, models: models).rendered() + "\n", to: out)
-            case "svg": try emit(HistoryChart.svg(history, models: models), to: out)
-            default: try emit(HistoryOutput.table(history, models: models), to: out)
-            }
+        let dataRoot = try root.resolve()
+        let progress = BatchProgress(quiet: quiet)
+        let sheets = try HistorySheets.read(folder: dir ?? dataRoot.path("ice")) { progress.update("reading sheets", $0, $1) }
+        let matching = HistoryMatching(run: CoverageRun(gazetteer: try Gazetteer.load(dataRoot), threads: threads))
+        let total = sheets.participating.count
+        let history = try History.build(sheets, matching: matching) { progress.update("sheets", $0.index + 1, total) }
+        progress.finish()
+        switch format {
+        case .csv: try emit(HistoryOutput.csv(history, models: models), to: out)
+        case .json: try emit(HistoryOutput.json(history, models: models).rendered() + "\n", to: out)
+        case .svg: try emit(HistoryChart.svg(history, models: models), to: out)
+        case .table: try emit(HistoryOutput.table(history, models: models), to: out)
         }
     }
 }

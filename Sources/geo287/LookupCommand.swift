@@ -39,13 +39,13 @@ struct LookupCommand: ParsableCommand {
     @Flag(name: .customLong("include-pending"), help: "Also list pending (requested, not yet signed) agreements.")
     var includePending = false
 
-    @Option(help: "Output format for single lookups: text or json.")
+    @Option(help: "Output format of a single lookup (--points writes CSV).")
     var format: Format = .text
 
     @Option(help: "Worker threads for --points.")
     var threads: Int = 2
 
-    @Option(name: .customLong("out"), help: "Write to this file instead of standard output.")
+    @Option(name: .customLong("out"), help: "Write to this file (atomically) instead of standard output.")
     var out: String?
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -57,25 +57,23 @@ struct LookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
-            let dataRoot = try root.resolve()
-            Trace.mark("start")
-            let path = try sheet.path(dataRoot)
-            if let points { return try bulk(points, root: dataRoot, sheetPath: path) }
-            let session = try LookupSession(root: dataRoot, sheetPath: path, includePending: includePending)
-            let result: LookupResult
-            if let point {
-                result = try session.lookup(point: try LookupQuery.coordinate(point))
-            } else if let county {
-                result = try session.lookup(county: county)
-            } else if let place {
-                result = try session.lookup(place: place)
-            } else {
-                throw ValidationError("give exactly one of --point, --county, --place or --points")
-            }
-            try emit(format == .json ? LookupJSON.render(result) : LookupText.render(result), to: out)
-            Trace.mark("output")
+        let dataRoot = try root.resolve()
+        Trace.mark("start")
+        let path = try sheet.path(dataRoot)
+        if let points { return try bulk(points, root: dataRoot, sheetPath: path) }
+        let session = try LookupSession(root: dataRoot, sheetPath: path, includePending: includePending)
+        let result: LookupResult
+        if let point {
+            result = try session.lookup(point: try LookupQuery.coordinate(point))
+        } else if let county {
+            result = try session.lookup(county: county)
+        } else if let place {
+            result = try session.lookup(place: place)
+        } else {
+            throw ValidationError("give exactly one of --point, --county, --place or --points")
         }
+        try emit(format == .json ? LookupJSON.render(result) : LookupText.render(result), to: out)
+        Trace.mark("output")
     }
 
     func bulk(_ csv: String, root: DataRoot, sheetPath: String) throws {

@@ -21,14 +21,14 @@ struct MapCommand: ParsableCommand {
 
     @OptionGroup var selection: CoverageSelection
 
-    @Option(help: "svg or geojson.")
-    var format: String = "svg"
+    @Option(help: "Output format: an SVG map or GeoJSON layers.")
+    var format: Format = .svg
 
     @Option(name: .customLong("color-by"), help: "SVG county colours: share (of residents covered) or model (the most invasive model covering residents; use with --model all).")
-    var colorBy: String = "share"
+    var colorBy: Shading = .share
 
-    @Option(help: "GeoJSON layer: counties or jurisdictions.")
-    var layer: String = "counties"
+    @Option(help: "GeoJSON layer: counties (coverage attributes) or jurisdictions (one feature per agreement).")
+    var layer: Layer = .counties
 
     @Option(help: "GeoJSON decimals (default 6, about 0.1 m).")
     var precision: Int = 6
@@ -39,56 +39,54 @@ struct MapCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Output file (written atomically). Default: under outputs/.")
     var out: String?
 
+    enum Format: String, CaseIterable, ExpressibleByArgument { case svg, geojson }
+    enum Layer: String, CaseIterable, ExpressibleByArgument { case counties, jurisdictions }
+
     func validate() throws {
-        guard ["svg", "geojson"].contains(format) else { throw ValidationError("--format must be svg or geojson, not '\(format)'") }
-        guard Shading(rawValue: colorBy) != nil else { throw ValidationError("--color-by must be share or model, not '\(colorBy)'") }
-        guard ["counties", "jurisdictions"].contains(layer) else { throw ValidationError("--layer must be counties or jurisdictions, not '\(layer)'") }
-        if format == "svg" && layer != "counties" { throw ValidationError("--layer jurisdictions is a GeoJSON layer: add --format geojson") }
+        if format == .svg && layer != .counties { throw ValidationError("--layer jurisdictions is a GeoJSON layer: add --format geojson") }
         guard (0...12).contains(precision) else { throw ValidationError("--precision must be between 0 and 12") }
         if let simplify, !(simplify >= 0 && simplify.isFinite) { throw ValidationError("--simplify must be a distance in metres, 0 or more") }
     }
 
     func run() throws {
-        try runReportingErrors {
-            let dataRoot = try root.resolve()
-            let (run, participating, pending) = try selection.load(dataRoot, sheet: sheet)
-            let gazetteer = run.gazetteer, threads = selection.threads
-            let usps = selection.usps
-            let options = CoverageOptions(model: selection.modelFilter, includePending: selection.includePending, state: usps)
-            let result = try run.coverage(participating, pending: pending, options: options)
-            Trace.mark("coverage")
-            let text: String
-            if format == "geojson" {
-                let o = GeoJSONLayers.Options(precision: precision, toleranceMetres: simplify ?? 0)
-                if layer == "jurisdictions" {
-                    let agreements = MapAgreements.admitted(participating, pending: pending, options: options)
-                    text = try GeoJSONLayers.jurisdictions(result, agreements: agreements, gazetteer: gazetteer, options: o, threads: threads)
-                } else {
-                    text = try GeoJSONLayers.counties(result, counties: gazetteer.counties, options: o)
-                }
-            } else if let usps {
+        let dataRoot = try root.resolve()
+        let (run, participating, pending) = try selection.load(dataRoot, sheet: sheet)
+        let gazetteer = run.gazetteer, threads = selection.threads
+        let usps = selection.usps
+        let options = CoverageOptions(model: selection.modelFilter, includePending: selection.includePending, state: usps)
+        let result = try run.coverage(participating, pending: pending, options: options)
+        Trace.mark("coverage")
+        let text: String
+        if format == .geojson {
+            let o = GeoJSONLayers.Options(precision: precision, toleranceMetres: simplify ?? 0)
+            if layer == .jurisdictions {
                 let agreements = MapAgreements.admitted(participating, pending: pending, options: options)
-                text = try StateMap.svg(result, state: usps, agreements: agreements, gazetteer: gazetteer,
-                                        toleranceMetres: simplify ?? StateMap.defaultToleranceMetres, threads: threads,
-                                        shading: Shading(rawValue: colorBy) ?? .share)
+                text = try GeoJSONLayers.jurisdictions(result, agreements: agreements, gazetteer: gazetteer, options: o, threads: threads)
             } else {
-                text = try NationalMap.svg(result, counties: gazetteer.counties,
-                                           toleranceMetres: simplify ?? NationalMap.defaultToleranceMetres,
-                                           shading: Shading(rawValue: colorBy) ?? .share)
+                text = try GeoJSONLayers.counties(result, counties: gazetteer.counties, options: o)
             }
-            Trace.mark("map")
-            let path = out ?? defaultPath(result)
-            try AtomicFile.write(Data(text.utf8), to: path)
-            FileHandle.standardError.write(Data("geo287: wrote \(path) (\(text.utf8.count) bytes)\n".utf8))
+        } else if let usps {
+            let agreements = MapAgreements.admitted(participating, pending: pending, options: options)
+            text = try StateMap.svg(result, state: usps, agreements: agreements, gazetteer: gazetteer,
+                                    toleranceMetres: simplify ?? StateMap.defaultToleranceMetres, threads: threads,
+                                    shading: colorBy)
+        } else {
+            text = try NationalMap.svg(result, counties: gazetteer.counties,
+                                       toleranceMetres: simplify ?? NationalMap.defaultToleranceMetres,
+                                       shading: colorBy)
         }
+        Trace.mark("map")
+        let path = out ?? defaultPath(result)
+        try AtomicFile.write(Data(text.utf8), to: path)
+        FileHandle.standardError.write(Data("geo287: wrote \(path) (\(text.utf8.count) bytes)\n".utf8))
     }
 
     func defaultPath(_ result: CoverageResult) -> String {
-        var name = "outputs/\(selection.model)-\(result.sheet.published?.description ?? "undated")"
+        var name = "outputs/\(selection.model.rawValue)-\(result.sheet.published?.description ?? "undated")"
         if let usps = selection.usps { name += "-\(usps)" }
         if selection.includePending { name += "-with-pending" }
-        if colorBy == "model" { name += "-by-model" }
-        if format == "geojson" { name += "-\(layer)" }
-        return name + (format == "geojson" ? ".geojson" : ".svg")
+        if colorBy == .model { name += "-by-model" }
+        if format == .geojson { name += "-\(layer.rawValue)" }
+        return name + "." + format.rawValue
     }
 }

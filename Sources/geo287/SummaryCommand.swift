@@ -9,44 +9,65 @@ struct SummaryCommand: ParsableCommand {
         abstract: "Count agreements per model and state in ICE sheets.",
         discussion: """
         Per model: agreements (rows), distinct agencies (state + normalized name) and distinct \
-        states; then agreements per state × model. Several --sheet options, or a folder, give one \
-        summary per sheet in publication-date order. Without --sheet, every sheet in <data>/ice. \
+        states; then agreements per state × model. Without --sheet, the newest participating \
+        sheet in <data>/ice (--as-of DATE: the one current on that date); --all summarizes every \
+        sheet in <data>/ice. Several --sheet options, or a folder, give one summary per sheet in \
+        publication-date order. \
         JSON: {"sheet": {"path","kind","published","rows"}, "models": [{"model","agreements",\
-        "agencies","states"}], "states": [{"state","jail-enforcement","warrant-service",\
-        "task-force"}], "warnings": [...]}; an array of these for several sheets.
+        "agencies","states"}], "states": [{"state","jail_enforcement","warrant_service",\
+        "task_force"}], "warnings": [...]}; an array of these for several sheets.
         """)
 
     @OptionGroup var root: DataRootOption
 
-    @Option(name: .customLong("sheet"), help: "ICE sheet (.xlsx or .csv) or a folder of sheets; repeatable.")
+    @Option(name: .customLong("sheet"), help: "ICE sheet (.xlsx or .csv) or a folder of sheets; repeatable. Default: the newest participating sheet in <data>/ice.")
     var sheets: [String] = []
 
-    @Option(help: "Output format: table or json.")
-    var format: String = "table"
+    @Option(name: .customLong("as-of"), help: "Use the participating sheet current on this date (YYYY-MM-DD).")
+    var asOf: String?
+
+    @Flag(help: "Summarize every sheet in <data>/ice (participating and pending), oldest first.")
+    var all = false
+
+    @Option(help: "Output format.")
+    var format: Format = .table
 
     @Option(name: .customLong("published"), help: "Override the publication date (YYYY-MM-DD) of every sheet read.")
     var published: String?
 
-    @Option(name: [.short, .customLong("out"), .customLong("output")], help: "Write to this file instead of standard output.")
-    var output: String?
+    @Option(name: .customLong("out"), help: "Write to this file (atomically) instead of standard output.")
+    var out: String?
+
+    enum Format: String, CaseIterable, ExpressibleByArgument { case table, json }
+
+    func validate() throws {
+        if all && !sheets.isEmpty { throw ValidationError("give --all or --sheet, not both") }
+        if asOf != nil && (all || !sheets.isEmpty) { throw ValidationError("give --as-of alone, without --sheet or --all") }
+        if let asOf { _ = try SheetOption.date(asOf) }
+        if let published { _ = try SheetOption.date(published, option: "--published") }
+    }
 
     func run() throws {
-        try runReportingErrors {
-            guard format == "table" || format == "json" else {
-                throw ValidationError("--format must be table or json, not '\(format)'")
-            }
-            let date = try SheetInputs.publishedDate(published)
-            let inputs = try SheetInputs.resolve(sheets, root: root, defaultToFolder: true)
-            let read = try inputs.paths.map { try SheetReader.read(path: $0, published: date) }
-            let summaries = read.sorted(by: SheetReader.publicationOrder).map(SheetSummary.init)
-            if format == "json" {
-                let json: JSONValue = inputs.single && summaries.count == 1
-                    ? summaries[0].json : .array(summaries.map(\.json))
-                try emit(json.rendered() + "\n", to: output)
-            } else {
-                try emit(summaries.map(Self.table).joined(separator: "\n"), to: output)
-                for s in summaries { SheetInputs.report(s.sheet.warnings, of: s.sheet) }
-            }
+        let date = try published.map { try SheetOption.date($0, option: "--published") }
+        let dataRoot = try root.resolve()
+        let values: [String]
+        if all {
+            values = [dataRoot.path("ice")]
+        } else if sheets.isEmpty {
+            values = [try SheetOption.newest(dataRoot, asOf: try asOf.map { try SheetOption.date($0) })]
+        } else {
+            values = sheets
+        }
+        let inputs = try SheetInputs.resolve(values, root: dataRoot)
+        let read = try inputs.paths.map { try SheetReader.read(path: $0, published: date) }
+        let summaries = read.sorted(by: SheetReader.publicationOrder).map(SheetSummary.init)
+        if format == .json {
+            let json: JSONValue = inputs.single && summaries.count == 1
+                ? summaries[0].json : .array(summaries.map(\.json))
+            try emit(json.rendered() + "\n", to: out)
+        } else {
+            try emit(summaries.map(Self.table).joined(separator: "\n"), to: out)
+            for s in summaries { SheetInputs.report(s.sheet.warnings, of: s.sheet) }
         }
     }
 
@@ -73,22 +94,15 @@ struct SummaryCommand: ParsableCommand {
 /// Sheet arguments shared by `agreements` and `summary`.
 enum SheetInputs {
     /// Resolves `--sheet` values: an existing file or folder as given, else a name inside
-    /// `<data>/ice/`. Folders expand to their sheet files. With no values: `<data>/ice/`.
-    static func resolve(
-        _ given: [String], root: DataRootOption, defaultToFolder: Bool
-    ) throws -> (paths: [String], single: Bool) {
+    /// `<data>/ice/`. Folders expand to their sheet files; `single` when one file was given.
+    static func resolve(_ values: [String], root: DataRoot) throws -> (paths: [String], single: Bool) {
         let fm = FileManager.default
-        var values = given
-        if values.isEmpty {
-            values = [try root.resolve().path("ice")]
-        }
         var paths: [String] = []
-        var single = given.count == 1
+        var single = values.count == 1
         for value in values {
             var path = value
-            if !fm.fileExists(atPath: path), !value.contains("/"), let dataRoot = try? root.resolve(),
-               dataRoot.exists("ice/" + value) {
-                path = dataRoot.path("ice/" + value)
+            if !fm.fileExists(atPath: path), !value.contains("/"), root.exists("ice/" + value) {
+                path = root.path("ice/" + value)
             }
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else { throw DataError(value, "file not found") }
@@ -101,15 +115,7 @@ enum SheetInputs {
                 paths.append(path)
             }
         }
-        return (paths, single && given.count == 1)
-    }
-
-    static func publishedDate(_ text: String?) throws -> SignedDate? {
-        guard let text else { return nil }
-        guard let date = SignedDate(iso: text), text.count == 10 else {
-            throw ValidationError("--published must be a date YYYY-MM-DD, not '\(text)'")
-        }
-        return date
+        return (paths, single)
     }
 
     static func report(_ warnings: [SheetWarning], of sheet: Sheet) {

@@ -59,11 +59,16 @@ import Testing
         #expect(missing.status == 1)
         #expect(missing.stderr == "geo287: error: \(server.base.absoluteString)/fault/404/geo/tiger/TIGER2019/PLACE/tl_2019_44_place.zip: HTTP 404 (Not Found)\n")
 
-        let badState = try geo287(["data", "fetch", "places", "--state", "ZZ"] + base)
-        #expect(badState.status == 1 && badState.stderr.split(separator: "\n").count == 1)
-        #expect(badState.stderr.hasPrefix("geo287: error: --state ZZ: not a state with place polygons"))
+        // Bad usage exits 64, with the spellings --state takes in every command.
+        let badState = try geo287(["data", "fetch", "places", "--state", "FL,ZZ"] + base)
+        #expect(badState.status == 64 && badState.stderr.split(separator: "\n").count == 1)
+        #expect(badState.stderr.hasPrefix("geo287: error: The value 'ZZ' is invalid for '--state <state>': give a USPS code (FL), a state name"))
+        // ... and its names and FIPS codes, as everywhere.
+        let named = try geo287(["data", "fetch", "places", "--state", "new york,fl", "--state", "48", "--dry-run"] + base)
+        #expect(named.status == 0, "\(named.stderr)")
+        for fips in ["36", "12", "48"] { #expect(named.stdout.contains("census/places/tiger2019/tl_2019_\(fips)_place.zip")) }
         let stray = try geo287(["data", "fetch", "census", "--history"] + base)
-        #expect(stray.status == 1 && stray.stderr == "geo287: error: --history: goes with ice or all\n")
+        #expect(stray.status == 64 && stray.stderr == "geo287: error: --history goes with ice or all (see 'geo287 data fetch --help')\n")
         #expect(s.files().isEmpty)
     }
 

@@ -59,7 +59,7 @@ import Testing
         let json = SheetSummary(try TestData.sheet("participating-2025-06-12.xlsx")).json.rendered(pretty: false)
         #expect(json.hasPrefix(#"{"sheet":{"path":""#))
         #expect(json.contains(#""kind":"participating","published":"2025-06-12","rows":698},"models":[{"model":"jail-enforcement","agreements":109,"agencies":109,"states":27}"#))
-        #expect(json.contains(#"{"state":"FL","jail-enforcement":6,"warrant-service":65,"task-force":210}"#))
+        #expect(json.contains(#"{"state":"FL","jail_enforcement":6,"warrant_service":65,"task_force":210}"#))
         #expect(json.contains(#""warnings":["row 548, MOA: "#))
     }
 }
