@@ -69,7 +69,7 @@ public enum CensusLayers {
     /// The error for a state whose places are in neither layer: names the file and the fetch command.
     public static func missingPlaces(_ root: DataRoot, stateFIPS: String) -> DataError {
         let usps = USState.fips(stateFIPS)?.usps ?? stateFIPS
-        return DataError(root.path(fullPlacesPath(stateFIPS: stateFIPS)),
+        return DataError.missing(root.path(fullPlacesPath(stateFIPS: stateFIPS)),
                          "missing: the place (city) polygons of \(usps); run `geo287 data fetch places --state \(usps)`")
     }
 

@@ -111,6 +111,6 @@ extension DataRoot {
         guard !exists(relative) else { return }
         let dataset = DataCatalog.datasets.first { $0.files.contains { $0.path == relative } }
         let what = dataset.map { "\($0.title), \($0.vintage)" } ?? "a file geo287 needs"
-        throw DataError(path(relative), "missing: \(what); get it with \(FetchHint.command(for: dataset?.id ?? ""))")
+        throw DataError.missing(path(relative), "missing: \(what); get it with \(FetchHint.command(for: dataset?.id ?? ""))")
     }
 }

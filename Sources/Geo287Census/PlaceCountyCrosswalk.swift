@@ -40,7 +40,7 @@ public struct PlaceCountyCrosswalk: Sendable {
     /// Reads the crosswalk; with `stateFIPS`, only that state's rows (the lines whose county
     /// code starts with it), for work about one state such as a single lookup.
     public static func load(_ path: String, stateFIPS: String? = nil) throws -> PlaceCountyCrosswalk {
-        guard let data = FileManager.default.contents(atPath: path) else { throw DataError(path, "cannot read file") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw DataError.unreadable(path) }
         var bytes = [UInt8](data)
         if let stateFIPS { bytes = linesOfState(bytes, stateFIPS) }
         let all = DelimitedText.rows(bytes: bytes, decoding: .latin1)

@@ -114,7 +114,7 @@ extension ShapefileReader {
         let stem = String(shpMember.dropLast(4))
         let reported = "\(path)!\(shpMember)"
         guard let shxMember = members.first(where: { $0 == "\(stem).shx" || $0 == "\(stem).SHX" }) else {
-            throw DataError("\(stem).shx", "missing (a shapefile needs .shp, .shx and .dbf)")
+            throw DataError.missing("\(stem).shx", "missing (a shapefile needs .shp, .shx and .dbf)")
         }
         let ranges = try ShapefileMemory.recordRanges(shx: try zip.read(shxMember, verifyCRC: false), reportedPath: reported)
         var wanted = ranges.indices.filter { selection.wants($0) }

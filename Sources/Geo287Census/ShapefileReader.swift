@@ -82,7 +82,7 @@ public enum ShapefileReader {
         let fm = FileManager.default
         let needed = if case .none = geometry { ["dbf"] } else { ["shp", "shx", "dbf"] }
         for ext in needed where !fm.fileExists(atPath: "\(stem).\(ext)") {
-            throw DataError("\(stem).\(ext)", "missing (a shapefile needs .shp, .shx and .dbf)")
+            throw DataError.missing("\(stem).\(ext)", "missing (a shapefile needs .shp, .shx and .dbf)")
         }
         var hooks = SAHooks()
         SASetupDefaultHooks(&hooks)

@@ -15,7 +15,7 @@ public struct TractCentroids: Sendable {
     static let columns = ["STATEFP", "COUNTYFP", "TRACTCE", "POPULATION", "LATITUDE", "LONGITUDE"]
 
     public static func load(_ path: String) throws -> TractCentroids {
-        guard let data = FileManager.default.contents(atPath: path) else { throw DataError(path, "cannot read file") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw DataError.unreadable(path) }
         let bytes = [UInt8](data)
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
         guard let headerLine = lines.first else { throw DataError(path, "empty file") }

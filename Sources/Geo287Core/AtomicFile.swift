@@ -15,21 +15,21 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         } catch {
-            throw DataError(dir.path, "cannot create folder (\(error.localizedDescription))")
+            throw DataError.io(dir.path, "cannot create folder (\(error.localizedDescription))")
         }
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         try? FileManager.default.removeItem(at: tmp)
         do {
             try produce(tmp)
             if rename(tmp.path, url.path) != 0 {
-                throw DataError(path, "cannot rename temporary file into place (errno \(errno))")
+                throw DataError.io(path, "cannot rename temporary file into place (errno \(errno))")
             }
         } catch let e as DataError {
             try? FileManager.default.removeItem(at: tmp)
             throw e
         } catch {
             try? FileManager.default.removeItem(at: tmp)
-            throw DataError(path, "cannot write (\(error.localizedDescription))")
+            throw DataError.io(path, "cannot write (\(error.localizedDescription))")
         }
     }
 }

@@ -24,7 +24,7 @@ public struct DataRoot: Sendable {
         }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
-            throw DataError(path, "data root (from \(source.rawValue)) is not a folder; point --data or GEO287_DATA at the data root")
+            throw DataError.missing(path, "data root (from \(source.rawValue)) is not a folder; point --data or GEO287_DATA at the data root")
         }
         return DataRoot(url: URL(fileURLWithPath: path), source: source)
     }

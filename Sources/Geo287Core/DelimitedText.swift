@@ -141,13 +141,13 @@ public enum DelimitedText {
 
     /// Reads and splits a delimited file.
     public static func rows(path: String, separator: UInt8 = 0x2C, decoding: TextDecoding = .utf8WithLatin1Fallback) throws -> [[String]] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw DataError(path, "cannot read file") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw DataError.unreadable(path) }
         return rows(bytes: [UInt8](data), separator: separator, decoding: decoding)
     }
 
     /// Reads a file as text in the given encoding.
     public static func read(_ path: String, decoding: TextDecoding = .utf8WithLatin1Fallback) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw DataError(path, "cannot read file") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw DataError.unreadable(path) }
         return decoding.decode(data)
     }
 }

@@ -19,7 +19,7 @@ enum FetchFiles {
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         } catch {
-            throw DataError(dir, "cannot create folder (\(error.localizedDescription))")
+            throw DataError.io(dir, "cannot create folder (\(error.localizedDescription))")
         }
     }
 
@@ -32,7 +32,7 @@ enum FetchFiles {
             try data.write(to: URL(fileURLWithPath: tmp))
         } catch {
             remove(tmp)
-            throw DataError(path, "cannot write (\(error.localizedDescription))")
+            throw DataError.io(path, "cannot write (\(error.localizedDescription))")
         }
         return tmp
     }
@@ -43,7 +43,7 @@ enum FetchFiles {
         if rename(tmp, path) != 0 {
             let code = errno
             remove(tmp)
-            throw DataError(path, "cannot rename temporary file into place (\(String(cString: strerror(code))))")
+            throw DataError.io(path, "cannot rename temporary file into place (\(String(cString: strerror(code))))")
         }
     }
 

@@ -16,8 +16,9 @@ public struct FetchSettings: Sendable {
     public var mirror: URL?
     /// List what would be fetched (URL → path) without downloading files or writing anything.
     public var dryRun = false
-    /// Draw a progress bar on standard error (the command line turns it on for terminals only).
-    public var progress = false
+    /// Makes a progress report for a download (given its label); nil: none. The command line
+    /// draws a bar on standard error with it, for terminals only.
+    public var progress: (@Sendable (_ label: String) -> any TransferProgress)?
     /// Refuse response bodies larger than this (the largest Census file is ~40 MB).
     public var maxBytes = 1 << 30
     public var userAgent = "geo287/\(Geo287Version.string) (287(g) coverage research tool)"
@@ -29,6 +30,13 @@ public struct FetchSettings: Sendable {
         guard let mirror else { return url }
         return MirrorRewrite.rewrite(url, mirror: mirror)
     }
+}
+
+/// What a download reports as its bytes arrive.
+public protocol TransferProgress: AnyObject, Sendable {
+    func update(received: Int64, expected: Int64?)
+    /// The transfer ended (done or failed).
+    func finish()
 }
 
 /// Replaces the scheme, host and port of a URL with a mirror's, keeping path and query.
@@ -51,7 +59,7 @@ public enum MirrorRewrite {
     public static func parse(_ text: String) throws -> URL {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else {
-            throw DataError(text, "--mirror must be an http or https URL such as http://127.0.0.1:8080")
+            throw DataError.usage(text, "--mirror must be an http or https URL such as http://127.0.0.1:8080")
         }
         return url
     }

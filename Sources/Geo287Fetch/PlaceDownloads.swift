@@ -31,7 +31,7 @@ public enum PlaceDownloads {
                 if code.lowercased() == "all" { return allStates }
                 let state = code.allSatisfy(\.isNumber) ? USState.fips(code) : USState.usps(code)
                 guard let state, file(fips: state.fips) != nil else {
-                    throw DataError("--state \(code)", "not a state with place polygons; use a USPS code (FL), "
+                    throw DataError.usage("--state \(code)", "not a state with place polygons; use a USPS code (FL), "
                         + "a 2-digit FIPS code (12) or all")
                 }
                 if !out.contains(state) { out.append(state) }

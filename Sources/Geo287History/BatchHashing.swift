@@ -22,7 +22,7 @@ public final class BatchHashing: @unchecked Sendable {
 
     static func hash(_ path: String) throws -> (sha256: String, bytes: Int) {
         guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else {
-            throw DataError(path, "cannot read file size")
+            throw DataError.io(path, "cannot read file size")
         }
         return (try SHA256.hex(ofFile: path), size)
     }

@@ -16,14 +16,14 @@ public struct HistorySheets: Sendable {
     /// Reads every sheet in `folder`; `each` is called after each file (for progress).
     public static func read(folder: String, each: (Int, Int) -> Void = { _, _ in }) throws -> HistorySheets {
         let paths = try SheetReader.sheetPaths(inFolder: folder)
-        guard !paths.isEmpty else { throw DataError(folder, "folder holds no .xlsx or .csv sheets") }
+        guard !paths.isEmpty else { throw DataError.missing(folder, "folder holds no .xlsx or .csv sheets") }
         var sheets: [Sheet] = []
         for (i, p) in paths.enumerated() {
             sheets.append(try SheetReader.read(path: p))
             each(i + 1, paths.count)
         }
         let participating = sheets.filter { $0.kind == .participating }
-        guard !participating.isEmpty else { throw DataError(folder, "no participating sheets") }
+        guard !participating.isEmpty else { throw DataError.missing(folder, "no participating sheets") }
         return HistorySheets(participating: participating, pending: sheets.filter { $0.kind == .pending })
     }
 

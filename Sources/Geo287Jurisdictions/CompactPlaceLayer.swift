@@ -48,7 +48,7 @@ public enum CompactPlaceLayer {
                              tolerance: Double = defaultTolerance, threads: Int) throws -> [StateReport] {
         let states = USState.all.map(\.fips).filter { source.exists(CensusLayers.fullPlacesPath(stateFIPS: $0)) }.sorted()
         guard !states.isEmpty else {
-            throw DataError(source.path(CensusLayers.fullPlacesFolder), "no TIGER/Line place zips (tl_2019_SS_place.zip) to derive from; `geo287 data fetch places --state all --data <this root>` gets them")
+            throw DataError.missing(source.path(CensusLayers.fullPlacesFolder), "no TIGER/Line place zips (tl_2019_SS_place.zip) to derive from; `geo287 data fetch places --state all --data <this root>` gets them")
         }
         return try Parallel.map(states, threads: threads) { fips in
             try writeState(fips, from: source, to: target, keep: keep, tolerance: tolerance)

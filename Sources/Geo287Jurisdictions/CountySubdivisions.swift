@@ -38,7 +38,7 @@ public final class CountySubdivisions: @unchecked Sendable {
     public static func load(_ root: DataRoot) throws -> CountySubdivisions {
         if root.exists(derivedPath) { return try loadDerived(root.path(derivedPath)) }
         guard root.exists(path) else {
-            throw DataError(root.path(path), "missing: the county subdivision (town and township) names; run `geo287 data fetch census`")
+            throw DataError.missing(root.path(path), "missing: the county subdivision (town and township) names; run `geo287 data fetch census`")
         }
         return try loadWorkbook(root.path(path))
     }
@@ -56,7 +56,7 @@ public final class CountySubdivisions: @unchecked Sendable {
     }
 
     static func loadDerived(_ file: String) throws -> CountySubdivisions {
-        guard let data = FileManager.default.contents(atPath: file) else { throw DataError(file, "cannot read file") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw DataError.unreadable(file) }
         let bytes = [UInt8](data)
         let header = Array("# source sha256 \(sourceSHA256)\n".utf8)
         guard bytes.starts(with: header) else {

@@ -17,7 +17,6 @@ public final class Gazetteer: @unchecked Sendable {
     private let lock = NSLock()
     private var placeIndex: [String: [Place]] = [:]          // attributes only, by state
     private var placeGeometry: [String: MultiPolygon] = [:]  // by place GEOID
-    private var fullStates: Set<String> = []                 // states whose every polygon is loaded
     private var subdivisionCache: CountySubdivisions?
 
     public init(root: DataRoot, counties: [County], crosswalk: PlaceCountyCrosswalk, population: PopulationTable) {
@@ -85,21 +84,7 @@ public final class Gazetteer: @unchecked Sendable {
     /// agreement names): it says which dataset to fetch instead of going on without it.
     static func noCompactPolygon(_ place: Place, path: String) -> DataError {
         let usps = USState.fips(place.stateFIPS)?.usps ?? place.stateFIPS
-        return DataError(path, "no polygon for \(place.nameWithType) (\(place.geoid)): the compact place layer keeps polygons only for places named in the bundled ICE sheets; run `geo287 data fetch places --state \(usps)` for every place polygon of \(usps)")
-    }
-
-    /// Every place of a state with its polygon (for point lookups and state maps).
-    public func placesWithGeometry(inState fips: String) throws -> [Place] {
-        if locked({ fullStates.contains(fips) }) {
-            return try places(inState: fips).map { p in var q = p; q.geometry = locked { placeGeometry[p.geoid] } ?? p.geometry; return q }
-        }
-        let full = try CensusLayers.places(root, stateFIPS: fips, geometry: .all)
-        locked {
-            for p in full { placeGeometry[p.geoid] = p.geometry }
-            fullStates.insert(fips)
-            if placeIndex[fips] == nil { placeIndex[fips] = full.map { var q = $0; q.geometry = MultiPolygon([]); return q } }
-        }
-        return full
+        return DataError.missing(path, "no polygon for \(place.nameWithType) (\(place.geoid)): the compact place layer keeps polygons only for places named in the bundled ICE sheets; run `geo287 data fetch places --state \(usps)` for every place polygon of \(usps)")
     }
 
     /// A place by GEOID, with its polygon if it has been loaded.

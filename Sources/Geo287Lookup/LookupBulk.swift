@@ -41,7 +41,7 @@ public struct LookupBulk: Sendable {
     static let lonNames = ["lon", "lng", "long", "longitude", "x"]
 
     public func run(csvPath path: String) throws -> Output {
-        guard let data = FileManager.default.contents(atPath: path) else { throw DataError(path, "cannot read file") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw DataError.unreadable(path) }
         let csv = try LookupCSV(bytes: [UInt8](data), path: path, latNames: Self.latNames, lonNames: Self.lonNames)
         Trace.mark("csv parsed")
         let counties = try CensusLayers.counties(root)

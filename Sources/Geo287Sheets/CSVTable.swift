@@ -11,7 +11,7 @@ enum CSVTable {
         if let size = attributes?[.size] as? Int, size > sizeLimit {
             throw DataError(path, "CSV is \(size) bytes, over the \(sizeLimit)-byte limit")
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw DataError(path, "cannot read file") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw DataError.unreadable(path) }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard String(validating: bytes, as: UTF8.self) != nil else {

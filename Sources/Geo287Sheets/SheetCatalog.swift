@@ -16,20 +16,13 @@ public struct SheetCatalog: Sendable {
     public init(root: DataRoot) throws {
         let folder = root.path("ice")
         guard root.exists("ice") else {
-            throw DataError(folder, "not found: the data root (from \(root.source.rawValue)) has no ICE sheets; point --data or GEO287_DATA at the data root")
+            throw DataError.missing(folder, "not found: the data root (from \(root.source.rawValue)) has no ICE sheets; point --data or GEO287_DATA at the data root")
         }
         let paths = try SheetReader.sheetPaths(inFolder: folder)
         entries = paths.compactMap { path in
-            let name = (path as NSString).lastPathComponent
-            let kind: SheetKind? = name.hasPrefix("participating") ? .participating : (name.hasPrefix("pending") ? .pending : nil)
-            guard let kind, let date = Self.date(inName: name) else { return nil }
+            guard let kind = SheetName.kind(path), let date = SheetName.date(path) else { return nil }
             return Entry(path: path, kind: kind, date: date)
         }.sorted { ($0.date, $0.path) < ($1.date, $1.path) }
-    }
-
-    static func date(inName name: String) -> SignedDate? {
-        guard let r = name.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression) else { return nil }
-        return SignedDate(iso: String(name[r]))
     }
 
     public var participating: [Entry] { entries.filter { $0.kind == .participating } }
@@ -39,7 +32,7 @@ public struct SheetCatalog: Sendable {
     public func participating(asOf date: SignedDate?) throws -> Entry {
         let candidates = participating.filter { e in date.map { e.date <= $0 } ?? true }
         guard let e = candidates.last else {
-            throw DataError("ice", date.map { "no participating sheet published on or before \($0)" } ?? "no participating sheet (participating-YYYY-MM-DD.xlsx)")
+            throw DataError.missing("ice", date.map { "no participating sheet published on or before \($0)" } ?? "no participating sheet (participating-YYYY-MM-DD.xlsx)")
         }
         return e
     }

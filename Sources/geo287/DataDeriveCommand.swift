@@ -38,7 +38,7 @@ struct DataDeriveCommand: ParsableCommand {
         let target = try root.resolve()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: from, isDirectory: &isFolder), isFolder.boolValue else {
-            throw DataError(from, "--from is not a folder (it names the data root that holds the official files)")
+            throw DataError.usage(from, "--from is not a folder (it names the data root that holds the official files)")
         }
         let source = DataRoot(url: URL(fileURLWithPath: from), source: .option)
         try source.require(CountySubdivisions.path)

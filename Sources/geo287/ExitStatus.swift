@@ -64,23 +64,16 @@ enum ErrorReport {
         }
     }
 
-    /// `DataError` names a path (or an option, or a URL) and says what is wrong with it.
+    /// `DataError` says which kind of failure it is; a download's error (its path is a URL) is
+    /// a network failure whatever its kind.
     static func status(of error: DataError) -> ExitStatus {
-        let path = error.path, message = error.message
-        if path.hasPrefix("--") { return .usage }  // an option's value, e.g. `--state ZZ`
-        if path.contains("://") { return .failure }  // a download
-        let writing = ["cannot write", "cannot rename", "cannot create", "write failed"]
-        if writing.contains(where: message.hasPrefix) { return .failure }
-        let absent = ["missing", "file not found", "not found", "no participating sheet", "no pending sheet",
-                      "folder holds no", "no TIGER/Line place zips", "data root (from"]
-        if absent.contains(where: message.hasPrefix) { return .noInput }
-        let exists = FileManager.default.fileExists(atPath: path)
-        let looksLikeFile = path.contains("/") || path.contains(".")
-        if !exists && looksLikeFile { return .noInput }  // a file that is not there
-        let unreadable = ["cannot read file", "cannot open for reading", "read failed"]
-        if unreadable.contains(where: message.hasPrefix) { return .failure }  // there, but the read failed
-        if exists { return .dataError }  // there, but not what it should be
-        return .failure
+        if error.path.contains("://") && error.kind != .usage { return .failure }
+        switch error.kind {
+        case .usage: return .usage
+        case .missing: return .noInput
+        case .io: return .failure
+        case .malformed: return .dataError
+        }
     }
 
     /// The error as one line (no line breaks), without the `geo287: error: ` prefix.

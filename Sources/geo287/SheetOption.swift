@@ -30,7 +30,7 @@ struct SheetOption: ParsableArguments {
         let participating = try load(root)
         guard includePending else { return (participating, nil) }
         guard let pending = try SheetCatalog(root: root).pendingSheet(for: participating) else {
-            throw DataError(participating.path, "no pending sheet in <data>/ice listed with this sheet (ICE published none before March 2025)")
+            throw DataError.missing(participating.path, "no pending sheet in <data>/ice listed with this sheet (ICE published none before March 2025)")
         }
         if let note = SheetFreshness.pendingNote(participating: participating.published, pendingPath: pending.path,
                                                  pending: pending.published) { warn(note) }

@@ -105,11 +105,11 @@ enum SheetInputs {
                 path = root.path("ice/" + value)
             }
             var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else { throw DataError(value, "file not found") }
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else { throw DataError.missing(value, "file not found") }
             if isDir.boolValue {
                 single = false
                 let found = try SheetReader.sheetPaths(inFolder: path)
-                if found.isEmpty { throw DataError(path, "folder holds no .xlsx or .csv sheets") }
+                if found.isEmpty { throw DataError.missing(path, "folder holds no .xlsx or .csv sheets") }
                 paths += found
             } else {
                 paths.append(path)
