@@ -19,7 +19,7 @@ public final class HTTPClient {
         while true {
             waitPolitely(for: url)
             requested.append(url)
-            let bar = settings.progress ? ProgressBar(label: label ?? url.lastPathComponent) : nil
+            let bar = settings.progress?(label ?? url.lastPathComponent)
             switch HTTPTransfer.get(url, settings: settings, progress: bar) {
             case .success(let data):
                 return data

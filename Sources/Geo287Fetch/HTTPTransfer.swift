@@ -12,7 +12,7 @@ struct TransferFailure: Error {
 /// One GET, run synchronously: a URLSession data task whose delegate gathers the body (and
 /// reports progress); the caller waits on a semaphore.
 enum HTTPTransfer {
-    static func get(_ url: URL, settings: FetchSettings, progress: ProgressBar?) -> Result<Data, TransferFailure> {
+    static func get(_ url: URL, settings: FetchSettings, progress: (any TransferProgress)?) -> Result<Data, TransferFailure> {
         var request = URLRequest(url: url)
         request.setValue(settings.userAgent, forHTTPHeaderField: "User-Agent")
         request.timeoutInterval = settings.timeout
@@ -40,7 +40,7 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
     let done = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private let maxBytes: Int
-    private let progress: ProgressBar?
+    private let progress: (any TransferProgress)?
     private var body = Data()
     private var response: HTTPURLResponse?
     private var failure: Error?
@@ -48,7 +48,7 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
 
     private let timeout: Double
 
-    init(maxBytes: Int, timeout: Double, progress: ProgressBar?) {
+    init(maxBytes: Int, timeout: Double, progress: (any TransferProgress)?) {
         self.maxBytes = maxBytes
         self.timeout = timeout
         self.progress = progress

@@ -31,8 +31,9 @@ public struct BatchRun {
     }
 
     @discardableResult
-    public func write(to out: String, progress: BatchProgress) throws -> Summary {
-        let sheets = try HistorySheets.read(folder: folder) { progress.update("reading sheets", $0, $1) }
+    /// `progress(label, done, total)` is called as sheets are read and as each is counted.
+    public func write(to out: String, progress: (_ label: String, _ done: Int, _ total: Int) -> Void = { _, _, _ in }) throws -> Summary {
+        let sheets = try HistorySheets.read(folder: folder) { progress("reading sheets", $0, $1) }
         let inputs = BatchInputs.list(sheets: sheets, root: root, folder: folder)
         let hashing = BatchHashing(inputs.map(\.absolutePath))
         let gazetteer = try Gazetteer.load(root)
@@ -41,9 +42,8 @@ public struct BatchRun {
         let total = sheets.participating.count
         let history = try History.build(sheets, matching: matching) { step in
             panels.add(step)
-            progress.update("sheets", step.index + 1, total)
+            progress("sheets", step.index + 1, total)
         }
-        progress.finish()
         let base = out.hasSuffix("/") ? out : out + "/"
         let outputs: [(name: String, data: Data, rows: Int)] = [
             (Self.files.counties, panels.counties.data, panels.counties.rows),

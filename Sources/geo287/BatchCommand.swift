@@ -32,7 +32,7 @@ struct BatchCommand: ParsableCommand {
         let start = Date()
         let progress = BatchProgress(quiet: quiet)
         let summary = try BatchRun(root: dataRoot, folder: dir ?? dataRoot.path("ice"), threads: threads)
-            .write(to: out, progress: progress)
+            .write(to: out, progress: progress.update)
         progress.finish(String(format: "%d sheets: %d county rows, %d agreement rows, %d inputs hashed; %d distinct agreements matched, %d rows reused; %.1f s",
                                summary.sheets, summary.countyRows, summary.agreementRows, summary.inputs,
                                summary.matchedRows, summary.reusedRows, Date().timeIntervalSince(start)))

@@ -88,7 +88,9 @@ struct DataFetchCommand: ParsableCommand {
         settings.timeout = timeout
         settings.politeDelay = politeDelay
         settings.dryRun = dryRun
-        settings.progress = isatty(STDERR_FILENO) != 0
+        if isatty(STDERR_FILENO) != 0 {
+            settings.progress = { label in ProgressBar(label: label) }
+        }
         settings.mirror = try mirror.map(MirrorRewrite.parse)
         let placeStates = try plannedStates()
         let session = FetchSession(root: try dataRoot(), settings: settings)
@@ -132,7 +134,7 @@ struct DataFetchCommand: ParsableCommand {
             do {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             } catch {
-                throw DataError(path, "cannot create the data root (\(error.localizedDescription))")
+                throw DataError.io(path, "cannot create the data root (\(error.localizedDescription))")
             }
         }
         return try root.resolve()
@@ -140,7 +142,7 @@ struct DataFetchCommand: ParsableCommand {
 
     private func write(_ text: String) throws {
         do { try FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) } catch {
-            throw DataError("standard output", "write failed (\(error.localizedDescription))")
+            throw DataError.io("standard output", "write failed (\(error.localizedDescription))")
         }
     }
 }

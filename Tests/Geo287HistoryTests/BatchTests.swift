@@ -7,7 +7,7 @@ import Testing
 @Suite("Batch panels and manifest")
 struct BatchTests {
     static func run(_ out: String) throws -> BatchRun.Summary {
-        try BatchRun(root: HistoryTestData.root, folder: HistoryTestData.root.path("ice")).write(to: out, progress: BatchProgress(quiet: true))
+        try BatchRun(root: HistoryTestData.root, folder: HistoryTestData.root.path("ice")).write(to: out)
     }
 
     @Test("two runs give identical bytes; the manifest hashes match the files")

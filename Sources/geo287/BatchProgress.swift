@@ -2,16 +2,16 @@ import Foundation
 
 /// A one-line progress display on stderr (`label done/total, elapsed`), redrawn in place. Silent
 /// when stderr is not a terminal or when `quiet`; never touches stdout.
-public final class BatchProgress: @unchecked Sendable {
+final class BatchProgress: @unchecked Sendable {
     // @unchecked: `last` is only touched from the calling thread.
-    public let enabled: Bool
+    let enabled: Bool
     private let start = Date()
     private var last = Date.distantPast
     private var shown = false
 
-    public init(quiet: Bool) { enabled = !quiet && isatty(2) == 1 }
+    init(quiet: Bool) { enabled = !quiet && isatty(2) == 1 }
 
-    public func update(_ label: String, _ done: Int, _ total: Int) {
+    func update(_ label: String, _ done: Int, _ total: Int) {
         guard enabled else { return }
         let now = Date()
         guard done == total || now.timeIntervalSince(last) >= 0.1 else { return }
@@ -22,7 +22,7 @@ public final class BatchProgress: @unchecked Sendable {
     }
 
     /// Ends the progress line.
-    public func finish(_ message: String? = nil) {
+    func finish(_ message: String? = nil) {
         guard enabled, shown || message != nil else { return }
         let text = "\r\u{1B}[K" + (message.map { $0 + "\n" } ?? "")
         FileHandle.standardError.write(Data(text.utf8))

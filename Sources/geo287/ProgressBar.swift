@@ -1,8 +1,10 @@
 import Foundation
 
-/// A one-line progress bar on standard error, for terminals only (the caller decides through
-/// `FetchSettings.progress`). Redrawn at most ten times a second.
-final class ProgressBar: @unchecked Sendable {
+import Geo287Fetch
+
+/// A one-line progress bar on standard error for `data fetch`, for terminals only (the command
+/// sets `FetchSettings.progress` when standard error is one). Redrawn at most ten times a second.
+final class ProgressBar: TransferProgress, @unchecked Sendable {
     private let label: String
     private let lock = NSLock()
     private var lastDraw = Date.distantPast
