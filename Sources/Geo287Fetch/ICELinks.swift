@@ -31,7 +31,7 @@ public enum ICELinks {
             // Hrefs with raw spaces and the like are percent-encoded; well-formed ones are kept as written.
             let parsed = URL(string: href, relativeTo: base)
                 ?? href.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed).flatMap { URL(string: $0, relativeTo: base) }
-            guard let url = parsed?.absoluteURL, let kind = kind(ofName: url.lastPathComponent) else { continue }
+            guard let url = parsed?.absoluteURL, let kind = SheetName.kind(url.lastPathComponent) else { continue }
             let link = SheetLink(url: url, kind: kind)
             if !out.contains(link) { out.append(link) }
         }
@@ -65,16 +65,6 @@ public enum ICELinks {
             i = end
         }
         return out
-    }
-
-    /// participating / pending from a file name (`participatingAgencies05182026am.xlsx`).
-    public static func kind(ofName name: String) -> SheetKind? {
-        let lower = name.lowercased()
-        switch (lower.contains("participating"), lower.contains("pending")) {
-        case (true, false): return .participating
-        case (false, true): return .pending
-        default: return nil
-        }
     }
 
     /// The date in ICE's file name: the first run of exactly eight digits, read MMDDYYYY.

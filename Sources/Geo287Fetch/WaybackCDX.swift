@@ -51,7 +51,7 @@ public enum WaybackCDX {
             guard stamp.count == 14, stamp.allSatisfy({ $0.isASCII && $0.isNumber }) else { continue }
             if let status, row[status] != "200" { continue }
             let name = fileName(of: original)
-            guard name.lowercased().hasSuffix(".xlsx"), let kind = ICELinks.kind(ofName: name) else { continue }
+            guard name.lowercased().hasSuffix(".xlsx"), let kind = SheetName.kind(name) else { continue }
             out.append(Capture(timestamp: stamp, original: original, digest: digest.map { row[$0] },
                                fileName: name, kind: kind))
         }

@@ -128,11 +128,6 @@ public final class Geometry {
 
     public func unaryUnion() throws -> Geometry { try owned(GEOSUnaryUnion_r(ctx, handle), "unary union") }
 
-    /// Fast intersection with an axis-aligned rectangle (may return invalid output on invalid input).
-    public func clip(to box: BoundingBox) throws -> Geometry {
-        try owned(GEOSClipByRect_r(ctx, handle, box.minX, box.minY, box.maxX, box.maxY), "clip by rectangle")
-    }
-
     // MARK: Predicates
 
     public func intersects(_ other: Geometry) throws -> Bool {

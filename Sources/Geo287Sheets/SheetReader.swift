@@ -12,7 +12,7 @@ public enum SheetReader {
     public static func read(path: String, kind: SheetKind? = nil, published: SignedDate? = nil) throws -> Sheet {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DataError(path, "file not found")
+            throw DataError.missing(path, "file not found")
         }
         guard !isDirectory.boolValue else { throw DataError(path, "is a folder, not a sheet file") }
 
@@ -32,11 +32,11 @@ public enum SheetReader {
                 timestamp = modified
             }
         }
-        if date == nil { date = dateInName(path) }
+        if date == nil { date = SheetName.date(path) }
 
         let header = try HeaderMap(rows: table.rows, path: path)
         let headerKind: SheetKind = header[.signed] != nil ? .participating : .pending
-        let nameKind = kindInName(path)
+        let nameKind = SheetName.kind(path)
         let resolvedKind = kind ?? nameKind ?? headerKind
         if resolvedKind != headerKind {
             table.warnings.append(SheetWarning(
@@ -87,28 +87,4 @@ public enum SheetReader {
         }
     }
 
-    static func kindInName(_ path: String) -> SheetKind? {
-        let name = (path as NSString).lastPathComponent.lowercased()
-        let p = name.range(of: "participating")
-        let q = name.range(of: "pending")
-        switch (p, q) {
-        case (.some, nil): return .participating
-        case (nil, .some): return .pending
-        default: return nil
-        }
-    }
-
-    /// The first `YYYY-MM-DD` in the file name.
-    static func dateInName(_ path: String) -> SignedDate? {
-        let name = Array((path as NSString).lastPathComponent)
-        guard name.count >= 10 else { return nil }
-        for i in 0...(name.count - 10) {
-            if i > 0, name[i - 1].isNumber { continue }
-            if let d = SignedDate(iso: String(name[i..<(i + 10)])),
-               i + 10 >= name.count || !name[i + 10].isNumber {
-                return d
-            }
-        }
-        return nil
-    }
 }

@@ -91,3 +91,19 @@ import Testing
         #expect(XMLText.unescapeOOXML("a_x000D_b") == "a\rb")
     }
 }
+
+/// A sheet's file name read one way by the catalog, the reader and the downloader.
+@Suite struct SheetNameTests {
+    @Test func kindAndDateFromTheName() {
+        #expect(SheetName.kind("ice/participating-2026-05-18.xlsx") == .participating)
+        #expect(SheetName.kind("/x/Pending-2025-12-31-corrected.csv") == .pending)
+        #expect(SheetName.kind("participatingAgencies05182026am.xlsx") == .participating)
+        #expect(SheetName.kind("participating-and-pending.xlsx") == nil)
+        #expect(SheetName.kind("agreements.xlsx") == nil)
+        #expect(SheetName.date("ice/participating-2026-05-18.xlsx")?.description == "2026-05-18")
+        #expect(SheetName.date("v12026-05-18.xlsx") == nil)            // run together with a digit
+        #expect(SheetName.date("pending-2026-02-30.xlsx") == nil)      // not a date
+        #expect(SheetName.date("2025-03-01 pending (2026-01-01).xlsx")?.description == "2025-03-01")
+        #expect(SheetName.date("/data/2024-01-01/participating.xlsx") == nil)  // the folder does not count
+    }
+}
