@@ -114,7 +114,7 @@ import Testing
         #expect(error.message.contains(message), "\(error)")
         #expect(!error.description.contains("\n"))
         #expect(session.client.requested.count == attempts)
-        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(Date().timeIntervalSince(started) < 60)  // a hang guard, not a speed target (shared machines are slow)
         #expect(s.files().isEmpty)
     }
 
