@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "Geo287CoverageTests",
             dependencies: [
-                "Geo287Coverage", "Geo287Jurisdictions", "Geo287Core", "Geo287Census", "Geo287Sheets", "Geo287TestSupport",
+                "Geo287Coverage", "Geo287Jurisdictions", "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287TestSupport",
             ],
             swiftSettings: strict),
         .testTarget(

@@ -44,11 +44,14 @@ public struct CoverageOptions: Sendable {
     public var state: String?
     /// Point-in-polygon engine for the tracts method.
     public var engine: PointInPolygonEngine
+    /// Whose residents count (`CountingRules.standard` unless switched).
+    public var rules: CountingRules
 
     public init(model: ModelFilter = .model(.taskForce), method: CoverageMethod = .places, includePending: Bool = false,
-                excludeStatewide: Bool = false, state: String? = nil, engine: PointInPolygonEngine = .grid) {
+                excludeStatewide: Bool = false, state: String? = nil, engine: PointInPolygonEngine = .grid,
+                rules: CountingRules = .standard) {
         self.model = model; self.method = method; self.includePending = includePending
-        self.excludeStatewide = excludeStatewide; self.state = state; self.engine = engine
+        self.excludeStatewide = excludeStatewide; self.state = state; self.engine = engine; self.rules = rules
     }
 }
 
@@ -65,6 +68,8 @@ public struct CoveringAgreement: Sendable, Hashable {
     /// Who the agreement reaches (`Reach`, the rule lookup applies too).
     public let reach: Reach
     public let basis: String
+    /// Places of its counties a county-wide agency does not police (`Jurisdiction.exceptPlaceGEOIDs`).
+    public var exceptPlaces: [String] = []
     /// Whether it counts as resident coverage (not fallback, not facility/function agencies).
     public var counted: Bool { reach.countsResidents }
 }
@@ -94,7 +99,12 @@ public struct StateCoverage: Sendable {
     public let statewide: Bool
     public let countiesTouched: Int
     public let agreements: Int
+    /// Agreements in effect whose residents cannot be counted: towns and townships with no
+    /// polygon or population in the data (`Reach.unmappedTown`). When there are any, `covered`
+    /// is a lower bound.
+    public var uncountedTowns: Int = 0
     public var share: Double { population > 0 ? Double(covered) / Double(population) : 0 }
+    public var isLowerBound: Bool { uncountedTowns > 0 && covered < population }
 }
 
 public struct NationalCoverage: Sendable {

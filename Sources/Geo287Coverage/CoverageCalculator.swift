@@ -19,23 +19,29 @@ public struct CoverageCalculator: Sendable {
                         options: CoverageOptions, placeFractions: ((String, [CoveringAgreement]) -> Double)? = nil) -> CoverageResult {
         var reach: [String: [CoveringAgreement]] = [:]
         var agreementsByState: [String: Int] = [:]
-        var notCounted: [JurisdictionLevel: Int] = [:], fallbacks = 0, unmatched = 0
+        var notCounted: [CountingRule: Int] = [:], unmatched = 0
+        var townsByState: [String: Int] = [:]
         let all = matched.map { ($0, false) } + (options.includePending ? pendingMatched.map { ($0, true) } : [])
         for (m, isPending) in all {
             guard options.model.admits(m.agreement.model), let model = m.agreement.model else { continue }
             if options.excludeStatewide && m.jurisdiction.level == .state { continue }
             if let s = m.agreement.state { agreementsByState[s.fips, default: 0] += 1 }
             let j = m.jurisdiction
+            let r = options.rules.reach(j)
             // With --state, the notes count that state's agreements only (as the totals do).
             if options.state == nil || m.agreement.state?.usps == options.state {
-                if j.method == .unmatched { unmatched += 1 }
-                if j.method == .fallbackCounty { fallbacks += 1 } else if j.level == .other { notCounted[.other, default: 0] += 1 }
+                switch r {
+                case .none: unmatched += 1
+                case .unmappedTown: if let s = m.agreement.state { townsByState[s.fips, default: 0] += 1 }
+                case .notCounted(let rule): notCounted[rule, default: 0] += 1
+                case .wholeCounties, .place: break
+                }
             }
             for c in j.counties {
                 reach[c.countyGEOID, default: []].append(CoveringAgreement(
                     agency: m.agreement.agencyName, model: model, level: j.level, jurisdiction: j.name,
                     jurisdictionGEOID: j.geoid, pending: isPending, coverage: c.coverage,
-                    reach: j.reach, basis: c.basis))
+                    reach: r, basis: c.basis, exceptPlaces: j.exceptPlaceGEOIDs))
             }
         }
         let counties = gazetteer.counties.filter { options.state == nil || $0.stateUSPS == options.state }.map { county in
@@ -48,7 +54,11 @@ public struct CoverageCalculator: Sendable {
                                   covered: Int((Double(population) * fraction).rounded()),
                                   coveredWithoutStatewide: Int((Double(population) * withoutState).rounded()), agreements: list)
         }.sorted { $0.geoid < $1.geoid }
-        let states = summarizeStates(counties, agreementsByState: agreementsByState)
+        let states = summarizeStates(counties, agreementsByState: agreementsByState).map { s in
+            var s = s
+            s.uncountedTowns = townsByState[s.fips] ?? 0
+            return s
+        }
         let national = NationalCoverage(
             population: states.reduce(0) { $0 + $1.population }, covered: states.reduce(0) { $0 + $1.covered },
             coveredWithoutStatewide: states.reduce(0) { $0 + $1.coveredWithoutStatewide },
@@ -57,11 +67,17 @@ public struct CoverageCalculator: Sendable {
             "Population: Census county estimates \(gazetteer.population.vintage) (July 1, 2023); place parts: 2020 Census shares of each county's population (Geocorr 2022) applied to the 2023 estimates.",
             "Each person is counted once: a county under a statewide or county agreement is wholly covered; otherwise the distinct places with municipal agreements are added up.",
         ]
-        if let o = notCounted[.other], o > 0 {
-            notes.append("\(o) agreement(s) of facility or function agencies (corrections, campus, airport and port police, constables, prosecutors) are listed where they sit but not counted as resident coverage.")
+        for (rule, n) in notCounted.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            if options.rules.on.contains(rule) {
+                notes.append("\(n) \(rule.rawValue) agreement(s) with no territory of their own (a police cooperative of several towns) are listed where they sit but not counted.")
+            } else {
+                notes.append("\(n) agreement(s) under the rule `\(rule.rawValue)`, which is off, are listed where they sit but not counted (\(rule.reasoning); see coverage --explain).")
+            }
         }
-        if fallbacks > 0 {
-            notes.append("\(fallbacks) municipal agreement(s) have no place polygon (towns and townships are county subdivisions): their county is touched but their people are not counted.")
+        let towns = townsByState.values.reduce(0, +)
+        if towns > 0 {
+            let list = townsByState.sorted { $0.key < $1.key }.map { "\(USState.fips($0.key)?.usps ?? $0.key) \($0.value)" }.joined(separator: ", ")
+            notes.append("\(towns) agreement(s) in effect with town, township or regional police that have no polygon or population in the data (\(list)): their residents are not counted, so those states' totals are lower bounds.")
         }
         if unmatched > 0 { notes.append("\(unmatched) agreement(s) could not be placed (see geo287 match --report).") }
         let territories = counties.filter { $0.population == 0 && $0.touched }.map(\.stateUSPS)
@@ -73,13 +89,25 @@ public struct CoverageCalculator: Sendable {
                               counties: counties, notes: notes)
     }
 
-    /// The covered fraction of a county's people: 1 under a counted state or county agreement,
-    /// else the sum over distinct places (capped at 1).
+    /// The covered fraction of a county's people: 1 under a counted state or county agreement
+    /// (less the places a county-wide agency does not police, unless their own agreements
+    /// cover them), else the sum over distinct places (capped at 1: places do not overlap).
     func coveredFraction(_ county: String, _ list: [CoveringAgreement], placeFractions: ((String, [CoveringAgreement]) -> Double)?,
                          statewide: Bool) -> Double {
         let counted = list.filter { $0.counted && (statewide || $0.level != .state) }
-        if counted.contains(where: { $0.reach == .wholeCounties }) { return 1 }
+        let whole = counted.filter { $0.reach == .wholeCounties }
+        if whole.contains(where: { $0.exceptPlaces.isEmpty }) { return 1 }
         let places = counted.filter { if case .place = $0.reach { true } else { false } }
+        if !whole.isEmpty {
+            // Left out only where every county-wide agreement leaves it out and no agreement of its own covers it.
+            var left = Set(whole[0].exceptPlaces)
+            for w in whole.dropFirst() { left.formIntersection(w.exceptPlaces) }
+            left.subtract(places.compactMap(\.jurisdictionGEOID))
+            let share = left.sorted().reduce(0.0) { sum, place in
+                sum + (gazetteer.crosswalk.partsByPlace[place]?.first { $0.countyGEOID == county }?.countyShare ?? 0)
+            }
+            return max(0, 1 - share)
+        }
         if places.isEmpty { return 0 }
         if let placeFractions { return min(1, placeFractions(county, places)) }
         var byPlace: [String: Double] = [:]

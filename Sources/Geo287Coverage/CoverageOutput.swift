@@ -1,5 +1,6 @@
 import Foundation
 import Geo287Core
+import Geo287Jurisdictions
 
 /// Renders coverage for reporters (table), spreadsheets (CSV, one row per county) and
 /// programs (JSON, documented in the README).
@@ -21,28 +22,35 @@ public enum CoverageOutput {
         out += "\(r.options.state ?? "United States"): \(people(n.covered)) of \(people(n.population)) people (\(pct(n.share)))"
         out += "; without statewide agencies \(people(n.coveredWithoutStatewide))\n"
         out += "\(n.agreements) agreements; \(n.countiesTouched) counties touched\n\n"
-        out += "STATE  " + "COVERED".leftPad(12) + "  " + "POPULATION".leftPad(12) + "   SHARE  COUNTIES  AGREEMENTS  STATEWIDE\n"
+        out += "STATE  " + "COVERED".leftPad(12) + "  " + "POPULATION".leftPad(12) + "   SHARE  COUNTIES  AGREEMENTS  STATEWIDE  UNCOUNTED TOWNS\n"
         for s in r.states where s.agreements > 0 || s.covered > 0 {
-            out += s.usps.padding(toLength: 5, withPad: " ", startingAt: 0) + "  " + people(s.covered).leftPad(12) + "  "
+            // `≥`: towns and townships with agreements whose people cannot be counted: a lower bound.
+            out += s.usps.padding(toLength: 5, withPad: " ", startingAt: 0) + "  " + ((s.isLowerBound ? "≥" : "") + people(s.covered)).leftPad(12) + "  "
                 + people(s.population).leftPad(12) + "  " + pct(s.share).leftPad(6) + "  " + String(s.countiesTouched).leftPad(8)
-                + "  " + String(s.agreements).leftPad(10) + "  " + (s.statewide ? "yes" : "") + "\n"
+                + "  " + String(s.agreements).leftPad(10) + "  " + (s.statewide ? "yes" : "").padding(toLength: 9, withPad: " ", startingAt: 0)
+                + "  " + (s.uncountedTowns > 0 ? String(s.uncountedTowns) : "") + "\n"
+        }
+        if r.states.contains(where: \.isLowerBound) {
+            out += "≥: a lower bound; the state has agreements with town or township police whose residents are not counted\n"
         }
         out += "\n" + r.notes.map { "note: \($0)" }.joined(separator: "\n") + "\n"
         return out
     }
 
     public static let csvHeader = ["fips", "county", "state", "population", "covered", "share", "covered_without_statewide",
-                                   "models", "agreement_count", "covering_agreements"]
+                                   "models", "agreement_count", "covering_agreements", "uncounted_towns", "lower_bound"]
 
     public static func csv(_ r: CoverageResult) -> String {
         var out = CSVWriter.line(csvHeader)
         for c in r.counties {
+            let towns = c.agreements.filter { $0.reach == .unmappedTown }.count
             let how = c.agreements.map { a in
                 "\(a.agency) (\(a.model.rawValue), \(a.level.rawValue)\(a.pending ? ", pending" : "")\(a.counted ? "" : ", not counted"))"
             }.joined(separator: "; ")
             out += CSVWriter.line([c.geoid, c.name, c.stateUSPS, String(c.population), String(c.covered),
                                    JSONValue.format(c.share, decimals: 6), String(c.coveredWithoutStatewide),
-                                   c.models.map(\.rawValue).joined(separator: ";"), String(c.agreements.count), how])
+                                   c.models.map(\.rawValue).joined(separator: ";"), String(c.agreements.count), how,
+                                   String(towns), towns > 0 ? "true" : "false"])
         }
         return out
     }
@@ -61,11 +69,14 @@ public enum CoverageOutput {
                 ("population", .int(n.population)), ("covered", .int(n.covered)), ("share", .number(n.share)),
                 ("covered_without_statewide", .int(n.coveredWithoutStatewide)), ("counties_touched", .int(n.countiesTouched)),
                 ("agreements", .int(n.agreements)),
+                ("lower_bound", .bool(r.states.contains(where: \.isLowerBound))),
             ])),
+            ("rules", .object(CountingRule.allCases.map { ($0.rawValue.replacingOccurrences(of: "-", with: "_"), .bool(r.options.rules.on.contains($0))) })),
             ("states", .array(r.states.map { s in
                 .object([("state", .string(s.usps)), ("population", .int(s.population)), ("covered", .int(s.covered)),
                          ("share", .number(s.share)), ("statewide", .bool(s.statewide)),
-                         ("counties_touched", .int(s.countiesTouched)), ("agreements", .int(s.agreements))])
+                         ("counties_touched", .int(s.countiesTouched)), ("agreements", .int(s.agreements)),
+                         ("uncounted_towns", .int(s.uncountedTowns)), ("lower_bound", .bool(s.isLowerBound))])
             })),
             ("notes", .array(r.notes.map { .string($0) })),
         ]).rendered() + "\n"

@@ -47,7 +47,7 @@ public struct CoverageRun: Sendable {
             Trace.mark("tracts read")
             let all = participating.matched + (options.includePending ? pendingMatched : [])
             let placeIDs = Set(all.filter { options.model.admits($0.agreement.model) }.compactMap { m -> String? in
-                if case .place(let geoid) = m.jurisdiction.reach { return geoid } else { return nil }
+                if case .place(let geoid) = options.rules.reach(m.jurisdiction) { return geoid } else { return nil }
             })
             try gazetteer.loadPlaceGeometries(placeIDs, threads: threads)
             Trace.mark("place polygons")

@@ -1,56 +1,116 @@
 import Geo287Core
 import Geo287Sheets
 
-/// Decides the level of an agency's jurisdiction from ICE's TYPE and the agency name, and
-/// derives the county or place name the agency carries.
+/// Decides the level of an agency's jurisdiction, and what kind of agency it is, from ICE's TYPE
+/// and the agency name, and derives the county or place name the agency carries.
+///
+/// Keywords match whole words of the normalized name (`NameKey`), a last word also in its plural
+/// (`constable` matches `constables`): `port authority` is not found in `North Port Police
+/// Department`, nor `port` in `Davenport`.
 public enum AgencyClassifier {
-    /// Agencies whose jurisdiction is a facility or a function, not resident territory.
-    static let otherKeywords = [
-        "constable", "university", "college", "campus", "school", "airport", "port authority", "port police",
-        "district attorney", "county attorney", "attorneys office", "state attorney", "prosecutor", "judicial", "circuit",
-        "corrections", "correctional", "correction", "detention", "jail", "prison", "criminal justice authority",
-        "board of trustees", "board of county commissioners",
+    /// Facility and function agencies, by kind (the first kind whose keywords match wins).
+    static let facilityKeywords: [(kind: AgencyKind, words: [String])] = [
+        (.prosecutor, ["district attorney", "district attorneys office", "county attorney", "county attorneys office",
+                       "attorneys office", "state attorney", "prosecutor", "prosecuting attorney", "commonwealths attorney"]),
+        (.constable, ["constable"]),
+        (.court, ["judicial", "circuit", "court"]),
+        (.campus, ["university", "college", "campus", "school", "board of trustees"]),
+        (.airport, ["airport", "aviation authority"]),
+        (.port, ["port authority", "port of", "seaport", "harbor"]),
+        (.corrections, ["corrections", "correctional", "correction", "detention", "jail", "prison", "doc",
+                        "criminal justice authority", "board of county commissioners"]),
     ]
-    static let sheriffKeywords = ["sheriff"]
+    /// State agencies whose powers are statewide but whose purpose is special (lotteries, wildlife,
+    /// alcohol): a counting rule of their own (`CountingRule.stateSpecialPurpose`).
+    static let specialPurposeWords = [
+        "lottery", "wildlife", "fish", "game", "gaming", "parks", "natural resources", "conservation", "alcohol",
+        "tobacco", "beverage", "racing", "revenue", "insurance", "agriculture", "motor vehicle", "motor vehicles",
+        "forestry", "fire marshal", "environmental", "commerce", "lotteries", "taxation",
+    ]
+    /// Words that, following the state's name, make an agency a state agency whatever ICE typed
+    /// (`Arkansas State Police`, `Louisiana Alcohol and Tobacco Control`).
+    static let stateAgencyLeads = [
+        "state", "department", "division", "bureau", "office of", "highway patrol", "attorney general", "commission",
+        "board of", "national guard",
+    ] + specialPurposeWords
     static let policeKeywords = ["police", "marshal", "public safety", "law enforcement"]
 
     public struct Decision {
         public let level: JurisdictionLevel
+        public let kind: AgencyKind
         public let why: String
+    }
+
+    /// Whether the words of `phrase` appear in `key`, whole, one after the other (the last one
+    /// also with a plural ending). Both are `NameKey`-normalized.
+    static func hasWords(_ key: String, _ phrase: String) -> Bool {
+        let words = key.split(separator: " "), want = phrase.split(separator: " ")
+        guard !want.isEmpty, words.count >= want.count else { return false }
+        for start in 0...(words.count - want.count) {
+            var ok = true
+            for (k, w) in want.enumerated() {
+                let word = words[start + k]
+                // The last word also as a plural (`constables`, `prosecutors`, `districts`), or as
+                // ICE's `Constables's` reads once normalized (`constabless`).
+                if word == w || (k == want.count - 1 && ["s", "es", "ss"].contains { word == w + $0 }) { continue }
+                ok = false
+                break
+            }
+            if ok { return true }
+        }
+        return false
+    }
+
+    /// The facility or function kind of an agency name, if it is one.
+    static func facilityKind(_ key: String) -> AgencyKind? {
+        // Ward marshals (Louisiana) serve a justice-of-the-peace ward, like constables.
+        if key.hasPrefix("ward "), key.range(of: #"^ward \d+ marshal"#, options: .regularExpression) != nil { return .constable }
+        return facilityKeywords.first { entry in entry.words.contains { hasWords(key, $0) } }?.kind
+    }
+
+    /// Named as an agency of its own state: the state's name, then a state-agency word.
+    static func namedAsStateAgency(_ key: String, state: USState?) -> Bool {
+        guard let state else { return false }
+        let stateKey = NameKey.normalize(state.name)
+        guard key.hasPrefix(stateKey + " ") else { return false }
+        let rest = String(key.dropFirst(stateKey.count + 1))
+        return stateAgencyLeads.contains { rest == $0 || rest.hasPrefix($0 + " ") }
     }
 
     public static func classify(_ a: Agreement) -> Decision {
         let key = NameKey.normalize(a.agencyName)
-        // Ward marshals (Louisiana) serve a justice-of-the-peace ward, like constables.
-        // `DOC` is a department of corrections (`Virginia DOC Law Enforcement Services`).
-        let isOther = otherKeywords.contains { TextSearch.contains(key, $0) } || (key.hasPrefix("ward ") && key.range(of: #"^ward \d+ marshal"#, options: .regularExpression) != nil)
-            || TextSearch.contains(" \(key) ", " doc ")
-        let isSheriff = TextSearch.contains(key, "sheriff") || TextSearch.contains(key, "county police")
+        let facility = facilityKind(key)
+        let isSheriff = hasWords(key, "sheriff") || hasWords(key, "county police")
+        let stateKind: AgencyKind = specialPurposeWords.contains { hasWords(key, $0) } ? .stateSpecialPurpose : .stateAgency
+        // Named as a state agency (`Arkansas State Police`): statewide, whatever ICE typed.
+        if facility == nil, !isSheriff, a.agencyType != .state, namedAsStateAgency(key, state: a.state) {
+            return Decision(level: .state, kind: stateKind, why: "named as a state agency of \(a.state?.name ?? ""): statewide, whatever ICE typed")
+        }
         switch a.agencyType {
         case .state:
-            if isOther { return Decision(level: .other, why: "state agency whose jurisdiction is facilities or a function") }
-            if TextSearch.contains(key, "police department") && !TextSearch.contains(key, "state") && a.state.map({ !key.hasPrefix(NameKey.normalize($0.name)) }) ?? true {
-                return Decision(level: .municipal, why: "typed State Agency but named as a local police department")
+            if let facility { return Decision(level: .other, kind: facility, why: "state agency whose jurisdiction is facilities or a function") }
+            if hasWords(key, "police department") && !hasWords(key, "state") && a.state.map({ !key.hasPrefix(NameKey.normalize($0.name)) }) ?? true {
+                return Decision(level: .municipal, kind: .police, why: "typed State Agency but named as a local police department")
             }
-            return Decision(level: .state, why: "state agency: statewide jurisdiction")
+            return Decision(level: .state, kind: stateKind, why: "state agency: statewide jurisdiction")
         case .county:
-            if isSheriff { return Decision(level: .county, why: "sheriff: the county") }
-            if isOther { return Decision(level: .other, why: "county agency whose jurisdiction is facilities or a function") }
-            if policeKeywords.contains(where: { TextSearch.contains(key, $0) }) && !TextSearch.contains(key, "county") {
-                return Decision(level: .municipal, why: "typed County but named as a municipal police department")
+            if isSheriff { return Decision(level: .county, kind: .sheriff, why: "sheriff: the county") }
+            if let facility { return Decision(level: .other, kind: facility, why: "county agency whose jurisdiction is facilities or a function") }
+            if policeKeywords.contains(where: { hasWords(key, $0) }) && !hasWords(key, "county") {
+                return Decision(level: .municipal, kind: .police, why: "typed County but named as a municipal police department")
             }
-            return Decision(level: .county, why: "county agency: the county")
+            return Decision(level: .county, kind: .countyAgency, why: "county agency: the county")
         case .municipal:
-            if isSheriff { return Decision(level: .county, why: "typed Municipality but a sheriff: the county") }
-            if isOther { return Decision(level: .other, why: "constable or similar: the place or county containing it") }
-            return Decision(level: .municipal, why: "municipal agency: the place")
+            if isSheriff { return Decision(level: .county, kind: .sheriff, why: "typed Municipality but a sheriff: the county") }
+            if let facility { return Decision(level: .other, kind: facility, why: "\(facility.title): the place or county containing it") }
+            return Decision(level: .municipal, kind: .police, why: "municipal agency: the place")
         case .unknown:
-            if isSheriff { return Decision(level: .county, why: "sheriff (TYPE missing): the county") }
-            if isOther { return Decision(level: .other, why: "TYPE missing; facility or function agency") }
-            if let s = a.state, key.hasPrefix(NameKey.normalize(s.name)) {
-                return Decision(level: .state, why: "TYPE missing; named after the state: statewide")
+            if isSheriff { return Decision(level: .county, kind: .sheriff, why: "sheriff (TYPE missing): the county") }
+            if let facility { return Decision(level: .other, kind: facility, why: "TYPE missing; facility or function agency") }
+            if let s = a.state, key.hasPrefix(NameKey.normalize(s.name) + " ") {
+                return Decision(level: .state, kind: stateKind, why: "TYPE missing; named after the state: statewide")
             }
-            return Decision(level: .municipal, why: "TYPE missing; treated as municipal")
+            return Decision(level: .municipal, kind: .police, why: "TYPE missing; treated as municipal")
         }
     }
 

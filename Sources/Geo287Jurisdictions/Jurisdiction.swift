@@ -49,6 +49,13 @@ public struct Jurisdiction: Sendable, Hashable {
     public var confidence: Double
     public var reason: String
     public var counties: [CountyShare] = []
+    /// What kind of agency holds the agreement (nil when the agreement has no known state).
+    public var kind: AgencyKind?
+    /// The agreement's state (USPS), for the rules that depend on it (Texas constables).
+    public var stateUSPS: String?
+    /// Places inside the jurisdiction's counties that it does not police (Las Vegas Metro: not
+    /// Henderson, North Las Vegas, Boulder City or Mesquite, which have their own police).
+    public var exceptPlaceGEOIDs: [String] = []
 
     /// The geography counted as resident coverage (`Reach.countsResidents`).
     public var countsAsResidentCoverage: Bool { reach.countsResidents }

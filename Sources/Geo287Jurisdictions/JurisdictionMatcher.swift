@@ -37,7 +37,9 @@ public struct JurisdictionMatcher: Sendable {
         return try agreements.map { a in
             let key = Self.resolutionKey(a)
             if let j = resolved[key] { return MatchedAgreement(agreement: a, jurisdiction: j) }
-            let j = try resolve(a, resolvers: &resolvers, countyResolvers: &countyResolvers)
+            var j = try resolve(a, resolvers: &resolvers, countyResolvers: &countyResolvers)
+            if j.kind == nil, a.state != nil { j.kind = AgencyClassifier.classify(a).kind }
+            j.stateUSPS = a.state?.usps
             resolved[key] = j
             return MatchedAgreement(agreement: a, jurisdiction: j)
         }
@@ -182,7 +184,23 @@ public struct JurisdictionMatcher: Sendable {
                                 method: .nameDerived, confidence: 0.75,
                                 reason: "\(why): \(t.name) is a county subdivision of \(county.nameWithType); the county contains it")
         }
-        if AgencyClassifier.otherKeywords.contains(where: { ["corrections", "correctional", "correction", "prison"].contains($0) && TextSearch.contains(key, $0) }) {
+        // A county's own unit named after the county without the word (`Miami Dade Corrections`).
+        let words = key.split(separator: " ").map(String.init)
+        let stateKey = NameKey.normalize(state.name)
+        for n in stride(from: min(3, words.count - 1), through: 1, by: -1) {
+            let lead = words[0..<n].joined(separator: " ")
+            // `Greene Township …` is a township, not Greene County.
+            let next = words[n]
+            guard !["township", "borough", "city", "town", "village", "twp"].contains(next) else { continue }
+            if lead != stateKey, let m = counties.resolve(lead), m.method == .exact || m.method == .normalized {
+                return Jurisdiction(level: .other, geoid: m.county.geoid, name: "\(m.county.nameWithType), \(state.usps)",
+                                    method: .nameDerived, confidence: 0.85,
+                                    reason: "\(why): \(m.county.nameWithType), named at the head of the agency name")
+            }
+        }
+        // A state's corrections department or prison system (not a local or regional jail).
+        if ["corrections", "correctional", "correction", "prison", "doc"].contains(where: { AgencyClassifier.hasWords(key, $0) }),
+           !AgencyClassifier.hasWords(key, "jail") {
             return Jurisdiction(level: .other, geoid: state.fips, name: state.name, method: .nameDerived, confidence: 0.8,
                                 reason: "\(why): state corrections agency with facilities across \(state.name)")
         }

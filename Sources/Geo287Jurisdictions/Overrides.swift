@@ -9,6 +9,10 @@ public struct Override: Sendable {
     public let level: JurisdictionLevel
     public let geoids: [String]       // state FIPS, county GEOIDs or one place GEOID
     public let reason: String
+    /// Places in the county the agency does not police (their own police departments).
+    public var except: [String] = []
+    /// The kind of agency, where its name does not say it (`Florida Atlantic Police`: campus).
+    public var kind: AgencyKind?
 
     /// Whether this override is for `a` (`normalizedName`: `NameKey.normalize(a.agencyName)`,
     /// computed once per agreement rather than once per override).
@@ -26,8 +30,11 @@ public struct Override: Sendable {
         } else {
             name = a.agencyName
         }
-        return Jurisdiction(level: level, geoid: first, extraCountyGEOIDs: Array(geoids.dropFirst()), name: name,
-                            method: .override, confidence: 0.95, reason: "override: \(reason)")
+        var j = Jurisdiction(level: level, geoid: first, extraCountyGEOIDs: Array(geoids.dropFirst()), name: name,
+                             method: .override, confidence: 0.95, reason: "override: \(reason)")
+        j.exceptPlaceGEOIDs = except
+        j.kind = kind
+        return j
     }
 
     public static let table: [Override] = [
@@ -35,7 +42,8 @@ public struct Override: Sendable {
         Override(state: "FL", agency: "jacksonville sheriffs office", level: .county, geoids: ["12031"],
                  reason: "Consolidated City of Jacksonville: the sheriff serves all of Duval County"),
         Override(state: "NV", agency: "las vegas metropolitan police department", level: .county, geoids: ["32003"],
-                 reason: "LVMPD, headed by the Clark County Sheriff, polices Las Vegas and unincorporated Clark County"),
+                 reason: "LVMPD, headed by the Clark County Sheriff, polices Las Vegas and unincorporated Clark County, not the cities with their own police",
+                 except: ["3231900", "3251800", "3206500", "3246000"]),
         Override(state: "TN", agency: "metropolitan moore county sheriffs office", level: .county, geoids: ["47127"],
                  reason: "Metropolitan Lynchburg-Moore County: the sheriff serves Moore County"),
         // Multi-county agencies.
@@ -50,7 +58,7 @@ public struct Override: Sendable {
                  geoids: ["12071", "12021", "12043", "12051", "12015"],
                  reason: "Florida's 20th Judicial Circuit is Lee, Collier, Glades, Hendry and Charlotte counties"),
         Override(state: "MO", agency: "north county police cooperative", level: .other, geoids: ["29189"],
-                 reason: "a cooperative of small municipalities in north St. Louis County; ICE's COUNTY cell says `North County`"),
+                 reason: "a cooperative of small municipalities in north St. Louis County; ICE's COUNTY cell says `North County`", kind: .police),
         // Campus and airport police with no COUNTY cell: the place (or, off city limits, the county) of the campus.
         Override(state: "FL", agency: "florida a and m university board of trustees", level: .other, geoids: ["1270600"],
                  reason: "FAMU's campus is in Tallahassee"),
@@ -65,7 +73,7 @@ public struct Override: Sendable {
         Override(state: "FL", agency: "florida state college at jacksonville police department", level: .other, geoids: ["1235000"],
                  reason: "FSCJ's campuses are in Jacksonville"),
         Override(state: "FL", agency: "florida atlantic police department", level: .other, geoids: ["1207300"],
-                 reason: "Florida Atlantic University's main campus is in Boca Raton"),
+                 reason: "Florida Atlantic University's main campus is in Boca Raton", kind: .campus),
         Override(state: "FL", agency: "melbourne international airport police department", level: .other, geoids: ["1243975"],
                  reason: "Melbourne Orlando International Airport is in Melbourne"),
         Override(state: "FL", agency: "new college of florida police department", level: .other, geoids: ["12115"],

@@ -9,36 +9,29 @@
 ///   `Jurisdiction.counties` with the shares of the place × county join;
 /// - `unmappedTown`: a municipal agency placed only at county level (a town or township with no
 ///   place polygon): its county is touched, its residents cannot be located or counted;
-/// - `facility`: corrections, campus, airport and port police, constables, prosecutors: listed
-///   where they sit, never resident coverage;
+/// - `notCounted(rule)`: an agreement whose counting rule is off (by default corrections, campus,
+///   airport and port police, courts, constables outside Texas): listed where it sits, never
+///   resident coverage (`CountingRules`);
 /// - `none`: the agreement could not be placed.
 public enum Reach: Sendable, Hashable {
     case wholeCounties
     case place(geoid: String)
     case unmappedTown
-    case facility
+    case notCounted(CountingRule)
     case none
 
     /// Whether the residents reached count as covered people.
     public var countsResidents: Bool {
         switch self {
         case .wholeCounties, .place: return true
-        case .unmappedTown, .facility, .none: return false
+        case .unmappedTown, .notCounted, .none: return false
         }
     }
 }
 
 extension Jurisdiction {
-    public var reach: Reach {
-        guard let geoid, method != .unmatched else { return .none }
-        if method == .fallbackCounty { return level == .other ? .facility : .unmappedTown }
-        switch level {
-        case .state, .county: return .wholeCounties
-        // A municipal agency matched to a whole county (a consolidated city-county police).
-        case .municipal: return geoid.count == 7 ? .place(geoid: geoid) : .wholeCounties
-        case .other: return .facility
-        }
-    }
+    /// Who this agreement reaches under the standard counting rules.
+    public var reach: Reach { CountingRules.standard.reach(self) }
 
     /// The counties this jurisdiction touches (from the county join, else its own GEOIDs).
     public var countyGEOIDs: Set<String> {

@@ -102,7 +102,11 @@ public struct LookupBulk: Sendable {
     func match(counties: [County]) throws -> Matched {
         let gazetteer = Gazetteer(root: root, counties: counties,
                                   crosswalk: try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath)), population: .empty())
-        let matched = try JurisdictionMatcher(gazetteer: gazetteer).match(sheet.agreements + (pendingSheet?.agreements ?? []))
+        // The counties of each place, as single lookups and coverage see them (a county-wide
+        // agency placed at its town reaches the town's county).
+        let matched = try CountyJoin(gazetteer: gazetteer).join(
+            try JurisdictionMatcher(gazetteer: gazetteer).match(sheet.agreements + (pendingSheet?.agreements ?? [])),
+            threads: threads, geometry: .whereNeeded)
         return Matched(gazetteer: gazetteer, agreements: matched)
     }
 

@@ -10,8 +10,9 @@ import Geo287Sheets
 ///   when its place lies in the county (the place × county join of `CountyJoin`);
 /// - a town or township placed only at county level is `unmapped` for a point, `inside-county`
 ///   for its county;
-/// - facility and function agencies (jails, campuses, prosecutors) are listed where they sit,
-///   never as coverage.
+/// - agencies whose counting rule is off (jails, campuses, airports; `CountingRules`) are listed
+///   where they sit as facilities, never as coverage; a county-wide agency that does not police
+///   some cities of its county (Las Vegas Metro) does not cover a point or place in them.
 public struct LookupCoverage: Sendable {
     public init() {}
 
@@ -35,7 +36,8 @@ public struct LookupCoverage: Sendable {
             var note: String?
             switch j.reach {
             case .wholeCounties:
-                if j.level == .state ? g == state.fips : !inCounties.isEmpty {
+                let excepted = location.place.map { j.exceptPlaceGEOIDs.contains($0.geoid) } ?? false
+                if j.level == .state ? g == state.fips : !inCounties.isEmpty && !excepted {
                     relation = .covers
                     if j.level != .state, location.counties.count > 1, let place = location.place,
                        let c = location.counties.first(where: { inCounties.contains($0.geoid) }) {
@@ -53,7 +55,7 @@ public struct LookupCoverage: Sendable {
                     relation = isCounty ? .inside : .unmapped
                     note = "no mapped boundary: known only to be in \(j.name)"
                 }
-            case .facility:
+            case .notCounted:
                 if g == state.fips || g == location.place?.geoid || (g.count != 7 || isCounty) && !inCounties.isEmpty {
                     relation = .facility
                 }

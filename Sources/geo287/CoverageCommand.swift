@@ -3,6 +3,7 @@ import Foundation
 import Geo287Core
 import Geo287Coverage
 import Geo287Geometry
+import Geo287Jurisdictions
 
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +13,9 @@ struct CoverageCommand: ParsableCommand {
         A statewide agreement covers its state, a county agreement its county, a municipal one its \
         place's people in each county it reaches; overlapping agreements count each person once. \
         Populations: Census Vintage 2023 county estimates; place parts from the 2020 crosswalk. \
-        --method tracts uses the 2020 tract population centroids instead; --compare prints both.
+        --method tracts uses the 2020 tract population centroids instead; --compare prints both. \
+        Whose residents count is decided by named rules (prosecutors, Texas constables, corrections...): \
+        --explain lists them with what each adds, --rule NAME=on|off switches one.
         CSV: one row per county. JSON: see the README.
         """)
 
@@ -26,6 +29,9 @@ struct CoverageCommand: ParsableCommand {
 
     @Flag(help: "Print both methods side by side, with why they differ.")
     var compare = false
+
+    @Flag(help: "Print every counting rule: on or off, the agreements it decides and the people it adds.")
+    var explain = false
 
     @Flag(name: .customLong("exclude-statewide"), help: "Leave out statewide (state agency) agreements.")
     var excludeStatewide = false
@@ -44,9 +50,14 @@ struct CoverageCommand: ParsableCommand {
         let dataRoot = try root.resolve()
         let (run, participating, pending) = try selection.load(dataRoot, sheet: sheet)
         var options = CoverageOptions(model: selection.modelFilter, method: method, includePending: selection.includePending,
-                                      excludeStatewide: excludeStatewide, state: selection.usps, engine: engine)
+                                      excludeStatewide: excludeStatewide, state: selection.usps, engine: engine,
+                                      rules: selection.rules)
         let result = try run.coverage(participating, pending: pending, options: options)
         Trace.mark("coverage")
+        if explain {
+            let effects = try CoverageExplain.effects(run: run, participating: participating, pending: pending, result: result)
+            return try emit(CoverageExplain.table(effects, result: result), to: out)
+        }
         if compare {
             options.method = options.method == .places ? .tracts : .places
             let other = try run.coverage(participating, pending: pending, options: options)

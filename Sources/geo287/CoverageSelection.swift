@@ -16,6 +16,11 @@ struct CoverageSelection: ParsableArguments {
     @Flag(name: .customLong("include-pending"), help: "Add the pending agreements listed with the sheet.")
     var includePending = false
 
+    @Option(name: .customLong("rule"), help: ArgumentHelp(
+        "Switch a counting rule: NAME=on or NAME=off (repeatable; see coverage --explain).",
+        discussion: "Rules: \(CountingRule.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name=on|off"))
+    var ruleSwitches: [RuleSwitch] = []
+
     @Option(help: "Worker threads.")
     var threads: Int = 2
 
@@ -24,6 +29,8 @@ struct CoverageSelection: ParsableArguments {
     }
 
     var modelFilter: ModelFilter { model.filter }
+    /// The standard counting rules with the `--rule` switches applied, in order.
+    var rules: CountingRules { ruleSwitches.reduce(CountingRules.standard) { $0.with($1.rule, on: $1.on) } }
     var usps: String? { state?.usps }
 
     /// The gazetteer and the participating (and pending) sheet, matched and joined.
@@ -36,5 +43,22 @@ struct CoverageSelection: ParsableArguments {
         let participating = try run.matchedSheet(inputs.participating)
         let pending = try inputs.pending.map { try run.matchedSheet($0) }
         return (run, participating, pending)
+    }
+}
+
+/// `--rule prosecutors=off`: one counting rule switched on or off.
+struct RuleSwitch: ExpressibleByArgument {
+    let rule: CountingRule
+    let on: Bool
+
+    init?(argument: String) {
+        let parts = argument.lowercased().split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let rule = CountingRule(rawValue: parts[0]) else { return nil }
+        switch parts[1] {
+        case "on", "yes", "true": on = true
+        case "off", "no", "false": on = false
+        default: return nil
+        }
+        self.rule = rule
     }
 }

@@ -53,7 +53,8 @@ struct MapCommand: ParsableCommand {
         let (run, participating, pending) = try selection.load(dataRoot, sheet: sheet)
         let gazetteer = run.gazetteer, threads = selection.threads
         let usps = selection.usps
-        let options = CoverageOptions(model: selection.modelFilter, includePending: selection.includePending, state: usps)
+        let options = CoverageOptions(model: selection.modelFilter, includePending: selection.includePending, state: usps,
+                                      rules: selection.rules)
         let result = try run.coverage(participating, pending: pending, options: options)
         Trace.mark("coverage")
         let text: String

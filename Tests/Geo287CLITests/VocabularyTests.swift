@@ -223,7 +223,7 @@ import Testing
     }
 
     /// `coverage --state FL`: the notes count Florida's agreements, not the nation's (newest
-    /// sheet: 37 of the 135 facility and function agreements are Florida's; 348 agreements in all).
+    /// sheet, all models: 10 of the 41 corrections agreements are Florida's; 348 agreements in all).
     @Test func stateFilteredNotesAreAboutThatState() throws {
         func run(_ extra: [String]) throws -> [String: Any] {
             let r = try geo287(["coverage", "--data", ReferenceData.path, "--model", "all", "--format", "json"] + extra)
@@ -232,12 +232,14 @@ import Testing
         }
         let nation = try run([]), florida = try run(["--state", "FL"])
         let nationNotes = nation["notes"] as? [String] ?? [], floridaNotes = florida["notes"] as? [String] ?? []
-        #expect(nationNotes.contains { $0.hasPrefix("135 agreement(s) of facility or function agencies") })
-        #expect(nationNotes.contains { $0.hasPrefix("40 municipal agreement(s) have no place polygon") })
+        #expect(nationNotes.contains { $0.hasPrefix("41 agreement(s) under the rule `corrections`, which is off") })
+        #expect(nationNotes.contains { $0.hasPrefix("29 agreement(s) under the rule `constables`, which is off") })
+        #expect(nationNotes.contains { $0.hasPrefix("40 agreement(s) in effect with town, township or regional police") && $0.contains("(NH 8, PA 32)") })
         #expect(nationNotes.contains { $0.hasPrefix("2 agreement(s) could not be placed") })
-        #expect(floridaNotes.contains { $0.hasPrefix("37 agreement(s) of facility or function agencies") }, "\(floridaNotes)")
+        #expect(floridaNotes.contains { $0.hasPrefix("10 agreement(s) under the rule `corrections`, which is off") }, "\(floridaNotes)")
+        #expect(!floridaNotes.contains { $0.contains("`constables`") })
         // Florida has no town fallbacks, no unplaced agreement and no territory.
-        #expect(!floridaNotes.contains { $0.contains("no place polygon") || $0.contains("could not be placed") || $0.contains("territories") })
+        #expect(!floridaNotes.contains { $0.contains("town, township") || $0.contains("could not be placed") || $0.contains("territories") })
         #expect((florida["national"] as? [String: Any])?["agreements"] as? Int == 348)
         #expect((nation["national"] as? [String: Any])?["agreements"] as? Int == 1843)
     }

@@ -83,8 +83,8 @@ struct HistoryTests {
         // Falls within the README's archive (sheets fetched later may add their own).
         #expect(falls.filter { $0 <= "2026-05-18~" } == [
             "2025-04-29 WSO",   // Kansas Bureau of Investigation (statewide, 2.9M) removed
-            "2025-09-10 TFM",   // Pinal County Sheriff's Office (AZ) removed; the County Attorney's Office signed instead (not resident coverage)
             "2025-09-25 TFM",   // Brookfield (NC) and Fletcher (OK) police removed
+            "2025-10-09 JEM",   // Florida's 6th Circuit State Attorney (prosecutors count county-wide: Pasco, Pinellas) removed
             "2025-10-09 WSO",   // Cambria County Sheriff's Office (PA) removed
             "2025-11-21 JEM",   // Morse PD (LA) and Sanpete County (UT) removed
             "2025-12-05 TFM",   // Brown County (NE) and three Pennsylvania boroughs removed
