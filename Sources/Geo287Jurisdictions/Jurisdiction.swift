@@ -49,6 +49,9 @@ public struct Jurisdiction: Sendable, Hashable {
     public var confidence: Double
     public var reason: String
     public var counties: [CountyShare] = []
+    /// What the county join had to estimate or could not know (a coverage above 1 capped, a
+    /// place without 2020 population), one sentence each; also appended to `reason`.
+    public var joinNotes: [String] = []
 
     /// The geography counted as resident coverage (`Reach.countsResidents`).
     public var countsAsResidentCoverage: Bool { reach.countsResidents }
