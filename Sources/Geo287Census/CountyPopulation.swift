@@ -28,8 +28,12 @@ public struct PopulationTable: Sendable {
         var counties: [String: Row] = [:], states: [String: Row] = [:]
         for (i, r) in table.rows.enumerated() {
             let level = table.value(r, sumlev)
-            guard let b = Int(table.value(r, base)), let e = Int(table.value(r, est)) else {
-                throw DataError(path, "row \(i + 2): population is not a whole number")
+            let baseText = table.value(r, base), estText = table.value(r, est)
+            guard let b = Int(baseText), b >= 0 else {
+                throw DataError(path, "row \(i + 2): ESTIMATESBASE2020 `\(baseText)` is not a whole number of people")
+            }
+            guard let e = Int(estText), e >= 0 else {
+                throw DataError(path, "row \(i + 2): POPESTIMATE\(year) `\(estText)` is not a whole number of people")
             }
             let st = table.value(r, state), co = table.value(r, county)
             guard st.count == 2, co.count == 3 else { throw DataError(path, "row \(i + 2): bad STATE/COUNTY code \(st)/\(co)") }

@@ -51,19 +51,41 @@ public struct PlaceCountyCrosswalk: Sendable {
         let pop = try table.column("pop20"), afact2 = try table.column("afact2"), afact = try table.column("afact")
         var parts: [Part] = []
         parts.reserveCapacity(table.rows.count)
+        var countyShares: [String: (sum: Double, parts: Int, firstRow: Int)] = [:]
         for (i, r) in table.rows.enumerated() {
+            let line = i + 3
             let c = table.value(r, county), s = table.value(r, state), p = table.value(r, place)
             guard c.count == 5, s.count == 2, p.count == 5 else {
-                throw DataError(path, "row \(i + 3): bad county/state/place code \(c)/\(s)/\(p)")
+                throw DataError(path, "row \(line): bad county/state/place code \(c)/\(s)/\(p)")
             }
-            guard let population = Int(table.value(r, pop)), let share = Double(table.value(r, afact)) else {
-                throw DataError(path, "row \(i + 3): pop20 or afact is not a number")
+            let popText = table.value(r, pop)
+            guard let population = Int(popText), population >= 0 else {
+                throw DataError(path, "row \(line): pop20 `\(popText)` is not a whole number of people")
             }
+            let share = try fraction(table.value(r, afact), column: "afact", line: line, path: path)
+            // afact2 is empty only for a place part without people (48 such rows).
+            let placeText = table.value(r, afact2)
+            let placeShare = placeText.isEmpty && population == 0 ? nil : try fraction(placeText, column: "afact2", line: line, path: path)
             parts.append(Part(countyGEOID: c, placeGEOID: p == "99999" ? nil : s + p, stateUSPS: table.value(r, stab),
                               countyName: table.value(r, cname), placeName: table.value(r, pname),
-                              population2020: population, placeShare: Double(table.value(r, afact2)), countyShare: share))
+                              population2020: population, placeShare: placeShare, countyShare: share))
+            let before = countyShares[c] ?? (0, 0, line)
+            countyShares[c] = (before.sum + share, before.parts + 1, before.firstRow)
+        }
+        // A county's parts share its people: afact sums to 1, give or take the rounding of each
+        // printed value to 4 decimals. More would count some of its people twice.
+        for (c, t) in countyShares.sorted(by: { $0.value.firstRow < $1.value.firstRow })
+            where t.sum > 1 + 0.00005 * Double(t.parts) + 1e-9 {
+            throw DataError(path, "county \(c) (row \(t.firstRow) on): its parts' afact sum to \(JSONValue.format(t.sum, decimals: 6)), more than 1")
         }
         return PlaceCountyCrosswalk(parts: parts)
+    }
+
+    /// A share in [0, 1], or an error naming the row, the column and the value.
+    static func fraction(_ text: String, column: String, line: Int, path: String) throws -> Double {
+        guard let v = Double(text), v.isFinite else { throw DataError(path, "row \(line): \(column) `\(text)` is not a number") }
+        guard v >= 0, v <= 1 else { throw DataError(path, "row \(line): \(column) \(text) is not a share between 0 and 1") }
+        return v
     }
 
     /// The two header lines and every line whose first field starts with `"<stateFIPS>`.

@@ -41,6 +41,7 @@ public struct CoverageRun: Sendable {
         case .places:
             return calculator.compute(participating: participating.sheet, matched: participating.matched, pending: pendingSheet,
                                       pendingMatched: pendingMatched, options: options)
+                .adding(notes: dataNotes(participating, pending: pending, options: options))
         case .tracts:
             try gazetteer.root.require(CensusLayers.tractCentroidsPath)
             let tracts = try TractCentroids.load(gazetteer.root.path(CensusLayers.tractCentroidsPath))
@@ -58,7 +59,7 @@ public struct CoverageRun: Sendable {
                                             pendingMatched: pendingMatched, options: options,
                                             placeFractions: { located.fraction(county: $0, agreements: $1) })
             result = result.adding(note: "Method: \(located.tractCount) tract population centroids (2020) located point in polygon; \(located.unlocated) fell outside every county polygon (coastal tracts), so a county's covered fraction is taken over its located tracts.")
-            return result
+            return result.adding(notes: dataNotes(participating, pending: pending, options: options))
         }
     }
 }

@@ -39,7 +39,10 @@ public struct CountyJoin: Sendable {
         let overlays = try overlay(places: placeIDs.sorted(), threads: threads)
         return matched.map { m in
             var out = m
-            out.jurisdiction.counties = shares(for: m.jurisdiction, overlays: overlays)
+            var notes: [String] = []
+            out.jurisdiction.counties = shares(for: m.jurisdiction, overlays: overlays, notes: &notes)
+            out.jurisdiction.joinNotes = notes
+            if !notes.isEmpty { out.jurisdiction.reason += "; " + notes.joined(separator: "; ") }
             return out
         }
     }
@@ -51,14 +54,15 @@ public struct CountyJoin: Sendable {
         var shares = crosswalkShares(geoid)
         if shares == nil {
             try gazetteer.loadPlaceGeometries([geoid], threads: 1)
-            shares = placeShares(geoid, overlay: try overlay(places: [geoid], threads: 1)[geoid])
+            var ignored: [String] = []   // county shares only: no people are counted here
+            shares = placeShares(geoid, overlay: try overlay(places: [geoid], threads: 1)[geoid], notes: &ignored)
         }
         return (shares ?? []).sorted { ($0.share, $1.countyGEOID) > ($1.share, $0.countyGEOID) }
     }
 
     // MARK: Shares
 
-    func shares(for j: Jurisdiction, overlays: [String: PlaceOverlay]) -> [CountyShare] {
+    func shares(for j: Jurisdiction, overlays: [String: PlaceOverlay], notes: inout [String]) -> [CountyShare] {
         guard let geoid = j.geoid else { return [] }
         if j.method == .fallbackCounty {
             return [CountyShare(countyGEOID: geoid, share: 1, coverage: 0, basis: "fallback-county")]
@@ -69,7 +73,7 @@ public struct CountyJoin: Sendable {
         case 5:
             return wholeCounties([geoid] + j.extraCountyGEOIDs, basis: "county")
         case 7:
-            return placeShares(geoid, overlay: overlays[geoid])
+            return placeShares(geoid, overlay: overlays[geoid], notes: &notes)
         default:
             return []
         }
@@ -90,16 +94,28 @@ public struct CountyJoin: Sendable {
 
     /// A place: crosswalk population parts when every part's county is in the current layer
     /// (not Connecticut, whose 2020 counties became planning regions); else GEOS area shares,
-    /// with the place's 2020 population spread by area to estimate county coverage.
-    func placeShares(_ geoid: String, overlay: PlaceOverlay?) -> [CountyShare] {
+    /// with the place's 2020 population spread by area to estimate county coverage. `notes`
+    /// gets what the estimate could not know: a place without 2020 population, a county
+    /// without a population row, a coverage above 1 (capped).
+    func placeShares(_ geoid: String, overlay: PlaceOverlay?, notes: inout [String]) -> [CountyShare] {
         if let shares = crosswalkShares(geoid) { return shares }
-        let placePop = (gazetteer.crosswalk.partsByPlace[geoid] ?? []).reduce(0) { $0 + $1.population2020 }
         guard let overlay else { return [] }
+        let parts = gazetteer.crosswalk.partsByPlace[geoid] ?? []
+        let placePop = parts.reduce(0) { $0 + $1.population2020 }
+        if parts.isEmpty, !overlay.areaShares.isEmpty {
+            notes.append("place \(geoid) is not in the 2020 place × county crosswalk: its people are not known and count as 0")
+        }
         return overlay.areaShares.keys.sorted().map { county in
             let share = overlay.areaShares[county] ?? 0
-            let base = gazetteer.population.counties[county]?.base2020 ?? 0
-            let coverage = base > 0 ? min(1, Double(placePop) * share / Double(base)) : 0
-            return CountyShare(countyGEOID: county, share: share, coverage: coverage, basis: "area")
+            guard let base = gazetteer.population.counties[county]?.base2020, base > 0 else {
+                if !parts.isEmpty { notes.append("county \(county) has no 2020 population in the population table: coverage there counts as 0") }
+                return CountyShare(countyGEOID: county, share: share, coverage: 0, basis: "area")
+            }
+            let estimate = Double(placePop) * share / Double(base)
+            if estimate > 1 {
+                notes.append("coverage of county \(county) estimated by area at \(JSONValue.format(estimate, decimals: 4)) of its people, capped at 1")
+            }
+            return CountyShare(countyGEOID: county, share: share, coverage: min(1, estimate), basis: "area")
         }
     }
 

@@ -100,6 +100,24 @@ public final class CountySubdivisions: @unchecked Sendable {
         return keys[key] ?? keys[NameKey.stripSuffixes(key, Self.typeWords)] ?? []
     }
 
+    /// The divisions of a state whose name is the closest misspelling of `key` (type words
+    /// dropped on both sides), within `NameKey.fuzzyTolerance`: `pittsburgh` → Pittsburg town
+    /// (NH). Nil unless exactly one name is closest: a tie between two towns places nothing.
+    public func closest(_ key: String, stateFIPS: String) -> (divisions: [Division], distance: Int)? {
+        let bare = NameKey.stripSuffixes(key, Self.typeWords)
+        let tolerance = NameKey.fuzzyTolerance(bare)
+        guard tolerance > 0 else { return nil }
+        var byName: [String: [Division]] = [:]
+        for d in byState[stateFIPS] ?? [] {
+            let name = NameKey.stripSuffixes(NameKey.normalize(d.name), Self.typeWords)
+            if NameKey.editDistance(name, bare) <= tolerance { byName[name, default: []].append(d) }
+        }
+        let scored = byName.map { (name: $0.key, divisions: $0.value, distance: NameKey.editDistance($0.key, bare)) }
+        guard let best = scored.min(by: { $0.distance < $1.distance }),
+              scored.filter({ $0.distance == best.distance }).count == 1 else { return nil }
+        return (best.divisions, best.distance)
+    }
+
     private func stateIndex(_ fips: String) -> [String: [Division]] {
         lock.lock()
         defer { lock.unlock() }

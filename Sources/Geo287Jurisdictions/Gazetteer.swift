@@ -45,6 +45,12 @@ public final class Gazetteer: @unchecked Sendable {
     /// County population (the vintage estimate), nil for territories.
     public func population(county geoid: String) -> Int? { population.counties[geoid]?.estimate }
 
+    /// Counties of the county layer without a row in the population table (by GEOID): no
+    /// count can give them people. On the reference data these are the territories' only.
+    public var countiesWithoutPopulation: [County] {
+        counties.filter { population.counties[$0.geoid] == nil }.sorted { $0.geoid < $1.geoid }
+    }
+
     // MARK: Places
 
     /// The places of a state (2019 TIGER) with their attributes; geometry empty unless loaded.

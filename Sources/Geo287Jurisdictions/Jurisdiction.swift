@@ -56,6 +56,9 @@ public struct Jurisdiction: Sendable, Hashable {
     /// Places inside the jurisdiction's counties that it does not police (Las Vegas Metro: not
     /// Henderson, North Las Vegas, Boulder City or Mesquite, which have their own police).
     public var exceptPlaceGEOIDs: [String] = []
+    /// What the county join had to estimate or could not know (a coverage above 1 capped, a
+    /// place without 2020 population), one sentence each; also appended to `reason`.
+    public var joinNotes: [String] = []
 
     /// The geography counted as resident coverage (`Reach.countsResidents`).
     public var countsAsResidentCoverage: Bool { reach.countsResidents }

@@ -25,7 +25,8 @@ public struct JurisdictionMatcher: Sendable {
         // Towns and townships are needed for municipal agencies without a place: read them
         // alongside the place files (the later lazy call waits for nothing or retries).
         let gazetteer = self.gazetteer
-        let subdivisions = states.isEmpty ? nil : Prefetch { (try? gazetteer.subdivisions()) != nil }
+        // A damaged or missing table is an error, not "no towns".
+        let subdivisions = states.isEmpty ? nil : Prefetch { _ = try gazetteer.subdivisions(); return true }
         try gazetteer.preloadPlaces(states: states, threads: 2)
         _ = try subdivisions?.value()
         Trace.mark("places loaded")
@@ -64,7 +65,7 @@ public struct JurisdictionMatcher: Sendable {
                                 reason: "state `\(a.stateAsPrinted)` is not a known state or territory")
         }
         let nameKey = NameKey.normalize(a.agencyName)
-        if let o = overrides.first(where: { $0.matches(a, normalizedName: nameKey) }) { return o.jurisdiction(for: a, gazetteer: gazetteer) }
+        if let o = overrides.first(where: { $0.matches(a, normalizedName: nameKey) }) { return try o.jurisdiction(for: a, gazetteer: gazetteer) }
         let decision = AgencyClassifier.classify(a)
         let counties = countyResolvers[state.fips] ?? CountyResolver(counties: gazetteer.counties(inState: state.fips))
         countyResolvers[state.fips] = counties
@@ -75,7 +76,7 @@ public struct JurisdictionMatcher: Sendable {
             // Safety`, MI): a municipal agency.
             let places = try placeResolver(state.fips, &resolvers)
             if let town = cityPrefix(of: a, state: state, places: places) {
-                return resolveMunicipal(a, state: state, places: places, cell: cellCounty, key: town,
+                return try resolveMunicipal(a, state: state, places: places, cell: cellCounty, key: town,
                                         why: "typed State Agency but named after the city of \(town.capitalized): municipal")
             }
             return Jurisdiction(level: .state, geoid: state.fips, name: state.name, method: .exact, confidence: 1,
@@ -84,10 +85,10 @@ public struct JurisdictionMatcher: Sendable {
             return resolveCounty(a, state: state, counties: counties, cell: cellCounty, why: decision.why)
         case .municipal:
             let places = try placeResolver(state.fips, &resolvers)
-            return resolveMunicipal(a, state: state, places: places, cell: cellCounty, why: decision.why)
+            return try resolveMunicipal(a, state: state, places: places, cell: cellCounty, why: decision.why)
         case .other:
             let places = try placeResolver(state.fips, &resolvers)
-            return resolveOther(a, state: state, counties: counties, places: places, cell: cellCounty, why: decision.why)
+            return try resolveOther(a, state: state, counties: counties, places: places, cell: cellCounty, why: decision.why)
         }
     }
 
@@ -133,7 +134,7 @@ public struct JurisdictionMatcher: Sendable {
     }
 
     func resolveMunicipal(_ a: Agreement, state: USState, places: PlaceResolver, cell: CountyResolver.Match?,
-                          key derivedKey: String? = nil, why: String) -> Jurisdiction {
+                          key derivedKey: String? = nil, why: String) throws -> Jurisdiction {
         let key = derivedKey ?? AgencyClassifier.placeNameInAgency(a.agencyName)
         if let m = places.resolve(key: key, county: cell?.county) {
             let method: MatchMethod = m.method == .fuzzy ? .fuzzy : .nameDerived
@@ -143,22 +144,31 @@ public struct JurisdictionMatcher: Sendable {
         }
         let why = "\(why); no Census place of \(state.name) is named `\(key)`"
         // A town or township: a county subdivision, known by name and county but without a polygon.
-        let towns = (try? gazetteer.subdivisions().named(key, stateFIPS: state.fips)) ?? []
+        let subdivisions = try gazetteer.subdivisions()
+        var towns = subdivisions.named(key, stateFIPS: state.fips)
+        var spelling = ""
+        // A misspelled town (`Pittsburgh Police Department`, NH: Pittsburg town, Coos County),
+        // unless ICE's county says it is elsewhere.
+        if towns.isEmpty, let near = subdivisions.closest(key, stateFIPS: state.fips),
+           cell.map({ c in near.divisions.contains { $0.countyGEOID == c.county.geoid } }) ?? true {
+            towns = near.divisions
+            spelling = " (`\(key)` read as \(near.divisions[0].name), edit distance \(near.distance))"
+        }
         let townCounties = Set(towns.map(\.countyGEOID))
         if let c = cell, townCounties.contains(c.county.geoid) || towns.isEmpty {
-            let what = towns.isEmpty ? "" : " (\(towns[0].name) is a county subdivision of \(c.county.nameWithType), which has no polygon here)"
+            let what = towns.isEmpty ? "" : "\(spelling) (\(towns[0].name) is a county subdivision of \(c.county.nameWithType), which has no polygon here)"
             return fallback(a, state: state, cell: c, level: .municipal, why: why + what)
         }
         if townCounties.count == 1, let g = townCounties.first, let county = gazetteer.countyByGEOID[g] {
             let m = CountyResolver.Match(county: county, method: .nameDerived, note: nil)
             return fallback(a, state: state, cell: m, level: .municipal,
-                            why: why + " (\(towns[0].name) is a county subdivision of \(county.nameWithType), which has no polygon here)")
+                            why: why + "\(spelling) (\(towns[0].name) is a county subdivision of \(county.nameWithType), which has no polygon here)")
         }
         return fallback(a, state: state, cell: cell, level: .municipal,
                         why: why + (townCounties.count > 1 ? " (\(towns.count) county subdivisions share this name)" : ""))
     }
 
-    func resolveOther(_ a: Agreement, state: USState, counties: CountyResolver, places: PlaceResolver, cell: CountyResolver.Match?, why: String) -> Jurisdiction {
+    func resolveOther(_ a: Agreement, state: USState, counties: CountyResolver, places: PlaceResolver, cell: CountyResolver.Match?, why: String) throws -> Jurisdiction {
         let key = NameKey.normalize(a.agencyName)
         // A county agency (`Bexar County Constable Precinct 3`, `Orange County Corrections`).
         if let name = countyWords(in: key), let m = counties.resolve(name) {
@@ -171,14 +181,24 @@ public struct JurisdictionMatcher: Sendable {
                                 reason: "\(why): the county of ICE's COUNTY cell `\(a.countyAsPrinted ?? "")`")
         }
         // A town constable or campus named after its place.
-        let placeKey = NameKey.stripSuffixes(key, ["constables office", "constable office", "constables", "constable", "pa state",
-                                                   "police department", "police", "marshals office", "marshal"])
+        let isConstable = TextSearch.contains(key, "constable")
+        let named = NameKey.stripSuffixes(key, ["constables office", "constable office", "constables", "constable", "pa state",
+                                                "police department", "police", "marshals office", "marshal"])
+        let placeKey = isConstable ? Self.withoutWard(named).nilIfEmpty ?? named : named
         if let m = places.resolve(key: placeKey, county: nil), m.method != .fuzzy {
+            // A constable is placed as the rows with a COUNTY cell are: in the county of the
+            // place it is named after (`Lower Burrell Fourth Ward Constable`: Westmoreland County).
+            let placeCounties = places.countyGEOIDs(of: m.place)
+            if isConstable, placeCounties.count == 1, let g = placeCounties.first, let county = gazetteer.countyByGEOID[g] {
+                return Jurisdiction(level: .other, geoid: county.geoid, name: "\(county.nameWithType), \(state.usps)",
+                                    method: .nameDerived, confidence: 0.75,
+                                    reason: "\(why): \(m.place.nameWithType) from the agency name, in \(county.nameWithType); the county contains it")
+            }
             return Jurisdiction(level: .other, geoid: m.place.geoid, name: "\(m.place.nameWithType), \(state.usps)",
                                 method: .nameDerived, confidence: 0.7, reason: "\(why): \(m.place.nameWithType) from the agency name")
         }
         // A township constable: the county of the township (a county subdivision without a polygon).
-        let towns = (try? gazetteer.subdivisions().named(placeKey, stateFIPS: state.fips)) ?? []
+        let towns = try gazetteer.subdivisions().named(placeKey, stateFIPS: state.fips)
         if Set(towns.map(\.countyGEOID)).count == 1, let t = towns.first, let county = gazetteer.countyByGEOID[t.countyGEOID] {
             return Jurisdiction(level: .other, geoid: county.geoid, name: "\(county.nameWithType), \(state.usps)",
                                 method: .nameDerived, confidence: 0.75,
@@ -216,6 +236,18 @@ public struct JurisdictionMatcher: Sendable {
         }
         return Jurisdiction(level: level, geoid: nil, name: a.agencyName, method: .unmatched, confidence: 0,
                             reason: "\(why); and no COUNTY cell to fall back on")
+    }
+
+    /// `lower burrell fourth ward` → `lower burrell`; `monroeville 6th ward`, `ward 2 harrisburg`
+    /// → the place without its ward.
+    static func withoutWard(_ key: String) -> String {
+        let ordinal = #"(\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"#
+        var k = key
+        for pattern in [#"\b"# + ordinal + #" ward\b"#, #"\bward "# + ordinal + #"\b"#] {
+            k = k.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+        }
+        k = NameKey.stripPrefixes(NameKey.normalize(k), ["office of the constable", "office of constable", "constable"])
+        return k
     }
 
     /// `bexar county constable precinct 3` → `bexar county`.

@@ -13,19 +13,24 @@ public struct Override: Sendable {
     public var except: [String] = []
     /// The kind of agency, where its name does not say it (`Florida Atlantic Police`: campus).
     public var kind: AgencyKind?
+    /// Other spellings ICE used for the same agency on some sheets (normalized).
+    public var alsoSpelled: [String] = []
+
+    /// Every normalized name this override is for.
+    public var names: [String] { [agency] + alsoSpelled }
 
     /// Whether this override is for `a` (`normalizedName`: `NameKey.normalize(a.agencyName)`,
     /// computed once per agreement rather than once per override).
     func matches(_ a: Agreement, normalizedName: String) -> Bool {
-        a.state?.usps == state && normalizedName == agency
+        a.state?.usps == state && (normalizedName == agency || alsoSpelled.contains(normalizedName))
     }
 
-    func jurisdiction(for a: Agreement, gazetteer: Gazetteer) -> Jurisdiction {
+    func jurisdiction(for a: Agreement, gazetteer: Gazetteer) throws -> Jurisdiction {
         let first = geoids.first
         let name: String
         if let g = first, g.count == 5, let c = gazetteer.countyByGEOID[g] {
             name = geoids.count == 1 ? "\(c.nameWithType), \(state)" : geoids.compactMap { gazetteer.countyByGEOID[$0]?.nameWithType }.joined(separator: " + ") + ", \(state)"
-        } else if let g = first, g.count == 7, let p = try? gazetteer.place(geoid: g) {
+        } else if let g = first, g.count == 7, let p = try gazetteer.place(geoid: g) {
             name = "\(p.nameWithType), \(state)"
         } else {
             name = a.agencyName
@@ -86,12 +91,17 @@ public struct Override: Sendable {
                  reason: "Sarasota Bradenton International Airport straddles Sarasota and Manatee counties"),
         Override(state: "FL", agency: "tallahassee state college police department", level: .other, geoids: ["1270600"],
                  reason: "Tallahassee State College is in Tallahassee"),
+        Override(state: "FL", agency: "university of central florida board of trustees", level: .other, geoids: ["12095"],
+                 reason: "UCF's main campus is in unincorporated Orange County, east of Orlando (later sheets: `University of Central Florida Police Department`, COUNTY cell Orange County)"),
         Override(state: "FL", agency: "university of florida police department", level: .other, geoids: ["1225175"],
                  reason: "UF's campus is in Gainesville"),
         Override(state: "FL", agency: "university of north florida police department", level: .other, geoids: ["1235000"],
                  reason: "UNF's campus is in Jacksonville"),
         Override(state: "FL", agency: "university of west florida police department", level: .other, geoids: ["12033"],
                  reason: "UWF's campus is in unincorporated Escambia County, north of Pensacola"),
+        Override(state: "NC", agency: "albemarle district jail", level: .other, geoids: ["37139"],
+                 reason: "the Albemarle District Jail is in Elizabeth City, Pasquotank County; NC has no Albemarle County (ICE's COUNTY cell), and Albemarle city is elsewhere (Stanly County)",
+                 alsoSpelled: ["albermarle district jail"]),
         // Spelling no rule bridges.
         Override(state: "KY", agency: "middlesboro police department", level: .municipal, geoids: ["2151924"],
                  reason: "the city is Middlesborough in Census files"),

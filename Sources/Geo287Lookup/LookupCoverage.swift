@@ -6,27 +6,30 @@ import Geo287Sheets
 ///
 /// - statewide agreements cover every point of their state; county agreements (and municipal
 ///   ones matched to a whole county) cover their counties (`Jurisdiction.countyGEOIDs`);
-/// - a municipal agreement covers its Census place; for a county query it is `inside-county`
-///   when its place lies in the county (the place × county join of `CountyJoin`);
+/// - a municipal agreement covers its Census place; for a county query, and for a place query
+///   about another place, it is `inside-county` when its place lies in the county (or one of
+///   the counties the place spans: the place × county join of `CountyJoin`);
 /// - a town or township placed only at county level is `unmapped` for a point, `inside-county`
-///   for its county;
+///   for a county or place query about its county;
 /// - agencies whose counting rule is off (jails, campuses, airports; `CountingRules`) are listed
-///   where they sit as facilities, never as coverage; a county-wide agency that does not police
-///   some cities of its county (Las Vegas Metro) does not cover a point or place in them.
+///   where they sit as facilities, never as coverage: for a point, those of its state, its place
+///   or its county; for a county or place query, also those of the other places of its county;
+/// - a county-wide agency that does not police some cities of its county (Las Vegas Metro)
+///   does not cover a point or place in them.
+///
+/// So a place answer lists every agreement of its county: "nothing else in the county" is
+/// never said while a town of the county holds one.
 public struct LookupCoverage: Sendable {
     public init() {}
 
-    /// `agreements`: matched, with the counties of their places filled in by `CountyJoin` where
-    /// county queries need them (a point or place query reads only GEOIDs).
+    /// `agreements`: matched, with the counties of their places filled in by `CountyJoin` (county
+    /// and place queries read them; a point query reads only GEOIDs).
     public func entries(for location: LookupLocation, agreements: [MatchedAgreement]) -> [LookupEntry] {
         guard let state = location.state else { return [] }
         let countyIDs = Set(location.counties.map(\.geoid))
-        let isCounty: Bool, isPoint: Bool
-        switch location.query {
-        case .county: (isCounty, isPoint) = (true, false)
-        case .point: (isCounty, isPoint) = (false, true)
-        case .place: (isCounty, isPoint) = (false, false)
-        }
+        // A point asks what covers it; a county or a place also what else its county holds.
+        let isPoint: Bool
+        if case .point = location.query { isPoint = true } else { isPoint = false }
         var out: [LookupEntry] = []
         for m in agreements where m.agreement.state == state {
             let j = m.jurisdiction
@@ -47,17 +50,19 @@ public struct LookupCoverage: Sendable {
             case .place(let placeGEOID):
                 if placeGEOID == location.place?.geoid {
                     relation = .covers
-                } else if isCounty, !inCounties.isEmpty {
+                } else if !isPoint, !inCounties.isEmpty {
                     relation = .inside
+                    note = spanNote(location, inCounties)
                 }
             case .unmappedTown:
-                if !inCounties.isEmpty, isCounty || isPoint {
-                    relation = isCounty ? .inside : .unmapped
+                if !inCounties.isEmpty {
+                    relation = isPoint ? .unmapped : .inside
                     note = "no mapped boundary: known only to be in \(j.name)"
                 }
             case .notCounted:
-                if g == state.fips || g == location.place?.geoid || (g.count != 7 || isCounty) && !inCounties.isEmpty {
+                if g == state.fips || g == location.place?.geoid || (g.count != 7 || !isPoint) && !inCounties.isEmpty {
                     relation = .facility
+                    if g != location.place?.geoid, g.count == 7 { note = spanNote(location, inCounties) }
                 }
             case .none:
                 break
@@ -65,6 +70,13 @@ public struct LookupCoverage: Sendable {
             if let relation { out.append(LookupEntry(matched: m, relation: relation, note: note)) }
         }
         return out.sorted(by: Self.displayOrder)
+    }
+
+    /// For a place spanning several counties, which of them an agreement elsewhere sits in.
+    func spanNote(_ location: LookupLocation, _ inCounties: Set<String>) -> String? {
+        guard case .place = location.query, location.counties.count > 1 else { return nil }
+        let names = location.counties.filter { inCounties.contains($0.geoid) }.map(\.nameWithType)
+        return names.isEmpty ? nil : "in \(names.joined(separator: ", "))"
     }
 
     /// Model (JEM, WSO, TFM), then level (state, county, municipal, other), agency, row.

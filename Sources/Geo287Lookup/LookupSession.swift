@@ -142,7 +142,7 @@ public final class LookupSession {
         let crosswalk = try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath))
         let g = Gazetteer(root: root, counties: counties, crosswalk: crosswalk, population: .empty())
         national = g
-        for load in subdivisionLoads.values { _ = try? load.value() }
+        for load in subdivisionLoads.values { _ = try load.value() }   // a failed load is an error, not "no towns"
         subdivisionLoads = ["*": Prefetch { _ = try g.subdivisions(); return true }]
         return g
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Geo287Census
 import Geo287Core
 import Geo287Geometry
 import Geo287Jurisdictions
@@ -24,9 +25,15 @@ public enum LookupText {
                 out += group.map(line).joined()
             }
         }
-        out += section(r.entries(.inside), "Inside this county: city and town agreements, each covering only its own city or town")
-        out += section(r.entries(.unmapped), "Also in this county, a town or township department whose boundary is not mapped: it may or may not cover this point")
-        out += section(r.entries(.facility), "Facilities and functions located here (jails, campuses, airports, prosecutors): not policing of residents")
+        let inside = r.entries(.inside)
+        if case .place = r.location.query {
+            out += section(inside, "Elsewhere in \(countyList(entryCounties(r, inside))): city and town agreements, each covering only its own city or town")
+            out += section(r.entries(.facility), "Facilities and functions here or elsewhere in \(countyList(r.location.counties)) (jails, campuses, airports, prosecutors): not policing of residents")
+        } else {
+            out += section(inside, "Inside this county: city and town agreements, each covering only its own city or town")
+            out += section(r.entries(.unmapped), "Also in this county, a town or township department whose boundary is not mapped: it may or may not cover this point")
+            out += section(r.entries(.facility), "Facilities and functions located here (jails, campuses, airports, prosecutors): not policing of residents")
+        }
         if r.pendingSheetPath != nil {
             let pending = r.entries.filter(\.isPending)
             let title = "Pending requests (not yet signed) on ICE's pending sheet of \(r.pendingSheetDate?.description ?? "unknown date")"
@@ -70,15 +77,31 @@ public enum LookupText {
         return "place"
     }
 
-    /// The honest "none": does the county have anything, does the state?
+    /// The honest "none": does the county (every county a place spans) have anything, does the state?
     static func nearby(_ r: LookupResult) -> String {
         guard let st = r.location.state else { return "" }
         let local = r.entries.filter { !$0.isPending && $0.relation != .covers }.count
-        let county = r.location.counties.first?.nameWithType ?? "this county"
+        let counties = r.location.counties
+        let county = counties.isEmpty ? "this county" : countyList(counties)
         if r.stateAgreementCount == 0 { return "\(st.name) has no agreements on this sheet.\n" }
-        var s = local > 0 ? "\(county) has \(count(local, "other agreement")) (listed below); " : "Nothing else in \(county) either; "
+        var s = local > 0 ? "\(county) \(counties.count > 1 ? "have" : "has") \(count(local, "other agreement")) (listed below); "
+            : "Nothing else in \(county) either; "
         s += "\(st.name) has \(count(r.stateAgreementCount, "agreement")) elsewhere.\n"
         return s
+    }
+
+    /// `Catawba County`, `Catawba County and Burke County`, `A, B and C`.
+    static func countyList(_ counties: [County]) -> String {
+        let names = counties.map(\.nameWithType)
+        guard names.count > 1, let last = names.last else { return names.first ?? "this county" }
+        return names.dropLast().joined(separator: ", ") + " and " + last
+    }
+
+    /// The counties of the location that hold one of `entries` (in the location's order).
+    static func entryCounties(_ r: LookupResult, _ entries: [LookupEntry]) -> [County] {
+        let touched = Set(entries.flatMap(\.jurisdiction.countyGEOIDs))
+        let hit = r.location.counties.filter { touched.contains($0.geoid) }
+        return hit.isEmpty ? r.location.counties : hit
     }
 
     static func section(_ entries: [LookupEntry], _ title: String) -> String {

@@ -234,8 +234,8 @@ import Testing
         let nationNotes = nation["notes"] as? [String] ?? [], floridaNotes = florida["notes"] as? [String] ?? []
         #expect(nationNotes.contains { $0.hasPrefix("41 agreement(s) under the rule `corrections`, which is off") })
         #expect(nationNotes.contains { $0.hasPrefix("29 agreement(s) under the rule `constables`, which is off") })
-        #expect(nationNotes.contains { $0.hasPrefix("40 agreement(s) in effect with town, township or regional police") && $0.contains("(NH 8, PA 32)") })
-        #expect(nationNotes.contains { $0.hasPrefix("2 agreement(s) could not be placed") })
+        #expect(nationNotes.contains { $0.hasPrefix("41 agreement(s) in effect with town, township or regional police") && $0.contains("(NH 9, PA 32)") })
+        #expect(nationNotes.contains { $0.hasPrefix("1 agreement(s) could not be placed") })
         #expect(floridaNotes.contains { $0.hasPrefix("10 agreement(s) under the rule `corrections`, which is off") }, "\(floridaNotes)")
         #expect(!floridaNotes.contains { $0.contains("`constables`") })
         // Florida has no town fallbacks, no unplaced agreement and no territory.

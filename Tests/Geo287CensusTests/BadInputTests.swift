@@ -83,4 +83,54 @@ import ZIPFoundation
         #expect(try SHA256.hex(ofFile: TestData.path(CensusLayers.crosswalkPath))
                 == "a9f97a6a7def88be71953f5e3adaeb35fe43f636f806c148857f275c3cc5f564")
     }
+
+    // MARK: No silent zeros in the census tables
+
+    /// A Geocorr-shaped crosswalk (two header lines, trailing spaces) with these data lines.
+    func crosswalk(_ lines: [String], name: String) throws -> String {
+        let head = [#""county","state","place","stab","CountyName","PlaceName","pop20","afact2","afact" "#,
+                    #""County code","State code","Place code","State abbr.","County name","Place name","Total population (2020 Census)","place-to-county allocation factor","county-to-place allocation factor" "#]
+        let p = dir.appendingPathComponent(name).path
+        try Data((head + lines).map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: p))
+        return p
+    }
+
+    static let autaugaville = #""01001","01","03220","AL","Autauga AL","Autaugaville town, AL",795,1,0.0135 "#
+
+    @Test func crosswalkValuesThatAreNotNumbersNameRowColumnAndValue() throws {
+        let cases: [(String, String)] = [
+            (#""01001","01","03220","AL","Autauga AL","Autaugaville town, AL",795,1,n/a "#, "row 4: afact `n/a` is not a number"),
+            (#""01001","01","03220","AL","Autauga AL","Autaugaville town, AL",79S,1,0.0135 "#, "row 4: pop20 `79S` is not a whole number of people"),
+            (#""01001","01","03220","AL","Autauga AL","Autaugaville town, AL",795,,0.0135 "#, "row 4: afact2 `` is not a number"),
+            (#""01001","01","03220","AL","Autauga AL","Autaugaville town, AL",795,1,1.35 "#, "row 4: afact 1.35 is not a share between 0 and 1"),
+            (#""01001","01","03220","AL","Autauga AL","Autaugaville town, AL",-795,1,0.0135 "#, "row 4: pop20 `-795` is not a whole number of people"),
+        ]
+        for (n, (line, message)) in cases.enumerated() {
+            let p = try crosswalk([Self.autaugaville, line], name: "xw\(n).csv")
+            let error = try #require(throws: DataError.self) { try PlaceCountyCrosswalk.load(p) }
+            #expect(error.kind == .malformed && error.description == "\(p): \(message)")
+        }
+        // An empty afact2 is Geocorr's for a part without people: read, as no share.
+        let empty = try crosswalk([#""02016","02","04670","AK","Aleutians West Census Area AK","Attu Station CDP, AK",0,,0 "#], name: "attu.csv")
+        #expect(try PlaceCountyCrosswalk.load(empty).parts.first?.placeShare == nil)
+    }
+
+    @Test func crosswalkCountyWhosePartsHoldMoreThanItsPeopleIsAnError() throws {
+        // Autauga's parts would add up to 1.0135 of its people: some would be counted twice.
+        let p = try crosswalk([Self.autaugaville, #""01001","01","99999","AL","Autauga AL","[not in a place]",58000,1,1 "#], name: "over.csv")
+        let error = try #require(throws: DataError.self) { try PlaceCountyCrosswalk.load(p) }
+        #expect(error.message == "county 01001 (row 3 on): its parts' afact sum to 1.0135, more than 1")
+        // Rounding to 4 decimals is not an error: the real file sums to at most 1.0004 (86 parts).
+        let real = try PlaceCountyCrosswalk.load(TestData.path(CensusLayers.crosswalkPath))
+        #expect(real.parts.count == 36482)
+    }
+
+    @Test func populationThatIsNotANumberNamesRowColumnAndValue() throws {
+        let p = dir.appendingPathComponent("co-est.csv").path
+        let text = "SUMLEV,STATE,COUNTY,STNAME,CTYNAME,ESTIMATESBASE2020,POPESTIMATE2023\r\n"
+            + "040,01,000,Alabama,Alabama,5024356,5108468\r\n050,01,001,Alabama,Autauga County,58802,(X)\r\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: p))
+        let error = try #require(throws: DataError.self) { try PopulationTable.load(p) }
+        #expect(error.description == "\(p): row 3: POPESTIMATE2023 `(X)` is not a whole number of people")
+    }
 }

@@ -3,6 +3,7 @@ import Geo287TestSupport
 import Geo287Census
 import Geo287Core
 import Geo287Geometry
+import Geo287Jurisdictions
 import Geo287Sheets
 import Testing
 @testable import Geo287Lookup
@@ -152,5 +153,57 @@ enum LookupFixtures {
         let state = try #require(throws: LookupError.self) { try s.lookup(place: "Tampa, XX") }
         #expect(state.kind == .unknownName)
         #expect(String(describing: colier).hasPrefix("no county in Florida is named `Colier County`; did you mean:"))
+    }
+}
+
+/// A place answer lists every other agreement of its county (or counties): never "nothing else
+/// in the county" while a town of the county holds one.
+@Suite struct LookupElsewhereInCountyTests {
+    @Test func pittsburghListsSpringdaleAndStoweInAlleghenyCounty() throws {
+        let r = try LookupFixtures.session().lookup(place: "Pittsburgh, PA")
+        #expect(r.location.counties.map(\.geoid) == ["42003"])
+        #expect(r.entries(.covers).isEmpty)
+        let inside = r.entries(.inside)
+        #expect(inside.map(\.agreement.agencyName) == ["Springdale Borough Police Department", "Stowe Township Police Department"])
+        // Springdale has a polygon (a place of the county); Stowe Township is known only by its county.
+        #expect(inside.first?.jurisdiction.geoid == "4272960" && inside.last?.jurisdiction.reach == .unmappedTown)
+        #expect(inside.last?.note == "no mapped boundary: known only to be in Allegheny County, PA")
+        // The same two a county lookup lists inside Allegheny County.
+        let county = try LookupFixtures.session().lookup(county: "Allegheny County, PA")
+        #expect(Set(LookupFixtures.agencies(county, .inside)) == Set(inside.map(\.agreement.agencyName)))
+        let text = LookupText.render(r)
+        #expect(text.contains("Allegheny County has 2 other agreements (listed below)"))
+        #expect(text.contains("Elsewhere in Allegheny County: city and town agreements, each covering only its own city or town (2):"))
+        #expect(!text.contains("Nothing else"))
+        let json = LookupJSON.render(r)
+        #expect(json.contains(#""relation": "inside-county""#) && json.contains("Stowe Township Police Department"))
+    }
+
+    @Test func pinehurstListsRobbinsInMooreCounty() throws {
+        let r = try LookupFixtures.session().lookup(place: "Pinehurst, NC")
+        #expect(r.location.counties.map(\.nameWithType) == ["Moore County"])
+        #expect(r.entries(.covers).isEmpty)
+        #expect(LookupFixtures.agencies(r, .inside) == ["Robbins Police Department"])
+        #expect(LookupText.render(r).contains("Moore County has 1 other agreement (listed below); North Carolina has 29 agreements elsewhere."))
+    }
+
+    @Test func hickoryListsBrookfordInCatawbaCounty() throws {
+        // Hickory spans Catawba, Burke and Caldwell counties; Brookford is in Catawba.
+        let r = try LookupFixtures.session().lookup(place: "Hickory, NC")
+        #expect(r.location.counties.map(\.geoid) == ["37035", "37023", "37027"])
+        #expect(Set(LookupFixtures.agencies(r)) == ["Caldwell County Sheriff's Office", "Catawba County Sheriff's Office"])
+        let inside = r.entries(.inside)
+        #expect(inside.map(\.agreement.agencyName) == ["Brookford Police Department"])
+        #expect(inside.first?.note == "in Catawba County")
+        #expect(LookupText.render(r).contains("Elsewhere in Catawba County: city and town agreements"))
+    }
+
+    @Test func aPlaceDoesNotListItselfOrChangeWhatCovers() throws {
+        // Tampa: its own police covers it; other cities of Hillsborough are elsewhere, not covering.
+        let r = try LookupFixtures.session().lookup(place: "Tampa, FL")
+        #expect(LookupFixtures.agencies(r).contains("Tampa Police Department"))
+        #expect(!LookupFixtures.agencies(r, .inside).contains("Tampa Police Department"))
+        #expect(r.entries(.inside).allSatisfy { $0.jurisdiction.level == .municipal && $0.jurisdiction.geoid != "1271000" })
+        #expect(r.entries(.unmapped).isEmpty)
     }
 }
