@@ -42,30 +42,28 @@ public enum AgencyClassifier {
     }
 
     /// Whether the words of `phrase` appear in `key`, whole, one after the other (the last one
-    /// also with a plural ending). Both are `NameKey`-normalized.
+    /// also with a plural ending: `constables`, `prosecutors`, or ICE's `Constables's`, which
+    /// reads `constabless` once normalized). Both are `NameKey`-normalized (single spaces).
     static func hasWords(_ key: String, _ phrase: String) -> Bool {
-        let words = key.split(separator: " "), want = phrase.split(separator: " ")
-        guard !want.isEmpty, words.count >= want.count else { return false }
-        for start in 0...(words.count - want.count) {
-            var ok = true
-            for (k, w) in want.enumerated() {
-                let word = words[start + k]
-                // The last word also as a plural (`constables`, `prosecutors`, `districts`), or as
-                // ICE's `Constables's` reads once normalized (`constabless`).
-                if word == w || (k == want.count - 1 && ["s", "es", "ss"].contains { word == w + $0 }) { continue }
-                ok = false
-                break
-            }
-            if ok { return true }
+        Words(key).has(phrase)
+    }
+
+    /// A normalized name padded with spaces, so a phrase is a byte search for ` phrase `.
+    struct Words {
+        let padded: String
+        init(_ key: String) { padded = " " + key + " " }
+        func has(_ phrase: String) -> Bool {
+            guard TextSearch.contains(padded, " " + phrase) else { return false }   // the common miss, one search
+            return ["", "s", "es", "ss"].contains { TextSearch.contains(padded, " " + phrase + $0 + " ") }
         }
-        return false
     }
 
     /// The facility or function kind of an agency name, if it is one.
     static func facilityKind(_ key: String) -> AgencyKind? {
         // Ward marshals (Louisiana) serve a justice-of-the-peace ward, like constables.
         if key.hasPrefix("ward "), key.range(of: #"^ward \d+ marshal"#, options: .regularExpression) != nil { return .constable }
-        return facilityKeywords.first { entry in entry.words.contains { hasWords(key, $0) } }?.kind
+        let words = Words(key)
+        return facilityKeywords.first { entry in entry.words.contains { words.has($0) } }?.kind
     }
 
     /// Named as an agency of its own state: the state's name, then a state-agency word.
@@ -80,8 +78,9 @@ public enum AgencyClassifier {
     public static func classify(_ a: Agreement) -> Decision {
         let key = NameKey.normalize(a.agencyName)
         let facility = facilityKind(key)
-        let isSheriff = hasWords(key, "sheriff") || hasWords(key, "county police")
-        let stateKind: AgencyKind = specialPurposeWords.contains { hasWords(key, $0) } ? .stateSpecialPurpose : .stateAgency
+        let words = Words(key)
+        let isSheriff = words.has("sheriff") || words.has("county police")
+        let stateKind: AgencyKind = specialPurposeWords.contains { words.has($0) } ? .stateSpecialPurpose : .stateAgency
         // Named as a state agency (`Arkansas State Police`): statewide, whatever ICE typed.
         if facility == nil, !isSheriff, a.agencyType != .state, namedAsStateAgency(key, state: a.state) {
             return Decision(level: .state, kind: stateKind, why: "named as a state agency of \(a.state?.name ?? ""): statewide, whatever ICE typed")
@@ -89,14 +88,14 @@ public enum AgencyClassifier {
         switch a.agencyType {
         case .state:
             if let facility { return Decision(level: .other, kind: facility, why: "state agency whose jurisdiction is facilities or a function") }
-            if hasWords(key, "police department") && !hasWords(key, "state") && a.state.map({ !key.hasPrefix(NameKey.normalize($0.name)) }) ?? true {
+            if words.has("police department") && !words.has("state") && a.state.map({ !key.hasPrefix(NameKey.normalize($0.name)) }) ?? true {
                 return Decision(level: .municipal, kind: .police, why: "typed State Agency but named as a local police department")
             }
             return Decision(level: .state, kind: stateKind, why: "state agency: statewide jurisdiction")
         case .county:
             if isSheriff { return Decision(level: .county, kind: .sheriff, why: "sheriff: the county") }
             if let facility { return Decision(level: .other, kind: facility, why: "county agency whose jurisdiction is facilities or a function") }
-            if policeKeywords.contains(where: { hasWords(key, $0) }) && !hasWords(key, "county") {
+            if policeKeywords.contains(where: { words.has($0) }) && !words.has("county") {
                 return Decision(level: .municipal, kind: .police, why: "typed County but named as a municipal police department")
             }
             return Decision(level: .county, kind: .countyAgency, why: "county agency: the county")

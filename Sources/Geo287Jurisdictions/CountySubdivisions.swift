@@ -18,6 +18,7 @@ public final class CountySubdivisions: @unchecked Sendable {
     private let byState: [String: [Division]]
     /// Name keys per state, built on a state's first query (a sheet asks about a few states).
     private var index: [String: [String: [Division]]] = [:]
+    private var bareIndex: [String: [String: [Division]]] = [:]
     private let lock = NSLock()
 
     public static let path = "census/places/all-geocodes-v2023.xlsx"
@@ -107,15 +108,26 @@ public final class CountySubdivisions: @unchecked Sendable {
         let bare = NameKey.stripSuffixes(key, Self.typeWords)
         let tolerance = NameKey.fuzzyTolerance(bare)
         guard tolerance > 0 else { return nil }
+        // Names are normalized once per state (`bareNames`); most are skipped on length alone.
         var byName: [String: [Division]] = [:]
-        for d in byState[stateFIPS] ?? [] {
-            let name = NameKey.stripSuffixes(NameKey.normalize(d.name), Self.typeWords)
-            if NameKey.editDistance(name, bare) <= tolerance { byName[name, default: []].append(d) }
+        for (name, divisions) in bareNames(stateFIPS) where abs(name.utf8.count - bare.utf8.count) <= tolerance {
+            if NameKey.editDistance(name, bare) <= tolerance { byName[name, default: []] += divisions }
         }
         let scored = byName.map { (name: $0.key, divisions: $0.value, distance: NameKey.editDistance($0.key, bare)) }
         guard let best = scored.min(by: { $0.distance < $1.distance }),
               scored.filter({ $0.distance == best.distance }).count == 1 else { return nil }
         return (best.divisions, best.distance)
+    }
+
+    /// A state's divisions by normalized name without its type word, built once.
+    private func bareNames(_ fips: String) -> [String: [Division]] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built = bareIndex[fips] { return built }
+        var names: [String: [Division]] = [:]
+        for d in byState[fips] ?? [] { names[NameKey.stripSuffixes(NameKey.normalize(d.name), Self.typeWords), default: []].append(d) }
+        bareIndex[fips] = names
+        return names
     }
 
     private func stateIndex(_ fips: String) -> [String: [Division]] {

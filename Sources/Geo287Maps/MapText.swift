@@ -24,13 +24,18 @@ public enum MapText {
 
     public static func headline(_ r: CoverageResult, place: String) -> String {
         let n = r.national
-        return "\(place): \(SVGText.people(n.covered)) of \(SVGText.people(n.population)) people (\(SVGText.percent(n.share))) covered; "
-            + "\(SVGText.people(n.agreements)) agreements\(r.options.includePending ? " incl. pending" : "")."
+        // Township and town police whose residents cannot be counted make the total a floor.
+        let towns = r.states.filter(\.isLowerBound).reduce(0) { $0 + $1.uncountedTowns }
+        let atLeast = towns > 0 ? "at least " : ""
+        return "\(place): \(atLeast)\(SVGText.people(n.covered)) of \(SVGText.people(n.population)) people (\(SVGText.percent(n.share))) covered; "
+            + "\(SVGText.people(n.agreements)) agreements\(r.options.includePending ? " incl. pending" : "")"
+            + (towns > 0 ? ", \(towns) of them township or town police whose residents are not counted." : ".")
     }
 
     public static let method = "Method: a county is wholly covered when a sheriff (county) or a statewide agency holds an agreement; "
         + "otherwise its covered share is the people of the cities and towns whose police hold one (2020 place-county crosswalk). "
-        + "Each person is counted once. Agencies without residents of their own (jails, campus, port, courts) cover nobody."
+        + "Each person is counted once. County prosecutors and Texas constables count county-wide; jails, campus, airport and port "
+        + "police, courts and other constables cover nobody (geo287 coverage --explain)."
 
     public static func source(_ r: CoverageResult) -> String {
         "Sources: ICE 287(g) participating agencies (sheet \(sheetDate(r))); U.S. Census Bureau cartographic boundaries 2024 "
