@@ -121,41 +121,40 @@ final class OverlayWorker {
             if sameStateOnly { candidates = candidates.filter { ids[$0].prefix(2) == place.geoid.prefix(2) } }
             guard !candidates.isEmpty else { continue }
             let g = try context.geometry(try toAlbers.transform(place.geometry))
-            let area = try g.area()
-            guard area > 0 else { continue }
-            var hits: [Int] = []
-            var whole: Int?
-            for c in candidates {
-                let p = try projected.prepared(c)
-                if try p.contains(g) { whole = c; break }
-                if try p.intersects(g) { hits.append(c) }
+            let one: (whole: Bool, intersected: Int, pieces: [PlaceCountyOverlay.Piece])
+            do {
+                one = try overlay(place.geoid, g, candidates: candidates)
+            } catch GeometryError.geos {
+                // GEOS rejects an invalid place: repair it as geopandas' overlay does
+                // (make_valid=True); predicates, pieces and the whole are measured on the repair.
+                tally.repaired += 1
+                one = try overlay(place.geoid, try g.makeValid(), candidates: candidates)
             }
-            if let whole {
-                out.containedWhole += 1
-                out.pieces.append(.init(placeGEOID: place.geoid, countyGEOID: ids[whole], share: 1))
-                continue
-            }
-            var pieces: [PlaceCountyOverlay.Piece] = []
-            for c in hits {
-                out.intersected += 1
-                let a = try intersectionArea(g, county: projected.geometry(c))
-                if a > 0 { pieces.append(.init(placeGEOID: place.geoid, countyGEOID: ids[c], share: a / area)) }
-            }
-            out.pieces += pieces.sorted { $0.countyGEOID < $1.countyGEOID }
+            if one.whole { out.containedWhole += 1 }
+            out.intersected += one.intersected
+            out.pieces += one.pieces
         }
         out.repaired += tally.repaired
         tally.repaired = 0
         return out
     }
 
-    /// Area of place ∩ county (0 for a mere touch).
-    private func intersectionArea(_ place: Geometry, county: Geometry) throws -> Double {
-        do {
-            return try place.intersection(county).area()
-        } catch GeometryError.geos {
-            // GEOS rejects an invalid place: repair it as geopandas' overlay does (make_valid=True).
-            tally.repaired += 1
-            return try place.makeValid().intersection(county).area()
+    /// One place (projected): the county that contains it whole (share 1), or its share in each
+    /// county it intersects with positive area, by county GEOID.
+    private func overlay(_ geoid: String, _ g: Geometry, candidates: [Int])
+        throws -> (whole: Bool, intersected: Int, pieces: [PlaceCountyOverlay.Piece]) {
+        let area = try g.area()
+        guard area > 0 else { return (false, 0, []) }
+        var hits: [Int] = []
+        for c in candidates {
+            let p = try projected.prepared(c)
+            if try p.contains(g) { return (true, 0, [.init(placeGEOID: geoid, countyGEOID: ids[c], share: 1)]) }
+            if try p.intersects(g) { hits.append(c) }
         }
+        let pieces = try hits.compactMap { c -> PlaceCountyOverlay.Piece? in
+            let a = try g.intersection(projected.geometry(c)).area()
+            return a > 0 ? .init(placeGEOID: geoid, countyGEOID: ids[c], share: a / area) : nil
+        }
+        return (false, hits.count, pieces.sorted { $0.countyGEOID < $1.countyGEOID })
     }
 }
