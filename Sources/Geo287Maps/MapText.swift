@@ -29,7 +29,7 @@ public enum MapText {
         let atLeast = towns > 0 ? "at least " : ""
         return "\(place): \(atLeast)\(SVGText.people(n.covered)) of \(SVGText.people(n.population)) people (\(SVGText.percent(n.share))) covered; "
             + "\(SVGText.people(n.agreements)) agreements\(r.options.includePending ? " incl. pending" : "")"
-            + (towns > 0 ? ", \(towns) of them township or town police whose residents are not counted." : ".")
+            + (towns > 0 ? " (\(towns) uncounted township\(towns == 1 ? "" : "s"))." : ".")
     }
 
     public static let method = "Method: a county is wholly covered when a sheriff (county) or a statewide agency holds an agreement; "
