@@ -41,5 +41,34 @@ import Testing
         #expect(disagreements.isEmpty, "counties where lookup and coverage disagree: \(disagreements.prefix(10))")
         // Not vacuous: hundreds of counties are wholly reached and hundreds of places add up.
         #expect(wholeCounties > 500 && placeParts > 300, "\(wholeCounties) \(placeParts)")
+
+        // Every city of the sheet: a place lookup lists as covering it exactly the agreements
+        // coverage counts for that place, plus the county-wide ones coverage counts in its counties.
+        var cities = 0
+        var cityDisagreements: [String] = []
+        let placeIDs = Set(matched.matched.compactMap { m -> String? in
+            if case .place(let g) = m.jurisdiction.reach { return g } else { return nil }
+        })
+        for geoid in placeIDs.sorted() {
+            guard let place = try gazetteer.place(geoid: geoid), let state = USState.fips(place.stateFIPS) else { continue }
+            let spans = try CountyJoin(gazetteer: gazetteer).counties(ofPlace: geoid).compactMap { gazetteer.countyByGEOID[$0.countyGEOID] }
+            let location = LookupLocation(query: .place(place.name), state: state, counties: spans, place: place)
+            let covers = Set(LookupCoverage().entries(for: location, agreements: byState[state.fips] ?? [])
+                .filter { $0.relation == .covers && $0.agreement.model != nil }.map { "\($0.agreement.agencyName)|\($0.agreement.row)" })
+            let counted = Set(matched.matched.filter { m in
+                guard m.agreement.model != nil else { return false }
+                switch m.jurisdiction.reach {
+                case .place(let g): return g == geoid
+                case .wholeCounties:
+                    return m.jurisdiction.level == .state ? m.jurisdiction.geoid == state.fips
+                        : !m.jurisdiction.countyGEOIDs.isDisjoint(with: spans.map(\.geoid)) && !m.jurisdiction.exceptPlaceGEOIDs.contains(geoid)
+                default: return false
+                }
+            }.map { "\($0.agreement.agencyName)|\($0.agreement.row)" })
+            if covers != counted { cityDisagreements.append("\(geoid) \(place.name)") }
+            cities += 1
+        }
+        #expect(cities > 450, "\(cities)")
+        #expect(cityDisagreements.isEmpty, "cities where lookup and coverage disagree: \(cityDisagreements.prefix(10))")
     }
 }
