@@ -29,10 +29,10 @@ public struct PopulationTable: Sendable {
         for (i, r) in table.rows.enumerated() {
             let level = table.value(r, sumlev)
             let baseText = table.value(r, base), estText = table.value(r, est)
-            guard let b = Int(baseText), b >= 0 else {
+            guard let b = Int(baseText), b >= 0, b <= NumberText.peopleLimit else {
                 throw DataError(path, "row \(i + 2): ESTIMATESBASE2020 `\(baseText)` is not a whole number of people")
             }
-            guard let e = Int(estText), e >= 0 else {
+            guard let e = Int(estText), e >= 0, e <= NumberText.peopleLimit else {
                 throw DataError(path, "row \(i + 2): POPESTIMATE\(year) `\(estText)` is not a whole number of people")
             }
             let st = table.value(r, state), co = table.value(r, county)

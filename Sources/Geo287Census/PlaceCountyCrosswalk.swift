@@ -59,7 +59,7 @@ public struct PlaceCountyCrosswalk: Sendable {
                 throw DataError(path, "row \(line): bad county/state/place code \(c)/\(s)/\(p)")
             }
             let popText = table.value(r, pop)
-            guard let population = Int(popText), population >= 0 else {
+            guard let population = Int(popText), population >= 0, population <= NumberText.peopleLimit else {
                 throw DataError(path, "row \(line): pop20 `\(popText)` is not a whole number of people")
             }
             let share = try fraction(table.value(r, afact), column: "afact", line: line, path: path)

@@ -50,14 +50,16 @@ public struct TractCentroids: Sendable {
         return t
     }
 
+    /// A count of people: digits only, at most `NumberText.peopleLimit` (longer numbers are
+    /// refused before they could overflow).
     static func integer(_ s: ArraySlice<UInt8>) -> Int? {
-        guard !s.isEmpty else { return nil }
+        guard !s.isEmpty, s.count <= 10 else { return nil }
         var v = 0
         for b in s {
             guard b >= 0x30 && b <= 0x39 else { return nil }
-            v = v &* 10 &+ Int(b - 0x30)
+            v = v * 10 + Int(b - 0x30)
         }
-        return v
+        return v <= NumberText.peopleLimit ? v : nil
     }
 
     static let powersOfTen: [Double] = (0...22).map { p in (0..<p).reduce(1.0) { acc, _ in acc * 10 } }
@@ -73,7 +75,7 @@ public struct TractCentroids: Sendable {
                 seenPoint = true
                 continue
             }
-            guard b >= 0x30 && b <= 0x39 else { return nil }
+            guard b >= 0x30 && b <= 0x39, digits < 15 else { return nil }   // 15 digits: exact, no overflow
             mantissa = mantissa * 10 + Int(b - 0x30)
             digits += 1
             if seenPoint { fraction += 1 }

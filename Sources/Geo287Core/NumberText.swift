@@ -1,5 +1,10 @@
 /// Numbers as people read them. One implementation for tables, maps and charts.
 public enum NumberText {
+    /// The most people one row of a Census table may hold (no county comes near a billion).
+    /// Counts above it are refused where they are read, so sums over counties, places and
+    /// tracts can never overflow an `Int`.
+    public static let peopleLimit = 1_000_000_000
+
     /// Thousands separated by commas: 130,091,839; -123 (the sign stays outside the groups).
     public static func grouped(_ n: Int) -> String {
         let digits = Array(String(n.magnitude))

@@ -133,4 +133,24 @@ import ZIPFoundation
         let error = try #require(throws: DataError.self) { try PopulationTable.load(p) }
         #expect(error.description == "\(p): row 3: POPESTIMATE2023 `(X)` is not a whole number of people")
     }
+
+    /// Numbers too large for a count of people are refused where they are read, so no sum over
+    /// counties, places or tracts can overflow (and a 40-digit coordinate takes the slow path,
+    /// it does not trap).
+    @Test func countsBeyondAnyPopulationAreRefusedNotOverflowed() throws {
+        let huge = "99999999999999999999"
+        let xw = try crosswalk([#""01001","01","03220","AL","Autauga AL","Autaugaville town, AL",\#(huge),1,0.0135 "#], name: "huge.csv")
+        #expect(throws: DataError(xw, "row 3: pop20 `\(huge)` is not a whole number of people")) { try PlaceCountyCrosswalk.load(xw) }
+        let pop = dir.appendingPathComponent("co-huge.csv").path
+        try Data(("SUMLEV,STATE,COUNTY,STNAME,CTYNAME,ESTIMATESBASE2020,POPESTIMATE2023\r\n"
+            + "050,01,001,Alabama,Autauga County,58802,2000000000\r\n").utf8).write(to: URL(fileURLWithPath: pop))
+        #expect(throws: DataError(pop, "row 2: POPESTIMATE2023 `2000000000` is not a whole number of people")) { try PopulationTable.load(pop) }
+        let tracts = dir.appendingPathComponent("tracts.txt").path
+        let head = "STATEFP,COUNTYFP,TRACTCE,POPULATION,LATITUDE,LONGITUDE\n"
+        try Data((head + "01,001,020100,\(huge)\(huge),+32.476823,-086.486599\n").utf8).write(to: URL(fileURLWithPath: tracts))
+        #expect(throws: DataError(tracts, "row 2: population or coordinates unreadable")) { try TractCentroids.load(tracts) }
+        try Data((head + "01,001,020100,1775,+32.4768230000000000000000000000001,-086.486599\n").utf8).write(to: URL(fileURLWithPath: tracts))
+        let read = try TractCentroids.load(tracts)
+        #expect(read.count == 1 && abs(read.latitude[0] - 32.476823) < 1e-12)
+    }
 }
