@@ -77,7 +77,7 @@ public enum SiteBuilder {
         let nationalCounties = counties.filter { MapZone(stateFIPS: $0.stateFIPS) != .islands }
         let nationalMap = try SiteMap.svg(SiteMap.Scope(counties: nationalCounties, main: .conus, toleranceMetres: 3000, national: true),
                                           coverage: coverage, statewide: stateShapes, places: [], label: SiteText.en("map.title"))
-        let links = usStates.filter { s in nationalCounties.contains { $0.stateFIPS == s.fips } || s.fips == "72" }.map { ($0.usps, $0.name) }
+        let links = usStates.map { ($0.usps, $0.name) }
         let nationalDownloads = try downloads(folder: "downloads/US", inputs: inputs, coverage: coverage, state: nil, add: add)
         add("index.html", SitePage(root: "", state: nil, mapSVG: nationalMap, embed: false, downloads: nationalDownloads,
                                    countyRows: [], stateLinks: links).html())

@@ -149,9 +149,11 @@
       if (e.kind === 'agency') return e.key === text;
       return !wantsCounty && e.key === text;
     });
-    // Several exact matches: a county first when asked for, else the most populous place first.
+    // Several exact matches: a county first when asked for, else a place; then the most populous.
+    // "Los Angeles" is the city, "Los Angeles County" the county.
+    function rank(e) { return (e.kind === 'county') === wantsCounty ? 0 : 1; }
     exact.sort(function (a, b) {
-      return (wantsCounty ? (a.kind === 'county' ? 0 : 1) - (b.kind === 'county' ? 0 : 1) : 0) ||
+      return (rank(a) - rank(b)) ||
         (weight(b) - weight(a)) || (a.label < b.label ? -1 : 1);
     });
     var near = [];
@@ -245,7 +247,8 @@
     var a = x.a, li = el('li', 'agreement'), model = a.m || 'other';
     var head = el('div', 'agency');
     head.appendChild(el('span', 'badge m-' + model, t('model.' + model)));
-    head.appendChild(el('strong', null, ' ' + a.n));
+    head.appendChild(document.createTextNode(' '));
+    head.appendChild(el('strong', 'name', a.n));
     li.appendChild(head);
     if (!explained[model]) { li.appendChild(el('p', 'plain', t('model.' + model + '.plain'))); explained[model] = true; }
     var meta = el('p', 'meta');
@@ -264,8 +267,9 @@
     li.appendChild(meta);
     return li;
   }
-  function block(parent, title, list, yesNo, emptyText) {
+  function block(parent, group, title, list, yesNo, emptyText) {
     var sec = el('section', 'group');
+    sec.setAttribute('data-group', group);
     var h = el('h3', null, title);
     if (yesNo) h.appendChild(el('span', list.length ? 'yes' : 'no', list.length ? t('answer.yes') : t('answer.no')));
     sec.appendChild(h);
@@ -290,15 +294,15 @@
     var policeEmpty = loc.query === 'county' ? t('answer.police.county')
       : (loc.place ? t('answer.police.none') : t('answer.police.unincorporated'));
     if (loc.query !== 'state') {
-      block(box, t('answer.police'), now.police, true, policeEmpty);
-      block(box, t('answer.sheriff'), now.sheriff, true, t('answer.sheriff.none'));
+      block(box, 'police', t('answer.police'), now.police, true, policeEmpty);
+      block(box, 'sheriff', t('answer.sheriff'), now.sheriff, true, t('answer.sheriff.none'));
     }
-    block(box, t('answer.statewide'), now.statewide, true, t('answer.statewide.none', st.n));
-    if (now.towns.length) block(box, t('answer.towns', countyNames(loc)), now.towns, false);
-    if (now.elsewhere.length) block(box, t('answer.elsewhere'), now.elsewhere, false);
-    if (now.facilities.length) block(box, t('answer.facilities'), now.facilities, false);
+    block(box, 'statewide', t('answer.statewide'), now.statewide, true, t('answer.statewide.none', st.n));
+    if (now.towns.length) block(box, 'towns', t('answer.towns', countyNames(loc)), now.towns, false);
+    if (now.elsewhere.length) block(box, 'elsewhere', t('answer.elsewhere'), now.elsewhere, false);
+    if (now.facilities.length) block(box, 'facilities', t('answer.facilities'), now.facilities, false);
     var pend = [].concat(g.pending.police, g.pending.sheriff, g.pending.statewide, g.pending.towns, g.pending.elsewhere);
-    block(box, t('answer.pending'), pend, false, t('answer.pending.none'));
+    block(box, 'pending', t('answer.pending'), pend, false, t('answer.pending.none'));
     var stance = D.policy[loc.usps];
     if (stance) box.appendChild(el('p', 'note', t('policy.here.' + stance, st.n)));
     box.appendChild(el('p', 'note', t('answer.statecount', st.n, num(D.stateCounts[loc.usps] || 0))));
@@ -513,7 +517,8 @@
     else if (q) { document.getElementById('q').value = q[1]; runSearch(q[1]); }
     document.documentElement.setAttribute('data-ready', '1');
   }
-  G.debug = { search: search, groups: groups, locate: locate, t: t };
+  // For tests and links: ask(q) runs the search box; at(lat, lon) locates a point.
+  G.debug = { ask: runSearch, at: showPoint };
   // Deferred scripts run before DOMContentLoaded: by then the words and the data are in.
   if (document.readyState === 'complete') start(); else document.addEventListener('DOMContentLoaded', start);
 })();
