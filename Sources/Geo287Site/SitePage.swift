@@ -101,7 +101,8 @@ struct SitePage {
             }
             return s + "</ul>\n"
         }
-        var s = "<div class=\"table-wrap\"><table><thead><tr><th>County</th><th class=\"n\">People</th><th class=\"n\">Local Task Force</th></tr></thead><tbody>"
+        var s = tag("h2", "table.title") + "\n<div class=\"table-wrap\"><table><thead><tr>" + tag("th", "table.county")
+            + tag("th", "table.people", attributes: " class=\"n\"") + tag("th", "table.local", attributes: " class=\"n\"") + "</tr></thead><tbody>"
         for row in countyRows {
             let share = row.people > 0 ? NumberText.percent(Double(row.local) / Double(row.people)) : "–"
             s += "<tr><td>\(esc(row.name))</td><td class=\"n\">\(NumberText.grouped(row.people))</td><td class=\"n\">\(share)</td></tr>"

@@ -16,7 +16,12 @@ struct SiteBrowserTests {
     func page(_ path: String) throws -> URL { try SiteFixture.site().folder.appendingPathComponent(path) }
 
     func opened(_ path: String, width: Int = 1280, height: Int = 900) throws -> WebDriver {
-        let browser = try WebDriver(width: width, height: height)
+        let browser = try WebDriver(width: max(width, 500), height: height)
+        // A desktop window is at least 500 px wide: a phone's width is emulated.
+        if width < 500 {
+            try browser.devtools("Emulation.setDeviceMetricsOverride",
+                                 ["width": width, "height": height, "deviceScaleFactor": 2, "mobile": true])
+        }
         try browser.open(try page(path))
         try browser.wait(for: "document.documentElement.getAttribute('data-ready') === '1'")
         return browser
