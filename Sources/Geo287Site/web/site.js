@@ -59,6 +59,8 @@
   }
   function applyText() {
     document.documentElement.lang = lang;
+    var sw = document.getElementById('lang-switch');
+    if (sw) sw.setAttribute('lang', lang === 'en' ? 'es' : 'en');
     document.querySelectorAll('[data-t]').forEach(function (el) {
       var args = (el.getAttribute('data-args') || '').split('|').filter(function (x) { return x !== ''; });
       el.textContent = t.apply(null, [el.getAttribute('data-t')].concat(args));
