@@ -57,8 +57,7 @@ public final class CountySubdivisions: @unchecked Sendable {
     }
 
     static func loadDerived(_ file: String) throws -> CountySubdivisions {
-        guard let data = FileManager.default.contents(atPath: file) else { throw DataError.unreadable(file) }
-        let bytes = [UInt8](data)
+        let bytes = try InputFile.read(file, limit: 16 << 20, what: "the derived town table")
         let header = Array("# source sha256 \(sourceSHA256)\n".utf8)
         guard bytes.starts(with: header) else {
             throw DataError(file, "line 1: not derived from the pinned all-geocodes-v2023.xlsx (expected `# source sha256 \(sourceSHA256)`); rebuild it with `geo287 data derive`")
