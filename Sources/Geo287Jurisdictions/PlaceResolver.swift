@@ -82,7 +82,10 @@ public struct PlaceResolver {
         let base = variants.last ?? key
         let tolerance = NameKey.fuzzyTolerance(base)
         guard tolerance > 0, !isTownship else { return nil }
-        let scored = incorporated.map { ($0.place, NameKey.editDistance($0.key, base)) }.filter { $0.1 <= tolerance }
+        // Names whose length alone rules them out are skipped before any distance is computed.
+        let length = base.utf8.count
+        let scored = incorporated.filter { abs($0.key.utf8.count - length) <= tolerance }
+            .map { ($0.place, NameKey.editDistance($0.key, base)) }.filter { $0.1 <= tolerance }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         let tied = scored.filter { $0.1 == best.1 }.map(\.0)
         guard let chosen = choose(tied, county: county, method: .fuzzy) else { return nil }
