@@ -72,6 +72,17 @@ struct CLIHostileTests {
                            status: 65, "\(csv): line 1: the header has 2000 fields, over the 1000-field limit")
     }
 
+    @Test("an error quoting a huge value is one line, cut at 2,000 characters")
+    func longErrorIsCut() throws {
+        let path = "/nonexistent/" + String(repeating: "\u{1B}a/", count: 1_500) + "p.xlsx"
+        let run = try CLIRunner.geo287(["agreements", "--sheet", path] + Self.data)
+        #expect(run.status == 66)
+        #expect(run.stderr.hasPrefix("geo287: error: /nonexistent/\\u{1B}a/"))
+        #expect(run.stderr.hasSuffix("… (cut at 2,000 characters)\n"))
+        #expect(run.stderr.filter(\.isNewline).count == 1)
+        #expect(!run.stderr.unicodeScalars.contains { $0.value == 0x1B })
+    }
+
     /// Runs `/bin/sh -c script geo287 args...` (for redirections the test runner cannot make).
     func shell(_ script: String, _ args: [String]) throws -> CLIRunner.Run {
         let p = Process()

@@ -61,19 +61,27 @@ enum HostileFixtures {
         MultiPolygon([Polygon(shell: Ring([Coordinate(x, y), Coordinate(x, y + 0.1), Coordinate(x + 0.1, y + 0.1), Coordinate(x + 0.1, y)]))])
     }
 
-    static let fields = [ShapefileWriter.Field(name: "GEOID", type: "C", width: 5), ShapefileWriter.Field(name: "NAME", type: "C", width: 20)]
+    /// The county layer's columns geo287 reads.
+    static let fields = [ShapefileWriter.Field(name: "GEOID", type: "C", width: 5), ShapefileWriter.Field(name: "NAME", type: "C", width: 20),
+                         ShapefileWriter.Field(name: "NAMELSAD", type: "C", width: 30), ShapefileWriter.Field(name: "STUSPS", type: "C", width: 2)]
+
+    /// Record i: GEOID `12` + 3 digits (Florida), `County i`.
+    static func records(_ geometries: [MultiPolygon]) -> [ShapefileWriter.Record] {
+        geometries.enumerated().map { i, g in
+            ShapefileWriter.Record(geometry: g, values: [String(format: "12%03d", 901 + i), "Test \(i + 1)", "Test \(i + 1) County", "FL"])
+        }
+    }
 
     /// Writes `stem.shp/.shx/.dbf` into `dir` and returns the .shp path.
     static func shapefile(_ dir: HostileDir, _ stem: String, _ geometries: [MultiPolygon]) throws -> String {
-        let records = geometries.enumerated().map { ShapefileWriter.Record(geometry: $1, values: [String(format: "%05d", $0 + 1), "County \($0 + 1)"]) }
-        let files = try ShapefileWriter.write(fields: fields, records: records)
+        let files = try ShapefileWriter.write(fields: fields, records: records(geometries))
+        try FileManager.default.createDirectory(atPath: (dir.path + "/\(stem)" as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         for (ext, data) in files { try dir.write("\(stem).\(ext)", [UInt8](data)) }
         return dir.path + "/\(stem).shp"
     }
 
     /// The shapefile's three files as zip members named `stem.*`.
     static func shapefileMembers(_ stem: String, _ geometries: [MultiPolygon]) throws -> [(name: String, data: Data)] {
-        let records = geometries.enumerated().map { ShapefileWriter.Record(geometry: $1, values: [String(format: "%05d", $0 + 1), "County \($0 + 1)"]) }
-        return try ShapefileWriter.write(fields: fields, records: records).sorted { $0.key < $1.key }.map { ("\(stem).\($0.key)", $0.value) }
+        try ShapefileWriter.write(fields: fields, records: records(geometries)).sorted { $0.key < $1.key }.map { ("\(stem).\($0.key)", $0.value) }
     }
 }

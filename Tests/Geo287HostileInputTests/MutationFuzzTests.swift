@@ -70,6 +70,7 @@ struct MutationFuzzTests {
             try run(seed)
         }
         try? FileManager.default.removeItem(at: seedFile)
+        print("fuzz \(name): \(cases) cases in \(seconds) s")
         return cases
     }
 
@@ -96,7 +97,9 @@ struct MutationFuzzTests {
         // Fifty real counties (Florida's 67, trimmed) keep each case fast.
         let real = try ShapefileReader.read(HostileFixtures.root.path("census/counties/cb_2024_us_county_5m.shp"))
         let some = real.features.filter { $0.string("STATEFP") == "12" }.prefix(50)
-        let records = some.map { ShapefileWriter.Record(geometry: $0.geometry, values: [$0.string("GEOID") ?? "", $0.string("NAME") ?? ""]) }
+        let records = some.map { f in
+            ShapefileWriter.Record(geometry: f.geometry, values: ["GEOID", "NAME", "NAMELSAD", "STUSPS"].map { f.string($0) ?? "" })
+        }
         let files = try ShapefileWriter.write(fields: HostileFixtures.fields, records: Array(records))
         let cases = try Self.fuzz("shp") { seed in
             var mutated = files
