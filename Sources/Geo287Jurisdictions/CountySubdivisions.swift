@@ -110,7 +110,7 @@ public final class CountySubdivisions: @unchecked Sendable {
         // Names are normalized once per state (`bareNames`); most are skipped on length alone.
         var byName: [String: [Division]] = [:]
         for (name, divisions) in bareNames(stateFIPS) where abs(name.utf8.count - bare.utf8.count) <= tolerance {
-            if NameKey.editDistance(name, bare) <= tolerance { byName[name, default: []] += divisions }
+            if NameKey.editDistance(name, bare, limit: tolerance) <= tolerance { byName[name, default: []] += divisions }
         }
         let scored = byName.map { (name: $0.key, divisions: $0.value, distance: NameKey.editDistance($0.key, bare)) }
         guard let best = scored.min(by: { $0.distance < $1.distance }),
