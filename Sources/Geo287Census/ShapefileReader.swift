@@ -208,7 +208,8 @@ public enum ShapefileReader {
     }
 
     static func textEncoding(cpgPath: String) -> TextDecoding {
-        guard let cpg = try? String(contentsOfFile: cpgPath, encoding: .ascii) else { return .utf8WithLatin1Fallback }
+        guard InputFile.kind(cpgPath) == .regular, let bytes = try? InputFile.read(cpgPath, limit: 1 << 10, what: "a .cpg"),
+              let cpg = String(bytes: bytes, encoding: .ascii) else { return .utf8WithLatin1Fallback }
         let name = cpg.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
         if ["ISO-8859-1", "88591", "8859-1", "LATIN1", "1252", "CP1252", "WINDOWS-1252"].contains(name) { return .latin1 }
         return .utf8WithLatin1Fallback

@@ -95,7 +95,8 @@ public enum NameKey {
     }
 
     /// The distance on bytes, with no allocation on the heap (three rows on the stack). With
-    /// `limit`, it stops as soon as the distance is known to exceed it and returns `limit + 1`.
+    /// `limit`: a distance within the limit is exact; past it, some value past the limit is
+    /// returned as soon as that is certain.
     static func editDistance(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
