@@ -1,4 +1,5 @@
 import Geo287Core
+import Geo287TestSupport
 import Testing
 
 /// Matching many distinct hostile agency names must stay cheap: the fuzzy searches use an edit
@@ -22,11 +23,8 @@ struct MatchingCostTests {
 
     @Test("the bounded edit distance equals the full one within the limit, and exceeds the limit past it (20,000 seeded pairs)")
     func boundedDistance() {
-        var state: UInt64 = 287
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var rng = SplitMix64(state: 287)
+        func next(_ n: Int) -> Int { rng.below(n) }
         let alphabet = Array("abcde ")
         for _ in 0..<20_000 {
             let a = String((0..<(1 + next(10))).map { _ in alphabet[next(alphabet.count)] })

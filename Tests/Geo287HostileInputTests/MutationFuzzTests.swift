@@ -2,6 +2,7 @@ import Foundation
 import Geo287Census
 import Geo287Core
 import Geo287Sheets
+import Geo287TestSupport
 import Testing
 
 /// A seeded mutation fuzzer over a real ICE workbook (its worksheet and shared strings) and a
@@ -16,22 +17,10 @@ struct MutationFuzzTests {
     static let regressions: [UInt64] = []
     static let seconds = Double(ProcessInfo.processInfo.environment["GEO287_FUZZ_SECONDS"] ?? "") ?? 20
 
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-    }
-
     /// 1 to 8 mutations of `bytes`, chosen by `seed`; the interesting bytes of XML and of
     /// shapefile headers are favoured.
     static func mutate(_ bytes: [UInt8], seed: UInt64) -> [UInt8] {
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix64(state: seed)
         var b = bytes
         let interesting: [[UInt8]] = [Array("<".utf8), Array(">".utf8), Array("\"".utf8), Array("</row>".utf8), Array("9999999999999999999".utf8),
                                       Array("ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ".utf8), [0xFF, 0xFF, 0xFF, 0x7F], [0, 0, 0, 0x80], [0xFF, 0xFF, 0xF8, 0x7F, 0, 0, 0, 0]]
