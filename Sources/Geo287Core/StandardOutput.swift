@@ -17,6 +17,8 @@ public enum StandardOutput {
         }
     }
 
+    /// The standard streams found closed at start-up. Written only by `prepare()`, once, before
+    /// the command runs and before any other thread exists; read-only afterwards.
     nonisolated(unsafe) private static var closed: Set<Int32> = []
 
     /// Writes all of `bytes` to standard output or throws.
