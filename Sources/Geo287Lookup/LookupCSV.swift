@@ -6,12 +6,12 @@ import Geo287Geometry
 /// repeats the input row exactly) and parses only the two coordinate fields. RFC 4180 quoting
 /// (quoted separators, newlines and doubled quotes), LF or CRLF, a UTF-8 BOM; empty lines skipped.
 ///
-/// Limits, each named in its error: 256 MiB (`sizeLimit`), 1,000 header fields
-/// (`fieldLimit`), 2,000,000 data rows (`rowLimit`).
+/// Limits, each named in its error: 128 MiB (`sizeLimit`), 1,000 header fields
+/// (`fieldLimit`), 1,000,000 data rows (`rowLimit`; a million rows peak at about 0.6 GB).
 struct LookupCSV {
-    static let sizeLimit = 256 << 20
+    static let sizeLimit = 128 << 20
     static let fieldLimit = 1_000
-    static let rowLimit = 2_000_000
+    static let rowLimit = 1_000_000
 
     let bytes: [UInt8]
     let header: [String]
