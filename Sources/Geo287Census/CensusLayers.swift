@@ -79,6 +79,7 @@ public enum CensusLayers {
             guard let geoid = f.string("GEOID"), geoid.count == 5 else {
                 throw DataError(shp.path, "record \(f.recordIndex + 1): GEOID is not 5 digits")
             }
+            try checkLonLat(f.geometry, path: shp.path, record: f.recordIndex, geoid: geoid)
             return County(geoid: geoid, stateFIPS: String(geoid.prefix(2)), stateUSPS: f.string("STUSPS") ?? "",
                           name: f.string("NAME") ?? "", nameWithType: f.string("NAMELSAD") ?? "",
                           lsad: f.string("LSAD") ?? "", geometry: f.geometry)
@@ -91,6 +92,7 @@ public enum CensusLayers {
             guard let fips = f.string("GEOID"), fips.count == 2 else {
                 throw DataError(shp.path, "record \(f.recordIndex + 1): GEOID is not 2 digits")
             }
+            try checkLonLat(f.geometry, path: shp.path, record: f.recordIndex, geoid: fips)
             return StateBoundary(fips: fips, usps: f.string("STUSPS") ?? "", name: f.string("NAME") ?? "", geometry: f.geometry)
         }
     }
@@ -99,7 +101,19 @@ public enum CensusLayers {
     public static func placeGeometries(_ root: DataRoot, stateFIPS: String, records: Set<Int>) throws -> [Int: MultiPolygon] {
         guard !records.isEmpty else { return [:] }
         guard let source = placeSource(root, stateFIPS: stateFIPS) else { throw missingPlaces(root, stateFIPS: stateFIPS) }
-        return try ShapefileReader.zipGeometries(root.path(source.path), records: .records(records))
+        let polygons = try ShapefileReader.zipGeometries(root.path(source.path), records: .records(records))
+        for (i, g) in polygons.sorted(by: { $0.key < $1.key }) { try checkLonLat(g, path: root.path(source.path), record: i, geoid: nil) }
+        return polygons
+    }
+
+    /// Census layers are NAD83 longitude/latitude: a record outside ±180°/±90° is damaged, an
+    /// error naming the file and the record here rather than a PROJ failure later.
+    static func checkLonLat(_ g: MultiPolygon, path: String, record: Int, geoid: String?) throws {
+        guard !g.polygons.isEmpty else { return }
+        let b = g.bounds
+        guard b.minX >= -180, b.maxX <= 180, b.minY >= -90, b.maxY <= 90 else {
+            throw DataError(path, "record \(record + 1)\(geoid.map { " (GEOID \($0))" } ?? ""): coordinates reach (\(b.minX), \(b.minY))–(\(b.maxX), \(b.maxY)), outside longitude ±180° and latitude ±90°")
+        }
     }
 
     /// The 2019 places of one state, straight from its zip (full or compact layer); a state in
@@ -112,6 +126,7 @@ public enum CensusLayers {
             guard let geoid = f.string("GEOID"), geoid.count == 7 else {
                 throw DataError(shp.path, "record \(f.recordIndex + 1): GEOID is not 7 digits")
             }
+            try checkLonLat(f.geometry, path: shp.path, record: f.recordIndex, geoid: geoid)
             return Place(geoid: geoid, stateFIPS: stateFIPS, name: f.string("NAME") ?? "",
                          nameWithType: f.string("NAMELSAD") ?? "", classCode: f.string("CLASSFP") ?? "",
                          geometry: f.geometry, recordIndex: f.recordIndex)

@@ -17,9 +17,15 @@ public struct PopulationTable: Sendable {
 
     public var nationalTotal: Int { counties.values.reduce(0) { $0 + $1.estimate } }
 
+    /// The file's size limit (the real one is 1.4 MB).
+    public static let sizeLimit = 16 << 20
+
     /// Reads `census/population/co-est2023-alldata.csv` (or another CO-EST file) from `path`.
+    /// The table must be whole: every state row (SUMLEV 040) equals the sum of its counties
+    /// (PEP controls counties to states exactly), and every state with counties has its row, so
+    /// a file cut short or edited is refused instead of counting fewer people.
     public static func load(_ path: String, year: Int = 2023) throws -> PopulationTable {
-        let all = try DelimitedText.rows(path: path, decoding: .latin1)
+        let all = try DelimitedText.rows(path: path, decoding: .latin1, sizeLimit: sizeLimit, what: "a Census population table")
         guard let header = all.first else { throw DataError(path, "empty file") }
         let table = HeaderTable(path: path, header: header, rows: Array(all.dropFirst()))
         let sumlev = try table.column("SUMLEV"), state = try table.column("STATE"), county = try table.column("COUNTY")
@@ -47,6 +53,23 @@ public struct PopulationTable: Sendable {
             }
         }
         guard !counties.isEmpty else { throw DataError(path, "no county rows (SUMLEV 050)") }
+        try checkComplete(counties: counties, states: states, path: path, year: year)
         return PopulationTable(vintage: "Vintage \(year)", counties: counties, states: states)
+    }
+
+    static func checkComplete(counties: [String: Row], states: [String: Row], path: String, year: Int) throws {
+        var sums: [String: Int] = [:]
+        for c in counties.values { sums[String(c.geoid.prefix(2)), default: 0] += c.estimate }
+        for (fips, sum) in sums.sorted(by: { $0.key < $1.key }) {
+            guard let state = states[fips] else {
+                throw DataError(path, "incomplete table: state \(fips) has counties but no state row (SUMLEV 040)")
+            }
+            guard state.estimate == sum else {
+                throw DataError(path, "incomplete table: \(state.stateName)'s counties sum to \(NumberText.grouped(sum)) people but its state row says \(NumberText.grouped(state.estimate)) (POPESTIMATE\(year))")
+            }
+        }
+        if let fips = states.keys.sorted().first(where: { sums[$0] == nil }) {
+            throw DataError(path, "incomplete table: state \(fips) (\(states[fips]?.stateName ?? "")) has no county rows")
+        }
     }
 }

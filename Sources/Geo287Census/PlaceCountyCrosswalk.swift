@@ -39,11 +39,13 @@ public struct PlaceCountyCrosswalk: Sendable {
 
     /// Reads the crosswalk; with `stateFIPS`, only that state's rows (the lines whose county
     /// code starts with it), for work about one state such as a single lookup.
+    /// The file's size limit (the real one is 2.8 MB).
+    public static let sizeLimit = 64 << 20
+
     public static func load(_ path: String, stateFIPS: String? = nil) throws -> PlaceCountyCrosswalk {
-        guard let data = FileManager.default.contents(atPath: path) else { throw DataError.unreadable(path) }
-        var bytes = [UInt8](data)
+        var bytes = try InputFile.read(path, limit: sizeLimit, what: "the place × county crosswalk")
         if let stateFIPS { bytes = linesOfState(bytes, stateFIPS) }
-        let all = DelimitedText.rows(bytes: bytes, decoding: .latin1)
+        let all = try DelimitedText.records(bytes: bytes, path: path, decoding: .latin1).map(\.fields)
         guard all.count > 2 || (stateFIPS != nil && all.count == 2) else { throw DataError(path, "no data rows") }
         let table = HeaderTable(path: path, header: all[0], rows: Array(all.dropFirst(2)))
         let county = try table.column("county"), state = try table.column("state"), place = try table.column("place")

@@ -1,9 +1,40 @@
+import Geo287Core
 import Geo287Geometry
 
 /// Turns the rings of a shapefile record into polygons with holes. Shapefile rule: outer
 /// rings are clockwise, holes counter-clockwise. Each hole goes to the smallest shell that
 /// contains it; a hole with no shell is kept as a polygon of its own.
 enum RingAssembler {
+    /// The largest coordinate magnitude a record may hold: degrees and projected metres are
+    /// far below it, so every later conversion (SVG, GeoJSON, grid cells) stays in range.
+    static let coordinateLimit = 1e9
+
+    /// The rings of one polygon record, each part's points given by `point(v)` for v in its
+    /// range, checked: every coordinate finite and within `coordinateLimit`, and at least one
+    /// ring of 4 or more points (a ring shorter than that is dropped, as shapefile readers do).
+    /// A record that is not a null shape but has no usable ring is an error naming it.
+    static func rings(parts: [Range<Int>], vertexCount: Int, record i: Int, reportedPath: String,
+                      point: (Int) -> Coordinate) throws -> MultiPolygon {
+        var rings: [Ring] = []
+        for (p, range) in parts.enumerated() {
+            var pts: [Coordinate] = []
+            pts.reserveCapacity(range.count + 1)
+            for v in range {
+                let c = point(v)
+                guard c.x.isFinite, c.y.isFinite, abs(c.x) <= coordinateLimit, abs(c.y) <= coordinateLimit else {
+                    throw DataError(reportedPath, "record \(i + 1) part \(p + 1) has an impossible coordinate (\(c.x), \(c.y))")
+                }
+                pts.append(c)
+            }
+            let ring = Ring(pts)
+            if ring.points.count >= 4 { rings.append(ring) }
+        }
+        guard !rings.isEmpty else {
+            throw DataError(reportedPath, "record \(i + 1) is a polygon with no ring of 4 or more points (\(vertexCount) point\(vertexCount == 1 ? "" : "s"))")
+        }
+        return assemble(rings)
+    }
+
     static func assemble(_ rings: [Ring]) -> MultiPolygon {
         var shells: [(ring: Ring, area: Double, box: BoundingBox, holes: [Ring])] = []
         var holes: [Ring] = []

@@ -41,7 +41,9 @@ enum ShapefileMemory {
         }
         return try shp.withUnsafeBytes { raw -> MultiPolygon in
             let base = range.lowerBound
-            guard range.count >= 4 else { return MultiPolygon([]) }
+            guard range.count >= 4 else {
+                throw DataError(reportedPath, "record \(i + 1) cannot be read (\(range.count) bytes, too short for a shape)")
+            }
             let type = littleEndian32(raw, base)
             if type == 0 { return MultiPolygon([]) }   // null shape
             guard [5, 15, 25].contains(type), range.count >= 44 else {
@@ -52,24 +54,20 @@ enum ShapefileMemory {
             guard nParts >= 0, nVerts >= 0, pointsAt + 16 * nVerts <= range.upperBound else {
                 throw DataError(reportedPath, "record \(i + 1) cannot be read (truncated or damaged .shp)")
             }
-            if nVerts == 0 { return MultiPolygon([]) }
-            var rings: [Ring] = []
+            guard nVerts > 0 else { throw DataError(reportedPath, "record \(i + 1) is a polygon with no points") }
+            var parts: [Range<Int>] = []
             for p in 0..<nParts {
                 let from = Int(littleEndian32(raw, partsAt + 4 * p))
                 let to = p + 1 < nParts ? Int(littleEndian32(raw, partsAt + 4 * (p + 1))) : nVerts
                 guard from >= 0, from <= to, to <= nVerts else {
                     throw DataError(reportedPath, "record \(i + 1) part \(p + 1) has a bad vertex range")
                 }
-                var pts: [Coordinate] = []
-                pts.reserveCapacity(to - from + 1)
-                for v in from..<to {
-                    let at = pointsAt + 16 * v
-                    pts.append(Coordinate(littleEndianDouble(raw, at), littleEndianDouble(raw, at + 8)))
-                }
-                let ring = Ring(pts)
-                if ring.points.count >= 4 { rings.append(ring) }
+                parts.append(from..<to)
             }
-            return RingAssembler.assemble(rings)
+            return try RingAssembler.rings(parts: parts, vertexCount: nVerts, record: i, reportedPath: reportedPath) { v in
+                let at = pointsAt + 16 * v
+                return Coordinate(littleEndianDouble(raw, at), littleEndianDouble(raw, at + 8))
+            }
         }
     }
 
@@ -108,9 +106,7 @@ extension ShapefileReader {
     static func zipGeometries(_ zip: ZipFile, records selection: GeometrySelection) throws -> [Int: MultiPolygon] {
         let path = zip.path
         let members = zip.memberPaths
-        guard let shpMember = members.first(where: { $0.lowercased().hasSuffix(".shp") }) else {
-            throw DataError(path, "zip holds no .shp file")
-        }
+        let shpMember = try shapefileMember(zip)
         let stem = String(shpMember.dropLast(4))
         let reported = "\(path)!\(shpMember)"
         guard let shxMember = members.first(where: { $0 == "\(stem).shx" || $0 == "\(stem).SHX" }) else {
@@ -123,6 +119,10 @@ extension ShapefileReader {
         let shp = try zip.read(shpMember, verifyCRC: false, prefix: needed)
         let type = try ShapefileMemory.shapeType(shp: shp, reportedPath: reported)
         guard [0, 5, 15, 25].contains(type) else { throw DataError(reported, "shape type \(type) is not polygon") }
+        // A record the index places past the end of the .shp is damage, not an empty shape.
+        if let bad = wanted.first(where: { ranges[$0].upperBound > shp.count }) {
+            throw DataError(reported, "record \(bad + 1) cannot be read: the .shx places it at bytes \(ranges[bad].lowerBound - 8)–\(ranges[bad].upperBound), past the end of the .shp (\(shp.count) bytes)")
+        }
         if case let .boxes(test) = selection {
             // Each polygon record carries its box (4 doubles after the shape type): test it
             // before parsing the record.

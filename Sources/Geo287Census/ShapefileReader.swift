@@ -42,9 +42,7 @@ public enum ShapefileReader {
     static func readZip(_ path: String, geometry: GeometrySelection, fields: Set<String>?) throws -> Shapefile {
         let zip = try ZipFile(path: path)
         let members = zip.memberPaths
-        guard let shp = members.first(where: { $0.lowercased().hasSuffix(".shp") }) else {
-            throw DataError(path, "zip holds no .shp file")
-        }
+        let shp = try shapefileMember(zip)
         let stem = String(shp.dropLast(4))
         // Attributes through shapelib from a temporary .dbf; polygons parsed in memory.
         let wanted = ["dbf", "cpg"].compactMap { ext -> String? in
@@ -69,6 +67,17 @@ public enum ShapefileReader {
         return Shapefile(path: table.path, schema: table.schema, features: features, encoding: table.encoding)
     }
 
+    /// The one `.shp` of a zipped layer: a zip with none, or with several (which would make
+    /// the layer depend on member order), is refused.
+    static func shapefileMember(_ zip: ZipFile) throws -> String {
+        let shps = zip.memberPaths.filter { $0.lowercased().hasSuffix(".shp") }
+        guard let first = shps.first else { throw DataError(zip.path, "zip holds no .shp file") }
+        guard shps.count == 1 else {
+            throw DataError(zip.path, "zip holds \(shps.count) shapefiles (\(shps.prefix(4).joined(separator: ", "))): ambiguous, refused (one layer per zip)")
+        }
+        return first
+    }
+
     /// Records in a zipped layer, from the size of its `.shx` entry (no inflating).
     static func zipRecordCount(_ zip: ZipFile, stem: String, reportedPath: String) throws -> Int {
         guard let size = zip.uncompressedSize("\(stem).shx") ?? zip.uncompressedSize("\(stem).SHX"), size >= 100 else {
@@ -84,6 +93,7 @@ public enum ShapefileReader {
         for ext in needed where !fm.fileExists(atPath: "\(stem).\(ext)") {
             throw DataError.missing("\(stem).\(ext)", "missing (a shapefile needs .shp, .shx and .dbf)")
         }
+        for ext in needed { try InputFile.check("\(stem).\(ext)") }   // no FIFO or device
         var hooks = SAHooks()
         SASetupDefaultHooks(&hooks)
         hooks.Error = { _ in }   // errors are reported by our own checks, in one line
@@ -134,24 +144,22 @@ public enum ShapefileReader {
         }
         defer { SHPDestroyObject(obj) }
         let o = obj.pointee
-        if o.nSHPType == SHPT_NULL || o.nVertices == 0 { return MultiPolygon([]) }
-        guard let xs = o.padfX, let ys = o.padfY, let starts = o.panPartStart else {
-            throw DataError(reportedPath, "record \(i + 1) has no coordinates")
-        }
-        var rings: [Ring] = []
+        if o.nSHPType == SHPT_NULL { return MultiPolygon([]) }
         let nParts = Int(o.nParts), nVerts = Int(o.nVertices)
+        guard nVerts > 0, let xs = o.padfX, let ys = o.padfY, let starts = o.panPartStart else {
+            throw DataError(reportedPath, "record \(i + 1) is a polygon with no points")
+        }
+        var parts: [Range<Int>] = []
         for p in 0..<nParts {
             let from = Int(starts[p]), to = p + 1 < nParts ? Int(starts[p + 1]) : nVerts
             guard from >= 0, from <= to, to <= nVerts else {
                 throw DataError(reportedPath, "record \(i + 1) part \(p + 1) has a bad vertex range")
             }
-            var pts: [Coordinate] = []
-            pts.reserveCapacity(to - from + 1)
-            for v in from..<to { pts.append(Coordinate(xs[v], ys[v])) }
-            let ring = Ring(pts)
-            if ring.points.count >= 4 { rings.append(ring) }
+            parts.append(from..<to)
         }
-        return RingAssembler.assemble(rings)
+        return try RingAssembler.rings(parts: parts, vertexCount: nVerts, record: Int(i), reportedPath: reportedPath) {
+            Coordinate(xs[$0], ys[$0])
+        }
     }
 
     // MARK: Attributes
@@ -200,7 +208,8 @@ public enum ShapefileReader {
     }
 
     static func textEncoding(cpgPath: String) -> TextDecoding {
-        guard let cpg = try? String(contentsOfFile: cpgPath, encoding: .ascii) else { return .utf8WithLatin1Fallback }
+        guard InputFile.kind(cpgPath) == .regular, let bytes = try? InputFile.read(cpgPath, limit: 1 << 10, what: "a .cpg"),
+              let cpg = String(bytes: bytes, encoding: .ascii) else { return .utf8WithLatin1Fallback }
         let name = cpg.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
         if ["ISO-8859-1", "88591", "8859-1", "LATIN1", "1252", "CP1252", "WINDOWS-1252"].contains(name) { return .latin1 }
         return .utf8WithLatin1Fallback

@@ -14,9 +14,11 @@ public struct TractCentroids: Sendable {
 
     static let columns = ["STATEFP", "COUNTYFP", "TRACTCE", "POPULATION", "LATITUDE", "LONGITUDE"]
 
+    /// The file's size limit (the real one is 3.6 MB).
+    public static let sizeLimit = 64 << 20
+
     public static func load(_ path: String) throws -> TractCentroids {
-        guard let data = FileManager.default.contents(atPath: path) else { throw DataError.unreadable(path) }
-        let bytes = [UInt8](data)
+        let bytes = try InputFile.read(path, limit: sizeLimit, what: "the tract centroid table")
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
         guard let headerLine = lines.first else { throw DataError(path, "empty file") }
         lines.removeFirst()

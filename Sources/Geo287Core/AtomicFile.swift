@@ -2,6 +2,10 @@ import Foundation
 
 /// Writes files atomically: the bytes go to a temporary file in the target's folder, which
 /// is then renamed over the target, so readers never see a half-written output.
+///
+/// Targets: a regular file is replaced; a folder, a device, a FIFO or a socket is refused
+/// (nothing is written); a symbolic link is followed and the file it points to is replaced
+/// (the link stays a link); a dangling link is refused.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws {
         try write(to: path) { tmp in try data.write(to: tmp) }
@@ -10,6 +14,7 @@ public enum AtomicFile {
     /// Lets `produce` write the file at a temporary URL beside `path`, then renames it into
     /// place; on any failure the temporary file is removed and `path` is left as it was.
     public static func write(to path: String, produce: (URL) throws -> Void) throws {
+        let path = try target(path)
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         do {
@@ -30,6 +35,25 @@ public enum AtomicFile {
         } catch {
             try? FileManager.default.removeItem(at: tmp)
             throw DataError.io(path, "cannot write (\(error.localizedDescription))")
+        }
+    }
+
+    /// The file to replace for `path`: itself, or where its symbolic link points.
+    public static func target(_ path: String) throws -> String {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return path }   // a new file
+        var resolved = path
+        if st.st_mode & S_IFMT == S_IFLNK {
+            guard let real = realpath(path, nil) else {
+                throw DataError.io(path, "is a symbolic link to nothing; refused (give the real path)")
+            }
+            resolved = String(cString: real)
+            free(real)
+        }
+        switch InputFile.kind(resolved) {
+        case .regular, .missing: return resolved
+        case .folder: throw DataError.io(path, "is a folder; give a file name")
+        case .special(let what): throw DataError.io(path, "is \(what); refused (outputs are written only to regular files)")
         }
     }
 }

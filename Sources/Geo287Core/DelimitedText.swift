@@ -4,6 +4,19 @@ import Foundation
 /// (with doubled quotes), CRLF or LF line ends, a UTF-8 BOM, and fields trimmed of the
 /// padding some Census files carry.
 public enum DelimitedText {
+    /// Bounds on what one file may hold, checked while scanning (before a row or a field is
+    /// added), so a hostile file is refused with its line number instead of exhausting memory.
+    public struct Limits: Sendable {
+        public var records: Int
+        public var fieldsPerRecord: Int
+        public var fieldBytes: Int
+        public init(records: Int, fieldsPerRecord: Int, fieldBytes: Int) {
+            self.records = records; self.fieldsPerRecord = fieldsPerRecord; self.fieldBytes = fieldBytes
+        }
+        /// For Census tables and the like: 5 million records of at most 1,000 fields of 1 MiB.
+        public static let standard = Limits(records: 5_000_000, fieldsPerRecord: 1_000, fieldBytes: 1 << 20)
+    }
+
     /// Splits `text` into rows of fields. Empty lines are dropped.
     public static func rows(_ text: String, separator: Character = ",", trim: Bool = true) -> [[String]] {
         rows(bytes: Array(text.utf8), separator: separator.asciiValue ?? 0x2C, decoding: .utf8WithLatin1Fallback, trim: trim)
@@ -12,7 +25,7 @@ public enum DelimitedText {
     /// Splits raw bytes into rows of fields, decoding each field (UTF-8 or Latin-1).
     public static func rows(bytes: [UInt8], separator: UInt8 = 0x2C, decoding: TextDecoding, trim: Bool = true) -> [[String]] {
         bytes.withUnsafeBufferPointer { buffer in
-            var scanner = Scanner(bytes: buffer, separator: separator, decoding: decoding, trim: trim)
+            var scanner = Scanner(bytes: buffer, separator: separator, decoding: decoding, trim: trim, limits: nil)
             return scanner.run()
         }
     }
@@ -20,13 +33,16 @@ public enum DelimitedText {
     /// `rows(bytes:)` for a file someone hands in: a quoted field still open at the end of the
     /// file is an error naming the file and the record, not a last record that swallowed the rest.
     /// Each record comes with the 1-based line of the file it starts on, for messages.
+    /// Past `limits`, an error names the line and the limit.
     public static func records(bytes: [UInt8], path: String, separator: UInt8 = 0x2C,
-                               decoding: TextDecoding = .utf8WithLatin1Fallback, trim: Bool = true) throws -> [(line: Int, fields: [String])] {
-        let (rows, lines, open) = bytes.withUnsafeBufferPointer { buffer in
-            var scanner = Scanner(bytes: buffer, separator: separator, decoding: decoding, trim: trim)
+                               decoding: TextDecoding = .utf8WithLatin1Fallback, trim: Bool = true,
+                               limits: Limits = .standard) throws -> [(line: Int, fields: [String])] {
+        let (rows, lines, open, failure) = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(bytes: buffer, separator: separator, decoding: decoding, trim: trim, limits: limits)
             let rows = scanner.run()
-            return (rows, scanner.rowLines, scanner.unterminatedLine)
+            return (rows, scanner.rowLines, scanner.unterminatedLine, scanner.failure)
         }
+        if let failure { throw DataError(path, failure) }
         if let open { throw DataError(path, "line \(open): a quoted field has no closing quote") }
         return Array(zip(lines, rows))
     }
@@ -39,6 +55,9 @@ public enum DelimitedText {
         let separator: UInt8
         let decoding: TextDecoding
         let trim: Bool
+        let limits: Limits?
+        /// Why scanning stopped early (a limit), for the error.
+        var failure: String?
         var rows: [[String]] = []
         var row: [String] = []
         var start = 0, end = 0            // the current field's bytes, when `copied` is nil
@@ -50,8 +69,8 @@ public enum DelimitedText {
         /// The line of the record whose quoted field the input ended in.
         var unterminatedLine: Int?
 
-        init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, decoding: TextDecoding, trim: Bool) {
-            self.bytes = bytes; self.separator = separator; self.decoding = decoding; self.trim = trim
+        init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, decoding: TextDecoding, trim: Bool, limits: Limits?) {
+            self.bytes = bytes; self.separator = separator; self.decoding = decoding; self.trim = trim; self.limits = limits
         }
 
         mutating func run() -> [[String]] {
@@ -60,7 +79,7 @@ public enum DelimitedText {
             if n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
             start = i; end = i
             var pending = false            // a field or row has begun since the last row end
-            while i < n {
+            while i < n && failure == nil {
                 let c = bytes[i]
                 i += 1
                 if c == separator {
@@ -103,7 +122,7 @@ public enum DelimitedText {
                     pending = true
                 }
             }
-            if pending || !row.isEmpty { endRow() }
+            if failure == nil && (pending || !row.isEmpty) { endRow() }
             return rows
         }
 
@@ -114,6 +133,15 @@ public enum DelimitedText {
         }
 
         mutating func endField() {
+            if let limits {
+                let size = copied?.count ?? (end - start)
+                if row.count >= limits.fieldsPerRecord {
+                    failure = "line \(rowStart): more than \(limits.fieldsPerRecord) fields in a record (the limit for this file)"
+                } else if size > limits.fieldBytes {
+                    failure = "line \(rowStart): a field of \(size) bytes, over the \(limits.fieldBytes)-byte limit for one field"
+                }
+                if failure != nil { row = []; copied = nil; return }
+            }
             if let c = copied {
                 row.append(text(c[...]))
             } else {
@@ -134,21 +162,23 @@ public enum DelimitedText {
 
         mutating func endRow() {
             endField()
-            if !(row.count == 1 && row[0].isEmpty) { rows.append(row); rowLines.append(rowStart) }
+            if failure != nil { return }
+            if !(row.count == 1 && row[0].isEmpty) {
+                if let limits, rows.count >= limits.records {
+                    failure = "line \(rowStart): more than \(limits.records) records (the limit for this file)"
+                    return
+                }
+                rows.append(row); rowLines.append(rowStart)
+            }
             row = []
         }
     }
 
-    /// Reads and splits a delimited file.
-    public static func rows(path: String, separator: UInt8 = 0x2C, decoding: TextDecoding = .utf8WithLatin1Fallback) throws -> [[String]] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw DataError.unreadable(path) }
-        return rows(bytes: [UInt8](data), separator: separator, decoding: decoding)
-    }
-
-    /// Reads a file as text in the given encoding.
-    public static func read(_ path: String, decoding: TextDecoding = .utf8WithLatin1Fallback) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw DataError.unreadable(path) }
-        return decoding.decode(data)
+    /// Reads and splits a delimited file of at most `sizeLimit` bytes (`what` names it in errors).
+    public static func rows(path: String, separator: UInt8 = 0x2C, decoding: TextDecoding = .utf8WithLatin1Fallback,
+                            sizeLimit: Int, what: String, limits: Limits = .standard) throws -> [[String]] {
+        try records(bytes: try InputFile.read(path, limit: sizeLimit, what: what), path: path,
+                    separator: separator, decoding: decoding, limits: limits).map(\.fields)
     }
 }
 

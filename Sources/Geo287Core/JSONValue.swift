@@ -79,7 +79,13 @@ public indirect enum JSONValue: Sendable, Equatable {
 }
 
 /// CSV output with RFC 4180 quoting, the one quoting rule of every CSV geo287 writes: a field
-/// holding a comma, a quote, CR or LF is quoted, its quotes doubled; any other is written as is.
+/// holding a comma, a quote, CR or LF (CR LF, one `Character` in Swift, included: the test is
+/// on bytes) is quoted, its quotes doubled; any other is written as is.
+///
+/// Formula injection: a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return would be run as a formula by a spreadsheet, so it is written with a leading `'`
+/// (`=HYPERLINK(...)` becomes `'=HYPERLINK(...)`), as spreadsheet-safe exporters do. Plain
+/// numbers (`-12`, `+3.5`) are left as they are. JSON outputs keep the raw value.
 public enum CSVWriter {
     public static func field(_ s: String) -> String {
         var bytes: [UInt8] = []
@@ -93,14 +99,47 @@ public enum CSVWriter {
     public static func append(_ s: String, to bytes: inout [UInt8]) {
         var s = s
         s.withUTF8 { buf in
+            let neutralise = startsFormula(buf)
             let needsQuotes = buf.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            guard needsQuotes else { bytes.append(contentsOf: buf); return }
+            guard needsQuotes else {
+                if neutralise { bytes.append(UInt8(ascii: "'")) }
+                bytes.append(contentsOf: buf)
+                return
+            }
             bytes.append(UInt8(ascii: "\""))
+            if neutralise { bytes.append(UInt8(ascii: "'")) }
             for b in buf {
                 if b == UInt8(ascii: "\"") { bytes.append(b) }
                 bytes.append(b)
             }
             bytes.append(UInt8(ascii: "\""))
         }
+    }
+
+    /// True when a spreadsheet would read the cell as a formula: it starts with = + - @ tab or
+    /// CR and is not a plain decimal number.
+    static func startsFormula(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = buf.first else { return false }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D: return true
+        case UInt8(ascii: "+"), UInt8(ascii: "-"): return !isPlainNumber(buf.dropFirst())
+        default: return false
+        }
+    }
+
+    /// Digits with at most one decimal point (and at least one digit), or an exponent form `1e-5`.
+    static func isPlainNumber(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var digits = 0, points = 0
+        var i = rest.startIndex
+        while i < rest.endIndex {
+            let b = rest[i]
+            if b >= 0x30 && b <= 0x39 { digits += 1 } else if b == UInt8(ascii: ".") { points += 1 } else if (b == UInt8(ascii: "e") || b == UInt8(ascii: "E")) && digits > 0 {
+                let exponent = rest[rest.index(after: i)...]
+                let body = exponent.first == UInt8(ascii: "-") || exponent.first == UInt8(ascii: "+") ? exponent.dropFirst() : exponent
+                return !body.isEmpty && body.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && points <= 1
+            } else { return false }
+            i = rest.index(after: i)
+        }
+        return digits > 0 && points <= 1
     }
 }

@@ -89,24 +89,42 @@ public enum NameKey {
 
     /// Edit distance counting an adjacent transposition as one edit (optimal string alignment),
     /// for misspellings such as `Pulaksi` or `Allegancy`.
-    public static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.utf8), y = Array(b.utf8)
+    public static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in editDistance(x, y, limit: limit) } }
+    }
+
+    /// The distance on bytes, with no allocation on the heap (three rows on the stack). With
+    /// `limit`: a distance within the limit is exact; past it, some value past the limit is
+    /// returned as soon as that is certain.
+    static func editDistance(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
-        if abs(x.count - y.count) > 3 { return abs(x.count - y.count) }   // beyond any tolerance used
-        var before = [Int](repeating: 0, count: y.count + 1)
-        var prev = Array(0...y.count), cur = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            cur[0] = i
-            for j in 1...y.count {
-                var d = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d = min(d, before[j - 2] + 1) }
-                cur[j] = d
+        let gap = abs(x.count - y.count)
+        if gap > 3 { return gap }   // beyond any tolerance used
+        if gap > limit { return limit + 1 }
+        let width = y.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows in
+            guard let start = rows.baseAddress else { return gap }
+            var before = start, prev = start + width, cur = start + 2 * width
+            for j in 0..<width { before[j] = 0; prev[j] = j }
+            var prevMin = 0
+            for i in 1...x.count {
+                cur[0] = i
+                var rowMin = i
+                for j in 1...y.count {
+                    var d = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                    if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d = min(d, before[j - 2] + 1) }
+                    cur[j] = d
+                    rowMin = min(rowMin, d)
+                }
+                // Later rows grow from this row and (by a transposition, +1) the one before it.
+                if rowMin > limit && prevMin > limit { return limit + 1 }
+                prevMin = rowMin
+                (before, prev, cur) = (prev, cur, before)
             }
-            before = prev
-            prev = cur
+            return prev[y.count]
         }
-        return prev[y.count]
     }
 
     /// The largest edit distance accepted as a misspelling of a name of this length.

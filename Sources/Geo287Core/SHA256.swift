@@ -98,6 +98,7 @@ public struct SHA256 {
     }
 
     public static func hex(ofFile path: String) throws -> String {
+        try InputFile.check(path)   // a FIFO or a device would block or never end
         guard let handle = FileHandle(forReadingAtPath: path) else { throw DataError(path, "cannot open for reading") }
         defer { try? handle.close() }
         var s = SHA256()

@@ -9,7 +9,7 @@ public enum Trace {
     public static func mark(_ phase: String) {
         guard enabled else { return }
         let elapsed = clock.lap()
-        FileHandle.standardError.write(Data("[trace] \(phase) \(String(format: "%.1f", elapsed * 1000)) ms\n".utf8))
+        StandardOutput.error("[trace] \(phase) \(String(format: "%.1f", elapsed * 1000)) ms\n")
     }
 
     private final class Clock: @unchecked Sendable {

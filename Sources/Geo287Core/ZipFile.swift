@@ -13,7 +13,7 @@ public struct ZipFile {
 
     public init(path: String) throws {
         self.path = path
-        guard FileManager.default.fileExists(atPath: path) else { throw DataError.missing(path, "file not found") }
+        try InputFile.check(path)   // missing, a folder, a FIFO or a device: refused before opening
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {

@@ -21,6 +21,9 @@ public final class ProjTransformer {
         guard let ctx = proj_context_create() else {
             throw GeometryError.proj(operation: "context", message: "could not create a context")
         }
+        // PROJ's own log lines ("aea: Invalid latitude") would reach the terminal before
+        // geo287's one-line error: failures are reported through the errors below instead.
+        proj_log_level(ctx, PJ_LOG_NONE)
         func message() -> String {
             let code = proj_context_errno(ctx)
             guard let s = proj_context_errno_string(ctx, code) else { return "error \(code)" }
@@ -70,7 +73,7 @@ public final class ProjTransformer {
         }
         for i in 0..<n where !xs[i].isFinite || !ys[i].isFinite {
             throw GeometryError.proj(operation: "transform",
-                                     message: "point \(i) has no image in \(inverse ? source : target)")
+                                     message: "point \(i + 1) (\(xs[i]), \(ys[i])) has no image in \(inverse ? source : target)")
         }
     }
 

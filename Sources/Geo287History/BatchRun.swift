@@ -6,7 +6,8 @@ import Geo287Jurisdictions
 /// `geo287 batch`: every participating sheet of a folder turned into a tidy county panel, an
 /// agreements panel, the history table and a manifest of every input with its SHA-256. The
 /// outputs depend only on the inputs (no timestamps, fixed decimals, sorted), so two runs give
-/// identical bytes; each file is written atomically, the manifest last.
+/// identical bytes. The folder is published as a set (`AtomicFolder`): built beside the target
+/// and renamed into place, so it never holds panels of one run with another run's manifest.
 public struct BatchRun {
     public static let files = (counties: "county_panel.csv", agreements: "agreements_panel.csv",
                                history: "history.csv", manifest: "manifest.json")
@@ -44,19 +45,18 @@ public struct BatchRun {
             panels.add(step)
             progress("sheets", step.index + 1, total)
         }
-        let base = out.hasSuffix("/") ? out : out + "/"
         let outputs: [(name: String, data: Data, rows: Int)] = [
             (Self.files.counties, panels.counties.data, panels.counties.rows),
             (Self.files.agreements, panels.agreements.data, panels.agreements.rows),
             (Self.files.history, Data(HistoryOutput.csv(history).utf8), history.rows.count),
         ]
-        for o in outputs { try AtomicFile.write(o.data, to: base + o.name) }
-        Trace.mark("panels written")
         let manifest = BatchManifest.json(
             inputs: inputs, hashes: try hashing.wait(), populationVintage: history.populationVintage,
             outputs: outputs.map { ($0.name, $0.rows, SHA256.hex(of: $0.data)) })
         Trace.mark("inputs hashed")
-        try AtomicFile.write(Data((manifest.rendered() + "\n").utf8), to: base + Self.files.manifest)
+        try AtomicFolder.publish(outputs.map { ($0.name, $0.data) } + [(Self.files.manifest, Data((manifest.rendered() + "\n").utf8))],
+                                 to: out)
+        Trace.mark("folder published")
         return Summary(sheets: total, countyRows: panels.counties.rows, agreementRows: panels.agreements.rows,
                        matchedRows: matching.matchedRows, reusedRows: matching.reusedRows, inputs: inputs.count)
     }

@@ -52,7 +52,9 @@ public struct CountyResolver {
         // A misspelled name: a unique closest county within a small edit distance.
         let tolerance = NameKey.fuzzyTolerance(base)
         if tolerance > 0 {
-            let scored = counties.indices.map { (counties[$0], NameKey.editDistance(nameKeys[$0], base)) }.filter { $0.1 <= tolerance }
+            let length = base.utf8.count
+            let scored = counties.indices.filter { abs(nameKeys[$0].utf8.count - length) <= tolerance }
+                .map { (counties[$0], NameKey.editDistance(nameKeys[$0], base, limit: tolerance)) }.filter { $0.1 <= tolerance }
             if let best = scored.min(by: { $0.1 < $1.1 }), scored.filter({ $0.1 == best.1 }).count == 1 {
                 return Match(county: best.0, method: .fuzzy, note: "`\(trimmed)` read as \(best.0.nameWithType) (edit distance \(best.1))")
             }

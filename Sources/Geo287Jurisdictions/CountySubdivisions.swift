@@ -57,8 +57,7 @@ public final class CountySubdivisions: @unchecked Sendable {
     }
 
     static func loadDerived(_ file: String) throws -> CountySubdivisions {
-        guard let data = FileManager.default.contents(atPath: file) else { throw DataError.unreadable(file) }
-        let bytes = [UInt8](data)
+        let bytes = try InputFile.read(file, limit: 16 << 20, what: "the derived town table")
         let header = Array("# source sha256 \(sourceSHA256)\n".utf8)
         guard bytes.starts(with: header) else {
             throw DataError(file, "line 1: not derived from the pinned all-geocodes-v2023.xlsx (expected `# source sha256 \(sourceSHA256)`); rebuild it with `geo287 data derive`")
@@ -111,7 +110,7 @@ public final class CountySubdivisions: @unchecked Sendable {
         // Names are normalized once per state (`bareNames`); most are skipped on length alone.
         var byName: [String: [Division]] = [:]
         for (name, divisions) in bareNames(stateFIPS) where abs(name.utf8.count - bare.utf8.count) <= tolerance {
-            if NameKey.editDistance(name, bare) <= tolerance { byName[name, default: []] += divisions }
+            if NameKey.editDistance(name, bare, limit: tolerance) <= tolerance { byName[name, default: []] += divisions }
         }
         let scored = byName.map { (name: $0.key, divisions: $0.value, distance: NameKey.editDistance($0.key, bare)) }
         guard let best = scored.min(by: { $0.distance < $1.distance }),

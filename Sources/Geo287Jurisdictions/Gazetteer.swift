@@ -35,6 +35,12 @@ public final class Gazetteer: @unchecked Sendable {
         let crosswalk = Prefetch { try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath)) }
         let counties = try CensusLayers.counties(root)
         let population = try PopulationTable.load(root.path(CensusLayers.populationPath))
+        // Every county of a state (territories have no estimates) must have its people: a
+        // missing row would silently count as nobody.
+        if let c = counties.filter({ $0.stateFIPS < "60" && population.counties[$0.geoid] == nil }).min(by: { $0.geoid < $1.geoid }) {
+            throw DataError(root.path(CensusLayers.populationPath),
+                            "incomplete table: no row for \(c.nameWithType), \(c.stateUSPS) (\(c.geoid)) of the county layer")
+        }
         let gazetteer = Gazetteer(root: root, counties: counties, crosswalk: try crosswalk.value(), population: population)
         Trace.mark("census tables")
         return gazetteer

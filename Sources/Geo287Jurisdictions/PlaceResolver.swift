@@ -12,6 +12,8 @@ public struct PlaceResolver {
     private let byFullKey: [String: [Place]]
     /// Incorporated places with their normalized names, for prefix and fuzzy matching.
     private let incorporated: [(place: Place, key: String)]
+    /// The same keys alone, scanned by the fuzzy search without copying a place.
+    private let incorporatedKeys: [String]
 
     /// `places`: the state's 2019 polygons. Places of the 2020 crosswalk with no polygon (lost
     /// from the 2019 files, or new) are added without geometry: their people are known by county.
@@ -26,6 +28,7 @@ public struct PlaceResolver {
         byKey = Dictionary(grouping: keyed, by: \.1).mapValues { $0.map(\.0) }
         byFullKey = Dictionary(grouping: places, by: { NameKey.normalize($0.nameWithType) })
         incorporated = keyed.filter { $0.0.isIncorporated }
+        incorporatedKeys = incorporated.map(\.key)
     }
 
     /// `Lindsay city, TX` → a place named `Lindsay`, incorporated, with no polygon.
@@ -72,7 +75,8 @@ public struct PlaceResolver {
         let isTownship = key.split(separator: " ").contains("township")
         // `Sunny Isles` for Sunny Isles Beach: a unique incorporated place whose name begins with the key.
         if !isTownship, let base = variants.last, base.count >= 5 {
-            let prefixed = incorporated.filter { $0.key.hasPrefix(base + " ") }.map(\.place)
+            let lead = base + " "
+            let prefixed = incorporatedKeys.indices.filter { incorporatedKeys[$0].hasPrefix(lead) }.map { incorporated[$0].place }
             if prefixed.count == 1, let m = choose(prefixed, county: county, method: .normalized) {
                 return Match(place: m.place, method: .normalized, confidence: 0.85,
                              note: "`\(base)` taken as the short form of \(m.place.nameWithType)")
@@ -82,12 +86,18 @@ public struct PlaceResolver {
         let base = variants.last ?? key
         let tolerance = NameKey.fuzzyTolerance(base)
         guard tolerance > 0, !isTownship else { return nil }
-        let scored = incorporated.map { ($0.place, NameKey.editDistance($0.key, base)) }.filter { $0.1 <= tolerance }
-        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        let tied = scored.filter { $0.1 == best.1 }.map(\.0)
+        // Names whose length alone rules them out are skipped before any distance is computed.
+        let length = base.utf8.count
+        var scored: [(place: Int, distance: Int)] = []
+        for (i, key) in incorporatedKeys.enumerated() where abs(key.utf8.count - length) <= tolerance {
+            let d = NameKey.editDistance(key, base, limit: tolerance)
+            if d <= tolerance { scored.append((i, d)) }
+        }
+        guard let best = scored.min(by: { $0.distance < $1.distance }) else { return nil }
+        let tied = scored.filter { $0.distance == best.distance }.map { incorporated[$0.place].place }
         guard let chosen = choose(tied, county: county, method: .fuzzy) else { return nil }
         return Match(place: chosen.place, method: .fuzzy, confidence: min(chosen.confidence, 0.7),
-                     note: "`\(base)` read as \(chosen.place.nameWithType) (edit distance \(best.1))" + (chosen.note.map { "; \($0)" } ?? ""))
+                     note: "`\(base)` read as \(chosen.place.nameWithType) (edit distance \(best.distance))" + (chosen.note.map { "; \($0)" } ?? ""))
     }
 
     func hasIncorporatedPlace(named key: String) -> Bool {

@@ -41,8 +41,8 @@ public struct LookupBulk: Sendable {
     static let lonNames = ["lon", "lng", "long", "longitude", "x"]
 
     public func run(csvPath path: String) throws -> Output {
-        guard let data = FileManager.default.contents(atPath: path) else { throw DataError.unreadable(path) }
-        let csv = try LookupCSV(bytes: [UInt8](data), path: path, latNames: Self.latNames, lonNames: Self.lonNames)
+        let bytes = try InputFile.read(path, limit: LookupCSV.sizeLimit, what: "a --points CSV")
+        let csv = try LookupCSV(bytes: bytes, path: path, latNames: Self.latNames, lonNames: Self.lonNames)
         Trace.mark("csv parsed")
         let counties = try CensusLayers.counties(root)
         // Matching (one thread, ~1 s) runs while the points are located.

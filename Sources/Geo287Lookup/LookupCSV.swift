@@ -5,7 +5,14 @@ import Geo287Geometry
 /// A byte-level reader for `--points` CSVs: it finds each record's byte range (so the output
 /// repeats the input row exactly) and parses only the two coordinate fields. RFC 4180 quoting
 /// (quoted separators, newlines and doubled quotes), LF or CRLF, a UTF-8 BOM; empty lines skipped.
+///
+/// Limits, each named in its error: 128 MiB (`sizeLimit`), 1,000 header fields
+/// (`fieldLimit`), 1,000,000 data rows (`rowLimit`; a million rows peak at about 0.6 GB).
 struct LookupCSV {
+    static let sizeLimit = 128 << 20
+    static let fieldLimit = 1_000
+    static let rowLimit = 1_000_000
+
     let bytes: [UInt8]
     let header: [String]
     /// Byte range of the header record (BOM included, line end excluded).
@@ -21,6 +28,9 @@ struct LookupCSV {
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
         guard let head = Self.record(bytes, from: &i, line: &line, keep: nil) else { throw DataError(path, "empty file: expected a header with lat and lon") }
+        guard head.count <= Self.fieldLimit else {
+            throw DataError(path, "line 1: the header has \(head.count) fields, over the \(Self.fieldLimit)-field limit")
+        }
         header = head.fields.map { Self.text(bytes, $0) }
         headerRange = 0..<head.range.upperBound
         let lower = header.map { $0.lowercased() }
@@ -31,6 +41,9 @@ struct LookupCSV {
             let startLine = line
             guard let r = Self.record(bytes, from: &i, line: &line, keep: (latCol, lonCol)) else { break }
             if r.range.isEmpty { continue }
+            guard records.count + bad.count < Self.rowLimit else {
+                throw DataError(path, "line \(startLine): more than \(Self.rowLimit) rows, the limit for --points")
+            }
             guard latCol < r.count, lonCol < r.count else {
                 bad.append(.init(row: startLine, message: "\(r.count) field\(r.count == 1 ? "" : "s"), no lat/lon"))
                 continue
@@ -73,8 +86,8 @@ struct LookupCSV {
             if let keep {
                 if r.count == keep.0 { r.kept.0 = f }
                 if r.count == keep.1 { r.kept.1 = f }
-            } else {
-                r.fields.append(f)
+            } else if r.fields.count < fieldLimit {
+                r.fields.append(f)   // past the limit only counted: the caller refuses the record
             }
             r.count += 1
         }

@@ -47,12 +47,15 @@ public struct GeoJSONGeometryWriter {
         return s + (polygons.count == 1 ? "}" : "]}")
     }
 
-    /// The ring in integer units, closed, in the asked orientation; nil when degenerate.
+    /// The ring in integer units, closed, in the asked orientation; nil when degenerate or
+    /// when a coordinate is not a finite number an `Int` can hold (the shapefile reader refuses
+    /// those; this keeps the writer from trapping whatever it is given).
     func orient(_ ring: Ring, counterClockwise: Bool) -> [(Int, Int)]? {
         var q: [(Int, Int)] = []
         q.reserveCapacity(ring.points.count)
         for p in ring.points {
-            let c = (Int((p.x * factor).rounded()), Int((p.y * factor).rounded()))
+            guard let x = Int(exactly: (p.x * factor).rounded()), let y = Int(exactly: (p.y * factor).rounded()) else { return nil }
+            let c = (x, y)
             if let last = q.last, last == c { continue }
             q.append(c)
         }

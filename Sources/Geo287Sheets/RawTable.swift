@@ -36,9 +36,15 @@ struct RawTable {
     var warnings: [SheetWarning]
 }
 
-/// A1-style cell references.
+/// A1-style cell references, within Excel's grid: columns A to XFD (16,384), rows 1 to
+/// 1,048,576. Every bound is checked before the next digit or letter is taken, so no reference
+/// can overflow.
 enum CellRef {
+    static let maxColumns = 16_384
+    static let maxRows = 1_048_576
+
     /// Parses `G17` into (column index 6, row 17). Row is nil for a bare column (`G`).
+    /// Nil for anything outside Excel's grid.
     static func parse(_ ref: Substring) -> (column: Int, row: Int?)? {
         var column = 0
         var letters = 0
@@ -46,17 +52,18 @@ enum CellRef {
         var digits = 0
         for u in ref.utf8 {
             if digits == 0, u >= 65, u <= 90 {
-                column = column * 26 + Int(u - 64)
                 letters += 1
+                guard letters <= 3 else { return nil }
+                column = column * 26 + Int(u - 64)
             } else if u >= 48, u <= 57, letters > 0 {
-                row = row * 10 + Int(u - 48)
                 digits += 1
-                if digits > 9 { return nil }
+                guard digits <= 7 else { return nil }
+                row = row * 10 + Int(u - 48)
             } else {
                 return nil
             }
         }
-        guard letters > 0, letters <= 3 else { return nil }
+        guard letters > 0, column <= maxColumns, row <= maxRows else { return nil }
         return (column - 1, digits > 0 ? row : nil)
     }
 
@@ -67,10 +74,11 @@ enum CellRef {
         for i in range {
             let u = bytes[i]
             guard u >= 65, u <= 90 else { break }
-            column = column * 26 + Int(u - 64)
             letters += 1
+            guard letters <= 3 else { return nil }
+            column = column * 26 + Int(u - 64)
         }
-        return letters > 0 && letters <= 3 ? column - 1 : nil
+        return letters > 0 && column <= maxColumns ? column - 1 : nil
     }
 
     /// A non-negative decimal integer (surrounding spaces allowed), read from raw bytes.

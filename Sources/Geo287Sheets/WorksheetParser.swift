@@ -1,7 +1,14 @@
 /// Parses a worksheet part: `<sheetData>` rows and cells, then `<hyperlinks>` joined with the
 /// worksheet's relationships. Hidden rows are read like any other; empty rows are kept here
 /// (the agreement builder skips them).
+///
+/// Limits (checked as the part is read, before anything grows past them): row numbers and
+/// columns within Excel's grid (`CellRef`), at most `rowLimit` rows and `cellLimit` cells.
 enum WorksheetParser {
+    /// ICE's sheets have about 2,000 rows; a hundred thousand leaves room and bounds memory.
+    static let rowLimit = 100_000
+    static let cellLimit = 2_000_000
+
     static func parse(
         _ bytes: [UInt8], path: String, part: String, strings: [String], links: [String: Relationship]
     ) throws -> RawTable {
@@ -14,6 +21,7 @@ enum WorksheetParser {
         var inRow = false
         var nextColumn = 0
         var hyperlinks: [(ref: String, id: String)] = []
+        var cellCount = 0
 
         while let token = try scanner.next() {
             switch token {
@@ -25,12 +33,17 @@ enum WorksheetParser {
                     } else {
                         cell.column = nextColumn
                     }
+                    guard nextColumn < CellRef.maxColumns else {
+                        throw scanner.error("row \(rowNumber) has a cell past Excel's last column XFD (\(CellRef.maxColumns) columns)")
+                    }
                     nextColumn = (cell.column ?? nextColumn) + 1
                     if let t = scanner.attributeRange("t", of: tag) { cell.type = CellType(bytes[t]) }
                     if tag.selfClosing { cell.column = nil }
                 } else if scanner.isNamed(tag.name, "row") {
-                    let r = try scanner.attribute("r", of: tag).flatMap { Int($0) }
-                    rowNumber = r ?? rowNumber + 1
+                    rowNumber = try Self.rowNumber(try scanner.attribute("r", of: tag), previous: rowNumber, scanner: scanner)
+                    guard rows.count < rowLimit else {
+                        throw scanner.error("more than \(rowLimit) rows (the limit for an ICE sheet)")
+                    }
                     cells = Dictionary(minimumCapacity: 16)
                     nextColumn = 0
                     inRow = !tag.selfClosing
@@ -62,6 +75,10 @@ enum WorksheetParser {
                     cell.phonetic = false
                 } else if scanner.isNamed(name, "c") {
                     if let column = cell.column {
+                        cellCount += 1
+                        guard cellCount <= cellLimit else {
+                            throw scanner.error("more than \(cellLimit) cells (the limit for an ICE sheet)")
+                        }
                         let value = try cell.value(strings: strings, scanner: scanner, row: rowNumber)
                         cells[column] = RawCell(value: value, link: nil)
                     }
@@ -74,6 +91,21 @@ enum WorksheetParser {
         }
         attach(hyperlinks, links: links, to: &rows, warnings: &warnings)
         return RawTable(rows: rows, warnings: warnings)
+    }
+
+    /// A `<row r="...">` number, or the row after `previous` when there is none; within
+    /// Excel's 1,048,576 rows, else an error naming the value.
+    static func rowNumber(_ attribute: String?, previous: Int, scanner: XMLScanner) throws -> Int {
+        guard let attribute else {
+            guard previous < CellRef.maxRows else {
+                throw scanner.error("an unnumbered row follows row \(previous), past Excel's last row \(CellRef.maxRows)")
+            }
+            return previous + 1
+        }
+        guard attribute.utf8.count <= 7, let r = Int(attribute), r >= 1, r <= CellRef.maxRows else {
+            throw scanner.error("row number '\(attribute.prefix(40))' is not a row of a worksheet (1 to \(CellRef.maxRows))")
+        }
+        return r
     }
 
     private static func attach(

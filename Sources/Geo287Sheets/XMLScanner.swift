@@ -5,7 +5,8 @@ import Geo287Core
 /// It works on raw UTF-8 bytes and hands out byte ranges, so scanning a worksheet allocates
 /// almost nothing. Document type and entity declarations (`<!DOCTYPE`, `<!ENTITY`) are
 /// rejected, never expanded; only the five predefined entities and character references are
-/// decoded (`XMLText`).
+/// decoded (`XMLText`). A document that ends inside an open element (a part cut short) or
+/// holds no element at all is an error, never a shorter table.
 struct XMLScanner {
     enum Token {
         case start(XMLTag)
@@ -18,6 +19,9 @@ struct XMLScanner {
     let path: String
     let part: String
     private var pos = 0
+    /// Elements opened and not yet closed; and whether any element was seen.
+    private var depth = 0
+    private var sawElement = false
 
     init(bytes: [UInt8], path: String, part: String) {
         self.bytes = bytes
@@ -30,6 +34,24 @@ struct XMLScanner {
     }
 
     mutating func next() throws -> Token? {
+        let token = try scan()
+        switch token {
+        case .start(let tag)?:
+            sawElement = true
+            if !tag.selfClosing { depth += 1 }
+        case .end?:
+            depth -= 1
+            if depth < 0 { throw error("an end tag closes an element that was never opened") }
+        case nil:
+            if depth > 0 { throw error("the document is truncated (it ends inside \(depth) open element\(depth == 1 ? "" : "s"), at byte \(bytes.count))") }
+            if !sawElement { throw error("holds no XML element (empty or not XML)") }
+        default:
+            break
+        }
+        return token
+    }
+
+    private mutating func scan() throws -> Token? {
         let n = bytes.count
         guard pos < n else { return nil }
         if bytes[pos] != UInt8(ascii: "<") {
@@ -41,11 +63,11 @@ struct XMLScanner {
         switch bytes[pos + 1] {
         case UInt8(ascii: "?"):
             pos = try skip(past: Array("?>".utf8), from: pos + 2)
-            return try next()
+            return try scan()
         case UInt8(ascii: "!"):
             if matches(Array("<!--".utf8), at: pos) {
                 pos = try skip(past: Array("-->".utf8), from: pos + 4)
-                return try next()
+                return try scan()
             }
             if matches(Array("<![CDATA[".utf8), at: pos) {
                 let start = pos + 9

@@ -67,7 +67,7 @@ struct AgreementsCommand: ParsableCommand {
             try emit(lines.map { $0.map(CSVWriter.field).joined(separator: ",") + "\n" }.joined(), to: out)
             SheetInputs.report(warnings, of: read)
         case .table:
-            try emit(Self.table(rows), to: out)
+            try emitText(Self.table(rows), to: out)
             SheetInputs.report(warnings, of: read)
         }
     }

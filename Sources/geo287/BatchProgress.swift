@@ -1,4 +1,5 @@
 import Foundation
+import Geo287Core
 
 /// A one-line progress display on stderr (`label done/total, elapsed`), redrawn in place. Silent
 /// when stderr is not a terminal or when `quiet`; never touches stdout.
@@ -17,7 +18,7 @@ final class BatchProgress: @unchecked Sendable {
         guard done == total || now.timeIntervalSince(last) >= 0.1 else { return }
         last = now
         let line = String(format: "\r%@ %d/%d, %.1f s elapsed\u{1B}[K", label, done, total, now.timeIntervalSince(start))
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardOutput.error(line)
         shown = true
     }
 
@@ -25,7 +26,7 @@ final class BatchProgress: @unchecked Sendable {
     func finish(_ message: String? = nil) {
         guard enabled, shown || message != nil else { return }
         let text = "\r\u{1B}[K" + (message.map { $0 + "\n" } ?? "")
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardOutput.error(text)
         shown = false
     }
 }

@@ -12,16 +12,23 @@ struct DataRootOption: ParsableArguments {
     }
 }
 
-/// Writes command output to a file (atomically) or to standard output.
+/// Writes machine-readable command output (CSV, JSON, GeoJSON, SVG) to a file (atomically) or
+/// to standard output (a failed write is an error, never a trap).
 func emit(_ text: String, to path: String?) throws {
     if let path {
         try AtomicFile.write(Data(text.utf8), to: path)
     } else {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try StandardOutput.write(text)
     }
+}
+
+/// Writes a text table or a plain-language answer: like `emit`, with control characters and
+/// bidi overrides from the input escaped (`TerminalText`).
+func emitText(_ text: String, to path: String?) throws {
+    try emit(TerminalText.escape(text), to: path)
 }
 
 /// One line on standard error, prefixed like the errors (`geo287: note: ...`).
 func warn(_ note: String) {
-    FileHandle.standardError.write(Data("geo287: note: \(note)\n".utf8))
+    StandardOutput.error("geo287: note: \(TerminalText.escapeLine(note))\n")
 }

@@ -56,18 +56,18 @@ struct CoverageCommand: ParsableCommand {
         Trace.mark("coverage")
         if explain {
             let effects = try CoverageExplain.effects(run: run, participating: participating, pending: pending, result: result)
-            return try emit(CoverageExplain.table(effects, result: result), to: out)
+            return try emitText(CoverageExplain.table(effects, result: result), to: out)
         }
         if compare {
             options.method = options.method == .places ? .tracts : .places
             let other = try run.coverage(participating, pending: pending, options: options)
             let (p, t) = options.method == .tracts ? (result, other) : (other, result)
-            return try emit(CoverageOutput.comparison(places: p, tracts: t), to: out)
+            return try emitText(CoverageOutput.comparison(places: p, tracts: t), to: out)
         }
         switch format {
         case .csv: try emit(CoverageOutput.csv(result), to: out)
         case .json: try emit(CoverageOutput.json(result), to: out)
-        case .table: try emit(CoverageOutput.table(result), to: out)
+        case .table: try emitText(CoverageOutput.table(result), to: out)
         }
         Trace.mark("output")
     }

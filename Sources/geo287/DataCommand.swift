@@ -41,7 +41,7 @@ struct DataStatusCommand: ParsableCommand {
             if bad.count > 5 { out += "    ... and \(bad.count - 5) more\n" }
             if !bad.isEmpty { out += "    get it with: \(FetchHint.command(for: s.dataset.id))\n" }
         }
-        try emit(out, to: nil)
+        try emitText(out, to: nil)
         let broken = DataCatalog.unmet(statuses)
         if !broken.isEmpty {
             // Missing wins over damaged: fetching brings both back.

@@ -62,7 +62,7 @@ struct DataDeriveCommand: ParsableCommand {
         out += "\(sheets.count) sheets, \(keep.count) agreement places; \(reports.reduce(0) { $0 + $1.polygons }) polygons kept, "
         out += "\(vin) → \(vout) vertices, max deviation \(String(format: "%.2f", (reports.map(\.maxDeviation).max() ?? 0) * 111_320)) m"
         out += ", \(reports.reduce(0) { $0 + $1.keptOriginal }) kept unsimplified\n"
-        try emit(out, to: nil)
+        try emitText(out, to: nil)
     }
 
     private func pad(_ n: Int, _ width: Int) -> String {

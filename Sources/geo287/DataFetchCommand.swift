@@ -141,8 +141,6 @@ struct DataFetchCommand: ParsableCommand {
     }
 
     private func write(_ text: String) throws {
-        do { try FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) } catch {
-            throw DataError.io("standard output", "write failed (\(error.localizedDescription))")
-        }
+        try StandardOutput.write(TerminalText.escape(text))
     }
 }

@@ -37,7 +37,7 @@ struct DiffCommand: ParsableCommand {
         switch format {
         case .csv: try emit(SheetDiffOutput.csv(diff), to: out)
         case .json: try emit(SheetDiffOutput.json(diff).rendered() + "\n", to: out)
-        case .table: try emit(SheetDiffOutput.table(diff), to: out)
+        case .table: try emitText(SheetDiffOutput.table(diff), to: out)
         }
     }
 }

@@ -76,8 +76,18 @@ enum ErrorReport {
         }
     }
 
-    /// The error as one line (no line breaks), without the `geo287: error: ` prefix.
+    /// The longest error line printed: a message quoting a huge field from a damaged file is cut.
+    static let lineLimit = 2_000
+
+    /// The error as one line (no line breaks, at most `lineLimit` characters), without the
+    /// `geo287: error: ` prefix.
     static func message(of error: Error) -> String {
+        let line = fullMessage(of: error)
+        guard line.count > lineLimit else { return line }
+        return String(line.prefix(lineLimit)) + "… (cut at \(NumberText.grouped(lineLimit)) characters)"
+    }
+
+    static func fullMessage(of error: Error) -> String {
         switch error {
         case let e as LookupError:
             guard !e.suggestions.isEmpty else { return oneLine(e.message) }

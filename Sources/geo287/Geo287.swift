@@ -28,6 +28,7 @@ struct Geo287: ParsableCommand {
     /// the exit status of `ExitStatus`; `--help` and `--version` print as usual.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        StandardOutput.prepare()
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -48,7 +49,7 @@ struct Geo287: ParsableCommand {
             status = ErrorReport.status(of: error)
             line = ErrorReport.message(of: error)
         }
-        FileHandle.standardError.write(Data("geo287: error: \(line)\n".utf8))
+        StandardOutput.error("geo287: error: \(TerminalText.escapeLine(line))\n")
         Foundation.exit(status.rawValue)
     }
 }

@@ -49,7 +49,7 @@ struct HistoryCommand: ParsableCommand {
         case .csv: try emit(HistoryOutput.csv(history, models: models), to: out)
         case .json: try emit(HistoryOutput.json(history, models: models).rendered() + "\n", to: out)
         case .svg: try emit(HistoryChart.svg(history, models: models), to: out)
-        case .table: try emit(HistoryOutput.table(history, models: models), to: out)
+        case .table: try emitText(HistoryOutput.table(history, models: models), to: out)
         }
     }
 }

@@ -72,7 +72,7 @@ struct LookupCommand: ParsableCommand {
         } else {
             throw ValidationError("give exactly one of --point, --county, --place or --points")
         }
-        try emit(format == .json ? LookupJSON.render(result) : LookupText.render(result), to: out)
+        if format == .json { try emit(LookupJSON.render(result), to: out) } else { try emitText(LookupText.render(result), to: out) }
         Trace.mark("output")
     }
 
@@ -83,11 +83,11 @@ struct LookupCommand: ParsableCommand {
         let output = try LookupBulk(root: root, sheet: sheet, pendingSheet: pending, threads: threads).run(csvPath: csv)
         var report = output.bad.map { "geo287: lookup: \(csv): \($0) (skipped)\n" }.joined()
         report += "geo287: lookup: \(output.rows) rows located (\(output.outside) outside any US county), \(output.bad.count) bad rows skipped\n"
-        FileHandle.standardError.write(Data(report.utf8))
+        StandardOutput.error(TerminalText.escape(report))
         if USState.all.contains(where: { CensusLayers.placeSource(root, stateFIPS: $0.fips)?.layer == .compact }) {
             warn("this data root's place layer is the compact one (city boundaries of agreement cities only): an empty place column means \"in no agreement city\", not unincorporated; `geo287 data fetch places --state XX` gets every city boundary.")
         }
-        if let out { try AtomicFile.write(output.csv, to: out) } else { FileHandle.standardOutput.write(output.csv) }
+        if let out { try AtomicFile.write(output.csv, to: out) } else { try StandardOutput.write(output.csv) }
         Trace.mark("written")
     }
 }

@@ -79,7 +79,7 @@ struct MapCommand: ParsableCommand {
         Trace.mark("map")
         let path = out ?? defaultPath(result)
         try AtomicFile.write(Data(text.utf8), to: path)
-        FileHandle.standardError.write(Data("geo287: wrote \(path) (\(text.utf8.count) bytes)\n".utf8))
+        StandardOutput.error("geo287: wrote \(TerminalText.escapeLine(path)) (\(text.utf8.count) bytes)\n")
     }
 
     func defaultPath(_ result: CoverageResult) -> String {

@@ -45,9 +45,9 @@ struct MatchCommand: ParsableCommand {
         Trace.mark("match")
         let matched = try CountyJoin(gazetteer: gazetteer).join(resolved, threads: threads)
         Trace.mark("join")
-        if report { return try emit(MatchOutput.report(matched), to: out) }
+        if report { return try emitText(MatchOutput.report(matched), to: out) }
         switch format {
-        case .table: try emit(MatchOutput.table(matched), to: out)
+        case .table: try emitText(MatchOutput.table(matched), to: out)
         case .csv: try emit(MatchOutput.csv(matched), to: out)
         case .json: try emit(MatchOutput.json(matched, sheet: loaded), to: out)
         case .geojson: try emit(try Self.geojson(MatchedSheet(sheet: loaded, matched: matched), gazetteer: gazetteer,

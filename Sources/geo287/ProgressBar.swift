@@ -1,5 +1,6 @@
 import Foundation
 
+import Geo287Core
 import Geo287Fetch
 
 /// A one-line progress bar on standard error for `data fetch`, for terminals only (the command
@@ -39,6 +40,6 @@ final class ProgressBar: TransferProgress, @unchecked Sendable {
     }
 
     private func write(_ text: String) {
-        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
+        StandardOutput.error(text)
     }
 }

@@ -66,7 +66,7 @@ struct SummaryCommand: ParsableCommand {
                 ? summaries[0].json : .array(summaries.map(\.json))
             try emit(json.rendered() + "\n", to: out)
         } else {
-            try emit(summaries.map(Self.table).joined(separator: "\n"), to: out)
+            try emitText(summaries.map(Self.table).joined(separator: "\n"), to: out)
             for s in summaries { SheetInputs.report(s.sheet.warnings, of: s.sheet) }
         }
     }
@@ -122,7 +122,7 @@ enum SheetInputs {
         guard !warnings.isEmpty else { return }
         var text = ""
         for w in warnings { text += "geo287: warning: \(sheet.fileName): \(w)\n" }
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardOutput.error(TerminalText.escape(text))
     }
 
     /// One table line: the first column left-aligned, the rest right-aligned.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Geo287Geometry
+import Geo287TestSupport
 import Testing
 
 /// Points exactly on county borders, in holes, in multi-part and antimeridian counties: the grid

@@ -4,18 +4,6 @@ import Geo287Census
 @testable import Geo287Geometry
 import Testing
 
-/// Fixed-seed generator (SplitMix64), so the random points are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// The county layer and both engines over it, loaded once for all point-index tests.
 enum CountyFixture {
     static let path = ReferenceData.root.path("census/counties/cb_2024_us_county_5m.shp")

@@ -2,7 +2,10 @@ import Foundation
 
 /// Runs the built `geo287` as a user would, for the CLI test suites.
 public enum CLIRunner {
-    public struct Run: Sendable { public let status: Int32; public let stdout: String; public let stderr: String }
+    public struct Run: Sendable {
+        public let status: Int32; public let stdout: String; public let stderr: String
+        public init(status: Int32, stdout: String, stderr: String) { self.status = status; self.stdout = stdout; self.stderr = stderr }
+    }
 
     /// The `geo287` built beside this test bundle (whatever the scratch path), else `.build/debug`.
     public static var binary: URL {

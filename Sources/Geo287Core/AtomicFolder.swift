@@ -1,0 +1,70 @@
+import Foundation
+
+/// Publishes a set of files as one folder, all or nothing: the files are written into a
+/// hidden folder beside the target (`.<name>.tmp-<pid>`), then, holding an exclusive `flock`
+/// on the parent folder, the old folder is renamed away and the new one renamed into place.
+/// Readers see the old set or the new set, never a mix; a failure (a full disk, a bad path)
+/// leaves the target as it was; of two concurrent runs, the later one's set wins whole.
+///
+/// The target must be absent, or a folder holding only files of the set (a previous run's):
+/// anything else in it would be deleted by the swap, so it is refused.
+public enum AtomicFolder {
+    public static func publish(_ files: [(name: String, data: Data)], to folder: String) throws {
+        let target = URL(fileURLWithPath: folder).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let names = Set(files.map(\.name))
+        try checkTarget(target.path, allowed: names)
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw DataError.io(parent.path, "cannot create folder (\(error.localizedDescription))")
+        }
+        let stem = ".\(target.lastPathComponent)"
+        let tmp = parent.appendingPathComponent("\(stem).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let old = parent.appendingPathComponent("\(stem).old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        do {
+            try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: false)
+            for f in files { try f.data.write(to: tmp.appendingPathComponent(f.name)) }
+        } catch {
+            throw DataError.io(folder, "cannot write the output set, nothing published (\(error.localizedDescription))")
+        }
+        try withLock(on: parent.path) {
+            try checkTarget(target.path, allowed: names)   // again, now that no other run can swap
+            let hadOld = rename(target.path, old.path) == 0
+            if !hadOld && errno != ENOENT {
+                throw DataError.io(folder, "cannot move the previous output aside (\(String(cString: strerror(errno))))")
+            }
+            if rename(tmp.path, target.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                if hadOld { _ = rename(old.path, target.path) }
+                throw DataError.io(folder, "cannot rename the new output into place (\(reason))")
+            }
+            if hadOld { try? FileManager.default.removeItem(at: old) }
+        }
+    }
+
+    static func checkTarget(_ path: String, allowed: Set<String>) throws {
+        switch InputFile.kind(path) {
+        case .missing: return
+        case .regular, .special: throw DataError.io(path, "is not a folder; give a folder for the output set")
+        case .folder:
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            if let other = names.sorted().first(where: { !allowed.contains($0) }) {
+                throw DataError.io(path, "holds '\(other)', which is not an output of this command; the folder is replaced as a whole, so give a new or a previous output folder")
+            }
+        }
+    }
+
+    /// Runs `body` holding an exclusive lock on `folder` (released when the process dies).
+    static func withLock(on folder: String, _ body: () throws -> Void) throws {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { throw DataError.io(folder, "cannot open to lock (\(String(cString: strerror(errno))))") }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { throw DataError.io(folder, "cannot lock (\(String(cString: strerror(errno))))") }
+        }
+        defer { flock(fd, LOCK_UN) }
+        try body()
+    }
+}
