@@ -169,35 +169,9 @@ public enum SiteBuilder {
         return "GEO287.data(" + data.rendered(pretty: false) + ");\n"
     }
 
-    /// Writes the site as a whole: every file into a new folder beside `dir`, then that folder
-    /// renamed over `dir` (the previous site, if any, removed only once the new one is in place),
-    /// so a reader never sees half a site. `dir` must be a folder or not exist.
+    /// Writes the site as a whole (`AtomicFolder`): built beside `dir`, then renamed over it, so
+    /// a reader never sees half a site; `dir` must be absent or a previous site.
     public static func write(_ files: [File], to dir: String) throws {
-        let fm = FileManager.default
-        let target = URL(fileURLWithPath: dir).standardizedFileURL
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: target.path, isDirectory: &isDir), !isDir.boolValue {
-            throw DataError.usage("--out", "\(dir) exists and is not a folder")
-        }
-        let parent = target.deletingLastPathComponent()
-        let stamp = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt64(Date().timeIntervalSince1970 * 1000))"
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(stamp)")
-        let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(stamp)")
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            for f in files {
-                let url = staging.appendingPathComponent(f.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try f.bytes.write(to: url)
-            }
-            if fm.fileExists(atPath: target.path) { try fm.moveItem(at: target, to: old) }
-            try fm.moveItem(at: staging, to: target)
-            try? fm.removeItem(at: old)
-        } catch {
-            try? fm.removeItem(at: staging)
-            if !fm.fileExists(atPath: target.path), fm.fileExists(atPath: old.path) { try? fm.moveItem(at: old, to: target) }
-            throw DataError.io(dir, "could not write the site: \(error.localizedDescription)")
-        }
+        try AtomicFolder.publish(files.map { (name: $0.path, data: $0.bytes) }, to: dir)
     }
 }

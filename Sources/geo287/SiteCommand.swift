@@ -41,6 +41,7 @@ struct SiteCommand: ParsableCommand {
         let files = try SiteBuilder.files(site, threads: threads)
         try SiteBuilder.write(files, to: out)
         let bytes = files.reduce(0) { $0 + $1.bytes.count }
-        FileHandle.standardError.write(Data("geo287: wrote \(out)/ (\(files.count) files, \(NumberText.grouped(bytes)) bytes); open \(out)/index.html\n".utf8))
+        let shown = TerminalText.escapeLine(out)
+        StandardOutput.error("geo287: wrote \(shown)/ (\(files.count) files, \(NumberText.grouped(bytes)) bytes); open \(shown)/index.html\n")
     }
 }

@@ -103,3 +103,18 @@ import Testing
 extension String {
     fileprivate func withPrefix(_ p: String) -> String { p + self }
 }
+
+@Suite struct SiteOutputTests {
+    /// The site replaces a previous site as a whole, and refuses a folder holding anything else.
+    @Test func aSiteReplacesAPreviousSiteAndRefusesAForeignFolder() throws {
+        let files = try SiteFixture.site().files
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-site-out-\(ProcessInfo.processInfo.processIdentifier)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try SiteBuilder.write(files, to: dir.path)
+        try SiteBuilder.write(files, to: dir.path)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("states/FL.html").path))
+        try Data("mine".utf8).write(to: dir.appendingPathComponent("notes.txt"))
+        #expect(throws: DataError.self) { try SiteBuilder.write(files, to: dir.path) }
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("notes.txt").path), "the foreign file is kept")
+    }
+}
