@@ -12,7 +12,7 @@ public enum SheetDiffOutput {
 
     public static func table(_ d: SheetDiff) -> String {
         var out = "old: \(sheetLine(d.old))\nnew: \(sheetLine(d.new))\n\n"
-        let widths = [18, 7, 8, 8, 8]
+        let widths = [18, 7, 8, 8, 9, 8, 12]
         out += row(["MODEL"] + kinds.map { $0.rawValue.uppercased() }, widths)
         for (m, c) in d.modelCounts where m != "unknown" || c.total > 0 { out += row([m] + kinds.map { String(c.count($0)) }, widths) }
         let all = d.counts()
@@ -34,7 +34,7 @@ public enum SheetDiffOutput {
         switch e.kind {
         case .added: s += "  signed \(e.new?.signed?.description ?? "-")" + (e.new?.countyAsPrinted.map { "; \($0)" } ?? "")
         case .removed: s += "  signed \(e.old?.signed?.description ?? "-")" + (e.old?.countyAsPrinted.map { "; \($0)" } ?? "")
-        case .renewed, .changed:
+        case .renewed, .switched, .changed, .linkFilled:
             s += "  " + e.changes.map { "\($0.field): \($0.old ?? "(none)") → \($0.new ?? "(none)")" }.joined(separator: "; ")
         }
         return s
@@ -65,7 +65,7 @@ public enum SheetDiffOutput {
         func sheet(_ s: Sheet) -> JSONValue {
             .object([("path", .string(s.path)), ("published", .optional(s.published?.description)), ("rows", .int(s.rows))])
         }
-        func counts(_ c: SheetDiff.Counts) -> [(String, JSONValue)] { kinds.map { ($0.rawValue, .int(c.count($0))) } }
+        func counts(_ c: SheetDiff.Counts) -> [(String, JSONValue)] { kinds.map { ($0.column, .int(c.count($0))) } }
         func agreement(_ a: Agreement?) -> JSONValue {
             guard let a else { return .null }
             return .object([

@@ -36,7 +36,10 @@ struct HistoryDiffTests {
         let d = SheetDiff(old: try HistoryTestData.sheet("participating-2025-08-29.xlsx"),
                           new: try HistoryTestData.sheet("participating-2025-09-10.xlsx"))
         let c = d.counts()
-        #expect(c.count(.added) == 45 && c.count(.removed) == 1 && c.count(.renewed) == 3 && c.count(.changed) == 133)
+        #expect(c.count(.added) == 45 && c.count(.removed) == 1 && c.count(.renewed) == 3)
+        // Of the 133 rows that changed otherwise, 74 only filled a pending document link.
+        #expect(c.count(.changed) + c.count(.linkFilled) == 133)
+        #expect(c.count(.linkFilled) == 74 && c.count(.switched) == 0)
         #expect(d.new.rows - d.old.rows == c.count(.added) - c.count(.removed))
         func entry(_ id: String) -> SheetDiff.Entry? { d.entries.first { $0.id == id } }
 
@@ -57,7 +60,7 @@ struct HistoryDiffTests {
         // Circuit` (2025-09-10 row 277) is the `… Attorney Sixth …` of 2025-08-29 row 271: same id;
         // what changed is its MOA (`link pending` → the document), not the agreement.
         let sa = entry("FL|office of the state attorney sixth judicial circuit|jail-enforcement")
-        #expect(sa?.kind == .changed && sa?.oldID == nil)
+        #expect(sa?.kind == .linkFilled && sa?.oldID == nil)
         #expect(sa?.changes.map(\.field) == ["moa"])
         #expect(sa?.old?.agencyName == "Office of the State Attorney Sixth Judicial Circuit")
         #expect(sa?.new?.agencyName == "Office of the State Attorney, Sixth Judicial Circuit")
