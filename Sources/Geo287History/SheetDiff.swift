@@ -56,6 +56,17 @@ public struct SheetDiff: Sendable {
     /// Sorted by kind, state, model, agency, id.
     public let entries: [Entry]
 
+    /// The entries of one state only (`diff --state`); the sheets stay whole.
+    public func restricted(to state: String) -> SheetDiff {
+        SheetDiff(old: old, new: new, entries: entries.filter { $0.state == state })
+    }
+
+    private init(old: Sheet, new: Sheet, entries: [Entry]) {
+        self.old = old
+        self.new = new
+        self.entries = entries
+    }
+
     public init(old: Sheet, new: Sheet) {
         self.init(old: IdentifiedSheet(old), new: IdentifiedSheet(new))
     }
