@@ -82,7 +82,9 @@ struct LookupCommand: ParsableCommand {
         Trace.mark("sheets")
         let output = try LookupBulk(root: root, sheet: sheet, pendingSheet: pending, threads: threads).run(csvPath: csv)
         var report = output.bad.map { "geo287: lookup: \(csv): \($0) (skipped)\n" }.joined()
-        report += "geo287: lookup: \(output.rows) rows located (\(output.outside) outside any US county), \(output.bad.count) bad rows skipped\n"
+        let swapped = output.count(.swapped), outOfRange = output.count(.outOfRange)
+        report += "geo287: lookup: \(output.rows) rows located (\(output.outside) outside any US county: \(swapped) look swapped, "
+            + "\(outOfRange) out of range; see the coordinate_check column), \(output.bad.count) bad rows skipped\n"
         FileHandle.standardError.write(Data(report.utf8))
         if USState.all.contains(where: { CensusLayers.placeSource(root, stateFIPS: $0.fips)?.layer == .compact }) {
             warn("this data root's place layer is the compact one (city boundaries of agreement cities only): an empty place column means \"in no agreement city\", not unincorporated; `geo287 data fetch places --state XX` gets every city boundary.")
