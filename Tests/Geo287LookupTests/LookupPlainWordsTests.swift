@@ -1,3 +1,4 @@
+import Foundation
 import Geo287Geometry
 import Geo287Lookup
 import Geo287Sheets
@@ -63,6 +64,12 @@ struct LookupPlainWordsTests {
         let police = try #require(a.questions.first)
         #expect(police.verdict == .yes && police.agreements.map(\.agency) == ["Stowe Township Police Department"])
         #expect(a.agreements.map(\.agency).contains("Stowe Township Police Department"))
+        // The JSON carries the same answer, words included, for a web page.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(LookupJSON.render(stowe).utf8)) as? [String: Any])
+        let answer = try #require(json["answer"] as? [String: Any])
+        let first = try #require((answer["questions"] as? [[String: Any]])?.first)
+        #expect(first["who"] as? String == "police" && first["verdict"] as? String == "yes")
+        #expect(answer["text"] as? String == LookupText.render(stowe))
         #expect(!a.nearby.contains { $0.agency == "Stowe Township Police Department" })
         #expect(LookupText.render(stowe).contains("Your police department (Stowe Township): YES: Stowe Township Police Department (task force model)."))
         let chippewa = LookupAnswer(try s.lookup(place: "Chippewa Township, PA"))
