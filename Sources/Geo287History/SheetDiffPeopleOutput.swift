@@ -30,6 +30,12 @@ enum SheetDiffPeopleOutput {
                 + " \(m.model.padding(toLength: 17, withPad: " ", startingAt: 0)) \(m.state)  \(who); "
                 + "\(m.counties) \(m.counties == 1 ? "county" : "counties")\n"
         }
+        let moved = Set(p.movers.flatMap(\.entryIDs))
+        let still = diff.entries.filter { [.added, .removed, .switched].contains($0.kind) && !moved.contains($0.id) }
+        if !still.isEmpty {
+            out += "  \(still.count) added, removed or switched agreement\(still.count == 1 ? "" : "s") moved no one: their people were "
+                + "already covered by another agreement, or cannot be counted (towns without a mapped boundary, jails and other facilities)\n"
+        }
         return out
     }
 

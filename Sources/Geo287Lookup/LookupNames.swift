@@ -155,6 +155,10 @@ struct LookupNames {
                 hints.append("\(Self.label(c.county)) (a county: use --county)")
             }
         }
+        // A misspelt county given as a place (`Hillsboro County, FL`): the county suggestions.
+        if hints.isEmpty, let st = state, NameKey.stripSuffixes(key, CountyResolver.typeSuffixes) != key {
+            hints = suggestions(name, in: gazetteer.counties(inState: st.fips)).prefix(3).map { "\(Self.label($0.county)) (a county: use --county)" }
+        }
         let whereText = state.map { " in \($0.name)" } ?? ""
         throw LookupError(.unknownName, "no city, town or community\(whereText) is named `\(name)`", suggestions: Array(hints.prefix(5)))
     }

@@ -153,5 +153,8 @@ struct DiffPeopleTests {
         #expect(rows.filter { $0[0] == "agreement" }.count == d.entries.count)
         let table = SheetDiffOutput.table(d, people: p, state: "PA")
         #expect(table.contains("PEOPLE COVERED IN PA") && table.contains("+22,627"))
+        // 16 added or removed in PA, 5 of them in a mover: the other 11 (townships, cities whose
+        // county was already covered) are counted, not silently dropped.
+        #expect(table.contains("  11 added, removed or switched agreements moved no one:"))
     }
 }

@@ -50,6 +50,9 @@ struct LookupPlainWordsTests {
         let s = try LookupFixtures.session()
         let county = try #require(throws: LookupError.self) { try s.lookup(county: "Hillsboro County, FL") }
         #expect(county.suggestions.first == "Hillsborough County, FL")
+        // The same typed as a place: pointed to the county.
+        let asPlace = try #require(throws: LookupError.self) { try s.lookup(place: "Hillsboro County, FL") }
+        #expect(asPlace.suggestions.first == "Hillsborough County, FL (a county: use --county)")
         let place = try #require(throws: LookupError.self) { try s.lookup(place: "Nashvile") }
         #expect(place.suggestions.first == "Nashville, TN (Davidson County)")
         #expect(!place.description.contains("CDP") && !place.description.contains("Census"))
