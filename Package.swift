@@ -110,7 +110,7 @@ let package = Package(
             name: "Geo287HistoryTests",
             dependencies: [
                 "Geo287History", "Geo287Coverage", "Geo287Jurisdictions", "Geo287Maps", "Geo287Core", "Geo287Census",
-                "Geo287Sheets", "Geo287TestSupport",
+                "Geo287Sheets", "Geo287Lookup", "Geo287Geometry", "Geo287TestSupport",
             ],
             swiftSettings: strict),
         .testTarget(

@@ -13,6 +13,12 @@ public enum BatchInputs {
         public let absolutePath: String
         /// `participating`, `pending` or `census`.
         public let role: String
+
+        public init(path: String, absolutePath: String, role: String) {
+            self.path = path
+            self.absolutePath = absolutePath
+            self.role = role
+        }
     }
 
     public static func list(sheets: HistorySheets, root: DataRoot, folder: String) -> [Input] {

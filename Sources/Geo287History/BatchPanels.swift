@@ -1,36 +1,37 @@
+import Geo287Coverage
 import Geo287Sheets
 
-/// The two long panels of a batch run, built one sheet at a time (CSV, RFC 4180).
+/// The long panels of a batch run, built one sheet at a time (CSV, RFC 4180): sheet × county ×
+/// model (each model and `all`, the any-model union), and sheet × agreement with each agreement's
+/// lifetime (`BatchAgreementPanel`).
 public struct BatchPanels {
     public static let countyHeader = [
         "published", "sheet", "model", "county_geoid", "county", "state", "population", "covered", "share",
-        "covering_agreements", "counted_agreements", "levels",
+        "covered_without_statewide", "covering_agreements", "counted_agreements", "levels",
     ]
-    public static let agreementHeader = [
-        "published", "sheet", "row", "id", "state", "model", "agency", "signed", "county_as_printed",
-        "level", "jurisdiction_geoid", "jurisdiction", "method", "confidence", "counties",
-    ]
+    public static var agreementHeader: [String] { BatchAgreementPanel.header }
+    public static var lifetimeHeader: [String] { BatchAgreementPanel.lifetimeHeader }
 
     public private(set) var counties = BatchCSV(header: countyHeader)
-    public private(set) var agreements = BatchCSV(header: agreementHeader)
+    public private(set) var agreementPanel = BatchAgreementPanel()
 
     public init() {}
 
-    /// `covered,share,covering_agreements,counted_agreements,levels` of an untouched county.
-    static let zeroTail = Array("0,0,0,0,".utf8)
+    /// `covered,share,covered_without_statewide,covering_agreements,counted_agreements,levels` of an untouched county.
+    static let zeroTail = Array("0,0,0,0,0,".utf8)
 
     /// Per county, the constant fields `geoid,name,state,population,` as CSV bytes (the county
     /// list is the same for every sheet and model).
     private var countyPrefix: [String: [UInt8]] = [:]
 
-    /// One row per county × model (every county, so the panel is balanced: zero rows included),
-    /// and one row per agreement of the sheet.
+    /// One row per county × model filter (every county, so the panel is balanced: zero rows
+    /// included), and one row per agreement of the sheet.
     public mutating func add(_ step: History.Step) {
         let sheet = step.matched.sheet
         let date = sheet.published?.description ?? ""
-        for m in SupportModel.allCases {
-            guard let result = step.coverage[.model(m)] else { continue }
-            let rowPrefix = BatchCSV.fields([date, sheet.fileName, m.rawValue])
+        for f in History.filters {
+            guard let result = step.coverage[f] else { continue }
+            let rowPrefix = BatchCSV.fields([date, sheet.fileName, f.description])
             for c in result.counties {
                 let prefix: [UInt8]
                 if let p = countyPrefix[c.geoid] { prefix = p } else {
@@ -42,18 +43,11 @@ public struct BatchPanels {
                     continue
                 }
                 let levels = Set(c.agreements.map(\.level.rawValue)).sorted().joined(separator: ";")
-                let tail = BatchCSV.tail([String(c.covered), BatchCSV.fraction(c.share), String(c.agreements.count),
-                                            String(c.agreements.filter(\.counted).count), levels])
+                let tail = BatchCSV.tail([String(c.covered), BatchCSV.fraction(c.share), String(c.coveredWithoutStatewide),
+                                          String(c.agreements.count), String(c.agreements.filter(\.counted).count), levels])
                 counties.appendRaw([rowPrefix, prefix, tail])
             }
         }
-        for (row, m) in zip(step.identified.rows, step.matched.matched) {
-            let a = m.agreement, j = m.jurisdiction
-            agreements.append([
-                date, sheet.fileName, String(a.row), row.id, row.identity.state, row.identity.model, a.agencyName,
-                a.signed?.description ?? "", a.countyAsPrinted ?? "", j.level.rawValue, j.geoid ?? "", j.name, j.method.rawValue,
-                BatchCSV.fraction(j.confidence, decimals: 2), j.counties.map(\.countyGEOID).joined(separator: ";"),
-            ])
-        }
+        agreementPanel.add(step)
     }
 }

@@ -4,13 +4,13 @@ import Geo287Coverage
 import Geo287Jurisdictions
 
 /// `geo287 batch`: every participating sheet of a folder turned into a tidy county panel, an
-/// agreements panel, the history table and a manifest of every input with its SHA-256. The
+/// agreements panel, the agreements' lifetimes, the history table and a manifest of every input with its SHA-256. The
 /// outputs depend only on the inputs (no timestamps, fixed decimals, sorted), so two runs give
 /// identical bytes. The folder is published as a set (`AtomicFolder`): built beside the target
 /// and renamed into place, so it never holds panels of one run with another run's manifest.
 public struct BatchRun {
     public static let files = (counties: "county_panel.csv", agreements: "agreements_panel.csv",
-                               history: "history.csv", manifest: "manifest.json")
+                               lifetimes: "agreement_lifetimes.csv", history: "history.csv", manifest: "manifest.json")
 
     public let root: DataRoot
     public let folder: String
@@ -45,9 +45,11 @@ public struct BatchRun {
             panels.add(step)
             progress("sheets", step.index + 1, total)
         }
+        let agreements = panels.agreementPanel.panel(), lifetimes = panels.agreementPanel.lifetimes()
         let outputs: [(name: String, data: Data, rows: Int)] = [
             (Self.files.counties, panels.counties.data, panels.counties.rows),
-            (Self.files.agreements, panels.agreements.data, panels.agreements.rows),
+            (Self.files.agreements, agreements.data, agreements.rows),
+            (Self.files.lifetimes, lifetimes.data, lifetimes.rows),
             (Self.files.history, Data(HistoryOutput.csv(history).utf8), history.rows.count),
         ]
         let manifest = BatchManifest.json(
@@ -57,7 +59,7 @@ public struct BatchRun {
         try AtomicFolder.publish(outputs.map { ($0.name, $0.data) } + [(Self.files.manifest, Data((manifest.rendered() + "\n").utf8))],
                                  to: out)
         Trace.mark("folder published")
-        return Summary(sheets: total, countyRows: panels.counties.rows, agreementRows: panels.agreements.rows,
+        return Summary(sheets: total, countyRows: panels.counties.rows, agreementRows: agreements.rows,
                        matchedRows: matching.matchedRows, reusedRows: matching.reusedRows, inputs: inputs.count)
     }
 }

@@ -36,6 +36,8 @@ public struct History: Sendable {
         public let matched: MatchedSheet
         public let identified: IdentifiedSheet
         public let coverage: [ModelFilter: CoverageResult]
+        /// From the previous sheet; nil for the first.
+        public let diff: SheetDiff?
     }
 
     /// Builds the history of `sheets`. `each` sees every sheet's step after it is computed.
@@ -52,14 +54,14 @@ public struct History: Sendable {
             }
             Trace.mark("history coverage")
             let identified = IdentifiedSheet(sheet)
-            let change = previous.map { SheetDiff(old: $0, new: identified).counts() }
+            let diff = previous.map { SheetDiff(old: $0, new: identified) }
             vintage = coverage[.all]?.populationVintage ?? vintage
             rows.append(HistoryRow(
                 sheet: sheet, summary: SheetSummary(sheet), pending: sheets.pending(for: sheet).map(SheetSummary.init),
                 covered: Dictionary(uniqueKeysWithValues: coverage.map { ($0.key.description, $0.value.national.covered) }),
-                population: coverage[.all]?.national.population ?? 0, change: change))
+                population: coverage[.all]?.national.population ?? 0, change: diff?.counts()))
             Trace.mark("history diff")
-            try each(Step(index: i, matched: matched, identified: identified, coverage: coverage))
+            try each(Step(index: i, matched: matched, identified: identified, coverage: coverage, diff: diff))
             Trace.mark("history step")
             previous = identified
         }

@@ -17,7 +17,7 @@ public enum HistoryOutput {
         out += "pending: the pending sheet ICE listed with the participating sheet (date in brackets)\n\n"
         var header = ["PUBLISHED", "SHEET"]
         for m in models { header += ["\(m.abbreviation) AGR", "ST", "PEND", "COVERED", "Δ AGR", "Δ COVERED"] }
-        header += ["ALL COVERED", "ADDED", "REMOVED", "RENEWED", "CHANGED", "PENDING SHEET"]
+        header += ["ALL COVERED"] + SheetDiff.Kind.allCases.map { $0.rawValue.uppercased() } + ["PENDING SHEET"]
         var lines = [header]
         for (i, r) in h.rows.enumerated() {
             let prev = i > 0 ? h.rows[i - 1] : nil
@@ -49,7 +49,7 @@ public enum HistoryOutput {
             h += ["\(p)_agreements", "\(p)_agencies", "\(p)_states", "\(p)_pending", "\(p)_covered",
                   "\(p)_agreements_change", "\(p)_covered_change"]
         }
-        return h + ["all_covered", "all_covered_change", "population", "added", "removed", "renewed", "changed"]
+        return h + ["all_covered", "all_covered_change", "population"] + SheetDiff.Kind.allCases.map(\.column)
     }
 
     public static func csv(_ h: History, models: [SupportModel] = SupportModel.allCases) -> String {
@@ -92,7 +92,7 @@ public enum HistoryOutput {
                         ])
                     })),
                     ("all_covered", .int(r.covered(.all))), ("population", .int(r.population)),
-                    ("change", r.change.map { c in .object(SheetDiff.Kind.allCases.map { ($0.rawValue, .int(c.count($0))) }) } ?? .null),
+                    ("change", r.change.map { c in .object(SheetDiff.Kind.allCases.map { ($0.column, .int(c.count($0))) }) } ?? .null),
                 ])
             })),
         ])

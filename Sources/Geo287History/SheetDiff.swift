@@ -5,17 +5,26 @@ import Geo287Sheets
 /// What changed between two sheets, agreement by agreement (matched by `AgreementIdentity`):
 /// - added / removed: the id is in only one sheet;
 /// - renewed: the signed date moved forward;
+/// - switched: an agency's row of one model is gone and a row of another model of the same
+///   agency (same state, equivalent name) is new: the agency switched model (Person County
+///   Sheriff's Office, NC, jail enforcement → warrant service on 2026-04-13), one entry, not a
+///   removal and an addition;
+/// - link-filled: the only change is a document link filled in where the MOA cell read
+///   `link pending` or was empty (counted apart: on most sheets these are most of the changes);
 /// - changed: county, MOA link, agency type, or a signed date corrected (moved back, filled
 ///   in, emptied); also a name ICE corrected (`Dimmit Couny` → `Dimmit County`): a removed and an
 ///   added row of the same state, model and signed date whose names differ by a typo
 ///   (see `SheetDiffPairing`) are one agreement renamed, not a removal and an addition.
 public struct SheetDiff: Sendable {
     public enum Kind: String, Sendable, CaseIterable, Comparable {
-        case added, removed, renewed, changed
+        case added, removed, renewed, switched, changed
+        case linkFilled = "link-filled"
+        /// The column name in CSV headers (`link_filled`).
+        public var column: String { rawValue.replacingOccurrences(of: "-", with: "_") }
         public static func < (a: Kind, b: Kind) -> Bool { (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0) }
     }
 
-    /// One field that differs: `signed`, `county`, `moa`, `type` or `agency`.
+    /// One field that differs: `signed`, `county`, `moa`, `type`, `agency` or `model`.
     public struct Change: Sendable, Hashable {
         public let field: String
         public let old: String?
@@ -26,7 +35,7 @@ public struct SheetDiff: Sendable {
         public let kind: Kind
         /// The id in the new sheet (the old one for removals).
         public let id: String
-        /// Set when the id changed (a corrected name).
+        /// Set when the id changed (a corrected name, a switched model).
         public let oldID: String?
         public let state: String
         public let model: String
@@ -47,6 +56,17 @@ public struct SheetDiff: Sendable {
     /// Sorted by kind, state, model, agency, id.
     public let entries: [Entry]
 
+    /// The entries of one state only (`diff --state`); the sheets stay whole.
+    public func restricted(to state: String) -> SheetDiff {
+        SheetDiff(old: old, new: new, entries: entries.filter { $0.state == state })
+    }
+
+    private init(old: Sheet, new: Sheet, entries: [Entry]) {
+        self.old = old
+        self.new = new
+        self.entries = entries
+    }
+
     public init(old: Sheet, new: Sheet) {
         self.init(old: IdentifiedSheet(old), new: IdentifiedSheet(new))
     }
@@ -64,8 +84,15 @@ public struct SheetDiff: Sendable {
             if let e = Self.compare(before, row, columns: columns) { entries.append(e) }
         }
         let pairs = SheetDiffPairing.pair(removed: removed, added: added)
-        let pairedOld = Set(pairs.map(\.old.id)), pairedNew = Set(pairs.map(\.new.id))
+        var pairedOld = Set(pairs.map(\.old.id)), pairedNew = Set(pairs.map(\.new.id))
         for (before, after) in pairs {
+            if let e = Self.compare(before, after, columns: columns) { entries.append(e) }
+        }
+        let switches = SheetDiffPairing.pairModels(removed: removed.filter { !pairedOld.contains($0.id) },
+                                                   added: added.filter { !pairedNew.contains($0.id) })
+        for (before, after) in switches {
+            pairedOld.insert(before.id)
+            pairedNew.insert(after.id)
             if let e = Self.compare(before, after, columns: columns) { entries.append(e) }
         }
         for r in removed where !pairedOld.contains(r.id) {
@@ -97,6 +124,12 @@ public struct SheetDiff: Sendable {
             changes.append(Change(field: "type", old: x.typeAsPrinted, new: y.typeAsPrinted))
         }
         if moaDocument(x) != moaDocument(y) { changes.append(Change(field: "moa", old: moa(x), new: moa(y))) }
+        if a.identity.model != b.identity.model {
+            changes.insert(Change(field: "model", old: a.identity.model, new: b.identity.model), at: 0)
+            kind = .switched
+        } else if kind == .changed, changes.count == 1, changes[0].field == "moa", x.moaURL == nil, y.moaURL != nil {
+            kind = .linkFilled
+        }
         guard !changes.isEmpty else { return nil }
         return Entry(kind: kind, id: b.id, oldID: a.id == b.id ? nil : a.id, state: b.identity.state, model: b.identity.model,
                      old: x, new: y, changes: changes)

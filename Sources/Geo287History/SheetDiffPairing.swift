@@ -42,6 +42,23 @@ enum SheetDiffPairing {
         return out
     }
 
+    /// Removed and added rows of one agency (same state, equivalent name as `canonical` reads
+    /// it) under different models: the agency switched model. Each row pairs at most once, in
+    /// id order.
+    static func pairModels(removed: [Row], added: [Row]) -> [(old: Row, new: Row)] {
+        func agency(_ r: Row) -> String { "\(r.identity.state)|" + canonical(r.identity.agency, state: r.agreement.state) }
+        let addedByAgency = Dictionary(grouping: added.sorted { $0.id < $1.id }, by: agency)
+        var usedNew: Set<String> = []
+        var out: [(old: Row, new: Row)] = []
+        for r in removed.sorted(by: { $0.id < $1.id }) {
+            guard let a = addedByAgency[agency(r)]?.first(where: { $0.identity.model != r.identity.model && !usedNew.contains($0.id) })
+            else { continue }
+            usedNew.insert(a.id)
+            out.append((r, a))
+        }
+        return out
+    }
+
     /// Two different counties' sheriffs can sign on one day: when both rows name a county,
     /// it must be the same county (up to a typo).
     static func sameCounty(_ a: String?, _ b: String?) -> Bool {

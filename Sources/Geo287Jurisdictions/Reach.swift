@@ -20,6 +20,17 @@ public enum Reach: Sendable, Hashable {
     case notCounted(CountingRule)
     case none
 
+    /// A word for tables: `whole-counties`, `place`, `unmapped-town`, `not-counted`, `none`.
+    public var name: String {
+        switch self {
+        case .wholeCounties: "whole-counties"
+        case .place: "place"
+        case .unmappedTown: "unmapped-town"
+        case .notCounted: "not-counted"
+        case .none: "none"
+        }
+    }
+
     /// Whether the residents reached count as covered people.
     public var countsResidents: Bool {
         switch self {

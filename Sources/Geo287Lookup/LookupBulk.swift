@@ -6,8 +6,10 @@ import Geo287Jurisdictions
 import Geo287Sheets
 
 /// `lookup --points FILE.csv`: every row of a CSV with `lat` and `lon` columns (other columns
-/// kept) gets its state, county, place and the agreements covering it, per model. Rows whose
-/// coordinates cannot be read are reported (with their row number) and left out; the rest go on.
+/// kept) gets its state, county, place and the agreements covering it, per model, and a
+/// `coordinate_check` (`CoordinateCheck`): a row outside every county, or with a latitude or
+/// longitude out of range, says whether swapping the two puts it in a US county. Rows whose
+/// coordinates are not numbers are reported (with their row number) and left out; the rest go on.
 public struct LookupBulk: Sendable {
     public struct BadRow: Sendable, Equatable, CustomStringConvertible {
         /// 1-based record number in the file; the header is row 1.
@@ -23,6 +25,22 @@ public struct LookupBulk: Sendable {
         public let outside: Int
         /// Per input data row kept: its location (for tests and summaries).
         public let assignments: [PointAssignment]
+        /// Per input data row kept, in order.
+        public let checks: [CoordinateCheck]
+        public func count(_ c: CoordinateCheck) -> Int { checks.filter { $0 == c }.count }
+    }
+
+    /// What the coordinates of a row look like.
+    public enum CoordinateCheck: String, Sendable, CaseIterable {
+        /// In a US county (or county equivalent).
+        case ok
+        /// In range, in no US county, and not in one when swapped either (open water, abroad).
+        case outsideUS = "outside-us"
+        /// Outside every county (or out of range) as given, in a US county with latitude and
+        /// longitude swapped: the location columns stay empty, the row is not guessed.
+        case swapped
+        /// Latitude beyond ±90 or longitude beyond ±180, and not a US point when swapped.
+        case outOfRange = "out-of-range"
     }
 
     public let root: DataRoot
@@ -52,6 +70,7 @@ public struct LookupBulk: Sendable {
             try CensusLayers.places(root, stateFIPS: fips, geometry: .boxes(pts.anyInside))
         }
         let located = try locator.locateIndexed(csv.coordinates)
+        let checks = try Self.checks(csv, counties: located.counties, locator: locator)
         // Distinct locations as (county index, place index) keys.
         var placeIndex: [String: Int] = [:]
         var keys = [Int](repeating: -1, count: located.counties.count)
@@ -75,14 +94,36 @@ public struct LookupBulk: Sendable {
         out.reserveCapacity(csv.bytes.count + keys.count * 96)
         out += csv.bytes[csv.headerRange]
         out += Array(("," + ours.map { CSVWriter.field(prefix + $0) }.joined(separator: ",") + "\n").utf8)
+        let checkFields = Dictionary(uniqueKeysWithValues: CoordinateCheck.allCases.map { ($0, Array(",\($0.rawValue)\n".utf8)) })
         for (k, r) in csv.records.enumerated() {
             out.append(contentsOf: csv.bytes[r])
             out.append(contentsOf: columns[keys[k]] ?? [])
+            out.append(contentsOf: checkFields[checks[k]] ?? [])
         }
         Trace.mark("csv written")
         let assignments = keys.map { distinct[$0] ?? .outside }
         return Output(csv: Data(out), rows: csv.records.count, bad: csv.bad,
-                      outside: located.counties.filter { $0 < 0 }.count, assignments: assignments)
+                      outside: located.counties.filter { $0 < 0 }.count, assignments: assignments, checks: checks)
+    }
+
+    /// Each row's check: rows in no county (out-of-range ones included) are located again with
+    /// latitude and longitude swapped.
+    static func checks(_ csv: LookupCSV, counties: [Int32], locator: BulkCountyPlaceLocator) throws -> [CoordinateCheck] {
+        var checks = [CoordinateCheck](repeating: .ok, count: counties.count)
+        var again: [Int] = [], swapped: [Coordinate] = []
+        for i in counties.indices where counties[i] < 0 {
+            let given = csv.outOfRange[i] ?? csv.coordinates[i]
+            checks[i] = csv.outOfRange[i] == nil ? .outsideUS : .outOfRange
+            // (lat, lon) read as (lon, lat): in range only when the longitude is within ±90.
+            if (-90...90).contains(given.x), (-180...180).contains(given.y) {
+                again.append(i)
+                swapped.append(Coordinate(given.y, given.x))
+            }
+        }
+        guard !again.isEmpty else { return checks }
+        let relocated = try locator.locateIndexed(swapped)
+        for (k, i) in again.enumerated() where relocated.counties[k] >= 0 { checks[i] = .swapped }
+        return checks
     }
 
     static func columnNames(pending: Bool) -> [String] {
@@ -90,7 +131,7 @@ public struct LookupBulk: Sendable {
         for m in SupportModel.allCases { names += ["\(m.abbreviation.lowercased())_count", "\(m.abbreviation.lowercased())_agencies"] }
         names += ["unmapped_count", "unmapped_agencies"]
         if pending { names += ["pending_count", "pending_agencies"] }
-        return names
+        return names + ["coordinate_check"]
     }
 
     struct Matched: Sendable {
@@ -128,7 +169,7 @@ public struct LookupBulk: Sendable {
                 fields = ["", "", "", "", "", "0"] + SupportModel.allCases.flatMap { _ in ["0", ""] } + ["0", ""]
                 if pendingSheet != nil { fields += ["0", ""] }
             }
-            out[key] = Array(("," + fields.map(CSVWriter.field).joined(separator: ",") + "\n").utf8)
+            out[key] = Array(("," + fields.map(CSVWriter.field).joined(separator: ",")).utf8)
         }
         return out
     }

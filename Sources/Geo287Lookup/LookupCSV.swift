@@ -21,6 +21,9 @@ struct LookupCSV {
     private(set) var records: [Range<Int>] = []
     private(set) var lines: [Int] = []
     private(set) var coordinates: [Coordinate] = []
+    /// Per record: the coordinates as given when they are out of range (latitude beyond ±90 or
+    /// longitude beyond ±180; `coordinates` then holds a point in no county), else nil.
+    private(set) var outOfRange: [Coordinate?] = []
     private(set) var bad: [LookupBulk.BadRow] = []
 
     init(bytes: [UInt8], path: String, latNames: [String], lonNames: [String]) throws {
@@ -52,12 +55,22 @@ struct LookupCSV {
             if let y = Self.number(bytes, latRange), let x = Self.number(bytes, lonRange),
                (-90...90).contains(y), (-180...180).contains(x) {
                 coordinates.append(Coordinate(x, y))
+                outOfRange.append(nil)
+                records.append(r.range)
+                lines.append(startLine)
+                continue
+            }
+            if let y = Double(Self.text(bytes, latRange)), let x = Double(Self.text(bytes, lonRange)), x.isFinite, y.isFinite {
+                // Numbers out of range: kept and flagged (often latitude and longitude swapped).
+                coordinates.append(Self.nowhere)
+                outOfRange.append(Coordinate(x, y))
                 records.append(r.range)
                 lines.append(startLine)
                 continue
             }
             do {   // the slow path, for the message
                 coordinates.append(try LookupQuery.coordinate(lat: Self.text(bytes, latRange), lon: Self.text(bytes, lonRange)))
+                outOfRange.append(nil)
                 records.append(r.range)
                 lines.append(startLine)
             } catch {
@@ -65,6 +78,9 @@ struct LookupCSV {
             }
         }
     }
+
+    /// A point in no county (the South Atlantic), located in place of out-of-range coordinates.
+    static let nowhere = Coordinate(-20, -50)
 
     struct Record {
         var range: Range<Int>

@@ -1,7 +1,8 @@
 import Geo287Core
 
 /// The lookup as JSON: {"query", "location", "sheet", "pending_sheet", "covers", "inside_county",
-/// "unmapped", "facilities", "pending", "state"}; entries keep the display order.
+/// "unmapped", "facilities", "pending", "state", "answer"}; entries keep the display order;
+/// `answer` is the plain-words answer (`LookupAnswerJSON`).
 public enum LookupJSON {
     public static func render(_ r: LookupResult) -> String {
         let loc = r.location
@@ -35,6 +36,7 @@ public enum LookupJSON {
             ("facilities", list(r.entries(.facility))),
             ("pending", list(r.entries.filter(\.isPending))),
             ("state", .object([("agreements", .int(r.stateAgreementCount)), ("unplaced", .int(r.stateUnplacedCount))])),
+            ("answer", LookupAnswerJSON.render(LookupAnswer(r))),
         ]).rendered() + "\n"
     }
 

@@ -52,6 +52,8 @@ struct LookupNames {
         let scored = pool.compactMap { c -> (county: County, score: Int)? in
             let key = NameKey.normalize(c.name)
             if key != base, (" " + key + " ").contains(" " + base + " ") { return (c, 0) }
+            // `Hillsboro` → Hillsborough: the typed name is how the county's name begins.
+            if base.count >= 5, key.hasPrefix(base) { return (c, 1) }
             let d = NameKey.editDistance(key, base)
             return d <= max(1, NameKey.fuzzyTolerance(base)) ? (c, d) : nil
         }
@@ -65,15 +67,50 @@ struct LookupNames {
         let note: String?
     }
 
+    /// A place query's answer: a Census place, or a town, township or borough known only by its
+    /// county (Pennsylvania and New Jersey townships, New England towns).
+    enum PlaceOrTown {
+        case place(PlaceHit)
+        case town(CountySubdivisions.Division)
+    }
+
+    /// `Stowe township` → `Stowe Township`.
+    static func townName(_ d: CountySubdivisions.Division) -> String {
+        var words = d.name.split(separator: " ").map(String.init)
+        if let last = words.last { words[words.count - 1] = last.prefix(1).uppercased() + last.dropFirst() }
+        return words.joined(separator: " ")
+    }
+
+    /// A place, else (with a state) a town or township of that name.
+    func placeOrTown(_ text: String) throws -> PlaceOrTown {
+        do {
+            return .place(try place(text))
+        } catch let e as LookupError where e.kind == .unknownName {
+            let (name, state) = try LookupQuery.nameAndState(text)
+            guard let st = state else { throw e }
+            let towns = try gazetteer.subdivisions().named(NameKey.normalize(name), stateFIPS: st.fips)
+            if towns.count == 1, let t = towns.first { return .town(t) }
+            guard towns.count > 1 else { throw e }
+            throw LookupError(.ambiguous, "`\(name)` names \(towns.count) towns or townships in \(st.name); they are told apart by county, which this lookup cannot yet take: try --county with one of these counties",
+                              suggestions: towns.prefix(12).map { "\(Self.townName($0)) (\(gazetteer.countyByGEOID[$0.countyGEOID].map(Self.label) ?? $0.countyGEOID))" })
+        }
+    }
+
     func place(_ text: String) throws -> PlaceHit {
         let (name, state) = try LookupQuery.nameAndState(text)
         let states = state.map { [$0] } ?? USState.all
         if state == nil { try gazetteer.preloadPlaces(states: states.map(\.fips), threads: 2) }
         let key = NameKey.normalize(name)
-        var exact: [PlaceHit] = [], shortForms: [PlaceHit] = [], fuzzy: [Place] = []
+        var exact: [PlaceHit] = [], shortForms: [PlaceHit] = [], fuzzy: [Place] = [], common: [Place] = [], commonFuzzy: [Place] = []
+        let tolerance = NameKey.fuzzyTolerance(key)
         for st in states {
             let places = try gazetteer.places(inState: st.fips)
             guard !places.isEmpty else { continue }
+            // Everyday names of consolidated city-counties and `Urban …` places (`Nashville`, `Honolulu`).
+            for p in places {
+                guard let k = PlainNames.commonKey(p) else { continue }
+                if k == key { common.append(p) } else if tolerance > 0, NameKey.editDistance(k, key) <= tolerance { commonFuzzy.append(p) }
+            }
             let resolver = PlaceResolver(places: places, crosswalk: gazetteer.crosswalk, stateFIPS: st.fips)
             guard let m = resolver.resolve(key: key, county: nil) else { continue }
             if m.method == .fuzzy { fuzzy.append(m.place); continue }
@@ -83,8 +120,9 @@ struct LookupNames {
             }
             if sameName.count > 1 {
                 exact += sameName.map { PlaceHit(place: $0, note: nil) }
-            } else if let note = m.note, note.contains("short form") {
-                shortForms.append(PlaceHit(place: m.place, note: note))   // `Sunny Isles` for Sunny Isles Beach
+            } else if m.note?.contains("short form") == true {
+                // `Sunny Isles` for Sunny Isles Beach
+                shortForms.append(PlaceHit(place: m.place, note: "`\(name)` read as \(PlainNames.place(m.place))"))
             } else {
                 exact.append(PlaceHit(place: m.place, note: nil))
             }
@@ -94,6 +132,12 @@ struct LookupNames {
         let named = exact.filter { NameKey.normalize($0.place.name) == NameKey.stripPrefixes(key, ["city of", "town of", "village of", "borough of"]) }
         if !named.isEmpty { exact = named }
         if exact.isEmpty { exact = shortForms }
+        if common.count == 1, let p = common.first {
+            let rest = exact.filter { $0.place.geoid != p.geoid }.count
+            let others = rest == 0 ? "" : "; \(rest) other place\(rest == 1 ? "" : "s") of that name: add the state for \(rest == 1 ? "it" : "one of them")"
+            if state != nil, rest == 0 { return PlaceHit(place: p, note: nil) }
+            return PlaceHit(place: p, note: "`\(name)` read as \(PlainNames.place(p)), \(USState.fips(p.stateFIPS)?.name ?? "")\(others)")
+        }
         if exact.count == 1, let hit = exact.first { return hit }
         // Incorporated places first: `Springfield` is a city in several states and a CDP in more.
         let incorporated = exact.filter(\.place.isIncorporated)
@@ -104,15 +148,19 @@ struct LookupNames {
             throw LookupError(.ambiguous, "`\(name)` names \(exact.count) places; add the state (and pick one), e.g. `\(exact[0].place.name), \(Self.usps(exact[0].place))`",
                               suggestions: shown)
         }
-        var hints = fuzzy.map(placeLabel)
+        var hints = (commonFuzzy + fuzzy).map(placeLabel)
         // A county name given as a place: point to --county.
         for st in states {
             if let c = CountyResolver(counties: gazetteer.counties(inState: st.fips)).resolve(name), c.method != .fuzzy {
                 hints.append("\(Self.label(c.county)) (a county: use --county)")
             }
         }
+        // A misspelt county given as a place (`Hillsboro County, FL`): the county suggestions.
+        if hints.isEmpty, let st = state, NameKey.stripSuffixes(key, CountyResolver.typeSuffixes) != key {
+            hints = suggestions(name, in: gazetteer.counties(inState: st.fips)).prefix(3).map { "\(Self.label($0.county)) (a county: use --county)" }
+        }
         let whereText = state.map { " in \($0.name)" } ?? ""
-        throw LookupError(.unknownName, "no Census place\(whereText) is named `\(name)`", suggestions: Array(hints.prefix(5)))
+        throw LookupError(.unknownName, "no city, town or community\(whereText) is named `\(name)`", suggestions: Array(hints.prefix(5)))
     }
 
     static func usps(_ p: Place) -> String { USState.fips(p.stateFIPS)?.usps ?? p.stateFIPS }
@@ -123,6 +171,6 @@ struct LookupNames {
             .sorted { $0.population2020 > $1.population2020 }
             .compactMap { gazetteer.countyByGEOID[$0.countyGEOID]?.nameWithType }
         let inCounties = counties.isEmpty ? "" : " (\(counties.prefix(3).joined(separator: ", "))\(counties.count > 3 ? ", …" : ""))"
-        return "\(p.nameWithType), \(Self.usps(p))\(inCounties)"
+        return "\(PlainNames.place(p)), \(Self.usps(p))\(inCounties)"
     }
 }

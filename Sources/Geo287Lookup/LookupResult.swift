@@ -25,9 +25,15 @@ public struct LookupLocation: Sendable {
     /// layer, which has boundaries only for agreement cities: a point outside them may still
     /// be in another city, and the answer must not call it unincorporated.
     public let allCityBoundaries: Bool
+    /// A town, township or borough named in a place query that is not a Census place (no
+    /// boundary in the data): `Stowe Township`. The answer is then for its county.
+    public let subdivision: String?
+    /// County and city lines within reach of a point (nearest first).
+    public var nearLines: [NearLine] = []
 
     public init(query: Query, state: USState?, counties: [County], place: Place?, notes: [String] = [],
-                allCityBoundaries: Bool = true) {
+                allCityBoundaries: Bool = true, subdivision: String? = nil) {
+        self.subdivision = subdivision
         self.query = query
         self.state = state
         self.counties = counties
@@ -38,6 +44,28 @@ public struct LookupLocation: Sendable {
 
     public var assignment: PointAssignment {
         PointAssignment(countyGEOID: counties.first?.geoid, placeGEOID: place?.geoid)
+    }
+}
+
+/// A county or city line near a point: the county layer is generalised (1:5,000,000), so a
+/// point within `NearLine.countyMetres` of a county line may lie on the other side.
+public struct NearLine: Sendable, Equatable {
+    public enum Kind: String, Sendable { case county, city }
+    public static let countyMetres = 2_000.0
+    public static let cityMetres = 250.0
+    public let kind: Kind
+    /// Rounded to 10 m.
+    public let metres: Int
+    /// The area the point is in (`Hillsborough County`, `Tampa`).
+    public let inside: String
+    /// The county across the line (nil for a city line).
+    public let across: String?
+
+    public init(kind: Kind, metres: Int, inside: String, across: String?) {
+        self.kind = kind
+        self.metres = metres
+        self.inside = inside
+        self.across = across
     }
 }
 

@@ -62,8 +62,9 @@ public final class LookupSession {
         let place = try locator.place(at: p, stateFIPS: county.stateFIPS)
         Trace.mark("place located")
         let complete = CensusLayers.placeSource(root, stateFIPS: county.stateFIPS)?.layer != .compact
-        let location = LookupLocation(query: .point(p), state: USState.fips(county.stateFIPS), counties: [county], place: place,
+        var location = LookupLocation(query: .point(p), state: USState.fips(county.stateFIPS), counties: [county], place: place,
                                       allCityBoundaries: complete)
+        location.nearLines = nearLines(p, county: county, place: place)
         return try coverage(location)
     }
 
@@ -77,7 +78,17 @@ public final class LookupSession {
     public func lookup(place text: String) throws -> LookupResult {
         let (_, state) = try LookupQuery.nameAndState(text)
         let g = try state.map { try gazetteer(state: $0.fips) } ?? nationalGazetteer()
-        let hit = try LookupNames(gazetteer: g).place(text)
+        _ = try subdivisionLoads.values.map { try $0.value() }   // towns are read by the name lookup too
+        let found = try LookupNames(gazetteer: g).placeOrTown(text)
+        guard case let .place(hit) = found else {
+            guard case let .town(town) = found, let county = counties.first(where: { $0.geoid == town.countyGEOID }) else {
+                throw LookupError(.unknownName, "`\(text)`: its county is not in the county layer")
+            }
+            let name = LookupNames.townName(town)
+            let note = "the maps used here have no boundary for \(name), so this answer is for all of \(PlainNames.county(county)), which it lies in; its own police department, if it has an agreement, is named."
+            return try coverage(LookupLocation(query: .place(text), state: USState.fips(county.stateFIPS), counties: [county], place: nil,
+                                               notes: [note], subdivision: name))
+        }
         let fips = hit.place.stateFIPS
         let shares = try CountyJoin(gazetteer: try gazetteer(state: fips)).counties(ofPlace: hit.place.geoid)
         let spans = shares.compactMap { s in counties.first { $0.geoid == s.countyGEOID } }
@@ -85,6 +96,34 @@ public final class LookupSession {
                                       notes: hit.note.map { [$0] } ?? [])
         return try coverage(location)
     }
+
+    /// The county line (and the city line of the place the point is in) when close enough to matter.
+    func nearLines(_ p: Coordinate, county: County, place: Place?) -> [NearLine] {
+        var out: [NearLine] = []
+        let d = EdgeDistance.metres(from: p, to: county.geometry)
+        if d < NearLine.countyMetres {
+            // The neighbour across the line: the nearest other county whose box is within reach.
+            let reach = 0.05
+            let across = counties.filter { c in
+                guard c.geoid != county.geoid else { return false }
+                let b = c.geometry.bounds
+                return p.x >= b.minX - reach && p.x <= b.maxX + reach && p.y >= b.minY - reach && p.y <= b.maxY + reach
+            }.map { ($0, EdgeDistance.metres(from: p, to: $0.geometry)) }.min { $0.1 < $1.1 }
+            // A shore or the national border is no county line: only a county across within reach counts.
+            if let (other, distance) = across, distance < NearLine.countyMetres {
+                out.append(NearLine(kind: .county, metres: Self.rounded(d), inside: PlainNames.county(county), across: PlainNames.county(other)))
+            }
+        }
+        // A city line matters where a city's own police stop: incorporated places only.
+        if let place, place.isIncorporated {
+            let e = EdgeDistance.metres(from: p, to: place.geometry)
+            if e < NearLine.cityMetres { out.append(NearLine(kind: .city, metres: Self.rounded(e), inside: PlainNames.place(place), across: nil)) }
+        }
+        return out.sorted { $0.metres < $1.metres }
+    }
+
+    /// Metres rounded to 10 (a finite distance under a few kilometres).
+    static func rounded(_ m: Double) -> Int { m.isFinite && m < 1e7 ? Int((m / 10).rounded()) * 10 : 0 }
 
     // MARK: Coverage
 

@@ -7,12 +7,15 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Every published sheet as one reproducible dataset: county and agreement panels, history, manifest.",
         discussion: """
-        Writes to FOLDER: county_panel.csv (one row per sheet × county × model: population, covered \
-        people, share, covering and counted agreements, levels; every county, zeros included), \
-        agreements_panel.csv (one row per sheet × agreement: stable id, jurisdiction level, GEOID, \
-        method, counties), history.csv (as `geo287 history --format csv`) and manifest.json (geo287 \
+        Writes to FOLDER: county_panel.csv (one row per sheet × county × model and `all`, the \
+        any-model union: population, covered people, share, covered_without_statewide, covering and \
+        counted agreements, levels; every county, zeros included), agreements_panel.csv (one row per \
+        sheet × agreement: stable agreement and agency ids, type, document link, jurisdiction, \
+        whether and by which counting rule its residents are counted, first and last seen, status \
+        active/renewed/ended, gaps), agreement_lifetimes.csv (one row per agreement), history.csv (as `geo287 history --format csv`) and manifest.json (geo287 \
         version, every input file with its SHA-256 — sheets and Census files —, population vintages, \
-        options, outputs with their SHA-256). Re-running gives identical bytes. Progress on stderr \
+        options, outputs with their SHA-256). Every column is described in docs/codebook.md. \
+        Re-running gives identical bytes. Progress on stderr \
         when it is a terminal, unless --quiet.
         """)
 

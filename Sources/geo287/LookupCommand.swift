@@ -12,13 +12,18 @@ struct LookupCommand: ParsableCommand {
         abstract: "Which 287(g) agreements cover a point, a county or a city.",
         discussion: """
         Give one of --point LAT,LON, --county "Collier County, FL", --place "Tampa, FL" or \
-        --points FILE.csv. An agreement covers a location when its jurisdiction contains it: \
+        --points FILE.csv. The answer comes in plain words: yes or no for your police department, \
+        your sheriff and statewide agencies, then each agreement under its model explained in one \
+        sentence, then requests not yet signed. --place also takes everyday names (Nashville, \
+        Honolulu) and Pennsylvania or New Jersey townships and boroughs (\"Stowe Township, PA\"); \
+        a misspelling gets suggestions; a point near a county line says how near. An agreement covers a location when its jurisdiction contains it: \
         statewide agencies the whole state, a sheriff the county, a police department its city. \
         Jails, campuses and prosecutors are listed as facilities, not as coverage. \
         Border rule: \(BorderRule.statement). \
         --points reads a CSV with lat and lon columns (others kept) and writes one row per good \
         input row with state, county_fips, county, place_geoid, place and per model \
-        (jem, wso, tfm) the count and names of the covering agencies; bad rows go to stderr.
+        (jem, wso, tfm) the count and names of the covering agencies, and coordinate_check \
+        (ok, outside-us, swapped, out-of-range); rows whose coordinates are not numbers go to stderr.
         """)
 
     @OptionGroup var root: DataRootOption
@@ -82,7 +87,9 @@ struct LookupCommand: ParsableCommand {
         Trace.mark("sheets")
         let output = try LookupBulk(root: root, sheet: sheet, pendingSheet: pending, threads: threads).run(csvPath: csv)
         var report = output.bad.map { "geo287: lookup: \(csv): \($0) (skipped)\n" }.joined()
-        report += "geo287: lookup: \(output.rows) rows located (\(output.outside) outside any US county), \(output.bad.count) bad rows skipped\n"
+        let swapped = output.count(.swapped), outOfRange = output.count(.outOfRange)
+        report += "geo287: lookup: \(output.rows) rows located (\(output.outside) outside any US county: \(swapped) look swapped, "
+            + "\(outOfRange) out of range; see the coordinate_check column), \(output.bad.count) bad rows skipped\n"
         StandardOutput.error(TerminalText.escape(report))
         if USState.all.contains(where: { CensusLayers.placeSource(root, stateFIPS: $0.fips)?.layer == .compact }) {
             warn("this data root's place layer is the compact one (city boundaries of agreement cities only): an empty place column means \"in no agreement city\", not unincorporated; `geo287 data fetch places --state XX` gets every city boundary.")

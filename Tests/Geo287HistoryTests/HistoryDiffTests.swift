@@ -1,4 +1,7 @@
+import Geo287Core
+import Geo287Coverage
 import Geo287History
+import Geo287Jurisdictions
 import Geo287Sheets
 import Testing
 
@@ -36,7 +39,10 @@ struct HistoryDiffTests {
         let d = SheetDiff(old: try HistoryTestData.sheet("participating-2025-08-29.xlsx"),
                           new: try HistoryTestData.sheet("participating-2025-09-10.xlsx"))
         let c = d.counts()
-        #expect(c.count(.added) == 45 && c.count(.removed) == 1 && c.count(.renewed) == 3 && c.count(.changed) == 133)
+        #expect(c.count(.added) == 45 && c.count(.removed) == 1 && c.count(.renewed) == 3)
+        // Of the 133 rows that changed otherwise, 74 only filled a pending document link.
+        #expect(c.count(.changed) + c.count(.linkFilled) == 133)
+        #expect(c.count(.linkFilled) == 74 && c.count(.switched) == 0)
         #expect(d.new.rows - d.old.rows == c.count(.added) - c.count(.removed))
         func entry(_ id: String) -> SheetDiff.Entry? { d.entries.first { $0.id == id } }
 
@@ -57,7 +63,7 @@ struct HistoryDiffTests {
         // Circuit` (2025-09-10 row 277) is the `… Attorney Sixth …` of 2025-08-29 row 271: same id;
         // what changed is its MOA (`link pending` → the document), not the agreement.
         let sa = entry("FL|office of the state attorney sixth judicial circuit|jail-enforcement")
-        #expect(sa?.kind == .changed && sa?.oldID == nil)
+        #expect(sa?.kind == .linkFilled && sa?.oldID == nil)
         #expect(sa?.changes.map(\.field) == ["moa"])
         #expect(sa?.old?.agencyName == "Office of the State Attorney Sixth Judicial Circuit")
         #expect(sa?.new?.agencyName == "Office of the State Attorney, Sixth Judicial Circuit")
@@ -85,10 +91,70 @@ struct HistoryDiffTests {
         let d = SheetDiff(old: try HistoryTestData.sheet("participating-2025-08-29.xlsx"),
                           new: try HistoryTestData.sheet("participating-2025-09-10.xlsx"))
         let csv = SheetDiffOutput.csv(d)
-        #expect(csv.split(separator: "\n").count == d.entries.count + 1)
+        let rows = DelimitedText.rows(csv)
+        #expect(rows.filter { $0.first == "agreement" }.count == d.entries.count)
+        // The counts too: one row per kind for the total, each model and each state.
+        let kinds = SheetDiff.Kind.allCases.count
+        #expect(rows.filter { $0.first == "count" }.count == kinds * (1 + d.modelCounts.filter { $0.model != "unknown" }.count + d.stateCounts.count))
+        #expect(rows.contains(["count", "removed", "", "", "1"] + Array(repeating: "", count: 19)))
         let json = SheetDiffOutput.json(d).rendered()
         #expect(json.contains("\"removed\": 1"))
         let table = SheetDiffOutput.table(d)
         #expect(table.contains("REMOVED (1)"))
+    }
+}
+
+/// The people a diff moves, on the last two sheets of the archive (2026-04-30 → 2026-05-18).
+@Suite("Diff people delta")
+struct DiffPeopleTests {
+    static let computed: Result<(SheetDiff, SheetDiffPeople), any Error> = Result {
+        let old = try HistoryTestData.sheet("participating-2026-04-30.xlsx"), new = try HistoryTestData.sheet("participating-2026-05-18.xlsx")
+        let run = CoverageRun(gazetteer: try Gazetteer.load(HistoryTestData.root))
+        let diff = SheetDiff(old: old, new: new)
+        return (diff, try SheetDiffPeople(diff: diff, old: try run.matchedSheet(old), new: try run.matchedSheet(new), run: run))
+    }
+
+    @Test("task force +100,428 people (130,865,812 → 130,966,240), and the movers add up to every model's change")
+    func taskForce() throws {
+        let (diff, people) = try Self.computed.get()
+        let tf = try #require(people.national("task-force"))
+        #expect(tf.before == 130_865_812 && tf.after == 130_966_240 && tf.delta == 100_428)
+        for f in History.filters.map(\.description) {
+            let national = try #require(people.national(f))
+            #expect(people.movers.filter { $0.model == f }.reduce(0) { $0 + $1.delta } == national.delta, "\(f)")
+            let states = people.totals.filter { $0.model == f && $0.state != nil }
+            #expect(states.reduce(0) { $0 + $1.delta } == national.delta, "\(f)")
+        }
+        // Oldham County KY sheriff, task force, signed 2026-05-05: its whole county (70,183 people) alone.
+        #expect(people.delta(entryID: "KY|oldham county sheriffs office|task-force", model: "task-force") == 70_183)
+        // Milton and Sunbury (PA, Northumberland County) were added together: one mover naming both.
+        let shared = people.movers.first { $0.model == "task-force" && $0.entryIDs.count == 2 }
+        #expect(shared?.state == "PA" && shared?.delta == 16_050 && shared?.counties == 1)
+        // Every mover names the agreements that moved it.
+        #expect(people.movers.allSatisfy { !$0.entryIDs.isEmpty })
+        // 118 rows only filled a pending document link; 3 changed otherwise.
+        #expect(diff.counts().count(.linkFilled) == 118 && diff.counts().count(.changed) == 3)
+    }
+
+    @Test("--state PA: only Pennsylvania's agreements and people; the CSV carries counts, people and movers")
+    func statePA() throws {
+        let (whole, people) = try Self.computed.get()
+        let d = whole.restricted(to: "PA"), p = people.restricted(to: "PA")
+        #expect(!d.entries.isEmpty && d.entries.allSatisfy { $0.state == "PA" })
+        #expect(d.counts().count(.added) == 15 && d.counts().count(.removed) == 1)
+        #expect(p.totals.count == History.filters.count && p.totals.allSatisfy { $0.state == "PA" })
+        #expect(p.state("PA", "task-force")?.delta == 22_627)
+        let csv = SheetDiffOutput.csv(d, people: p)
+        let rows = DelimitedText.rows(csv)
+        #expect(rows.first == SheetDiffOutput.csvHeader)
+        #expect(rows.dropFirst().allSatisfy { $0.count == SheetDiffOutput.csvHeader.count })
+        #expect(rows.contains(["count", "added", "", "", "15"] + Array(repeating: "", count: 19)))
+        #expect(rows.contains { $0[0] == "people" && $0[2] == "PA" && $0[3] == "task-force" && $0[7] == "22627" })
+        #expect(rows.filter { $0[0] == "agreement" }.count == d.entries.count)
+        let table = SheetDiffOutput.table(d, people: p, state: "PA")
+        #expect(table.contains("PEOPLE COVERED IN PA") && table.contains("+22,627"))
+        // 16 added or removed in PA, 5 of them in a mover: the other 11 (townships, cities whose
+        // county was already covered) are counted, not silently dropped.
+        #expect(table.contains("  11 added, removed or switched agreements moved no one:"))
     }
 }

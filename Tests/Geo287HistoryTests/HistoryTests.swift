@@ -8,12 +8,18 @@ import Testing
 
 /// The history of every sheet in the archive, built once for the suite.
 enum HistoryFixture {
-    static let built: Result<History, any Error> = Result {
+    static let built: Result<(History, AgreementLineages), any Error> = Result {
         let sheets = try HistorySheets.read(folder: HistoryTestData.root.path("ice"))
         let run = CoverageRun(gazetteer: try Gazetteer.load(HistoryTestData.root))
-        return try History.build(sheets, matching: HistoryMatching(run: run))
+        var lineages = AgreementLineages()
+        let history = try History.build(sheets, matching: HistoryMatching(run: run)) { step in
+            lineages.add(step.identified, matched: step.matched.matched, diff: step.diff)
+        }
+        return (history, lineages)
     }
-    static func history() throws -> History { try built.get() }
+    static func history() throws -> History { try built.get().0 }
+    /// The agreements of every sheet followed across sheets (as `batch` follows them).
+    static func lineages() throws -> AgreementLineages { try built.get().1 }
 }
 
 @Suite("History across every participating sheet")

@@ -53,17 +53,24 @@ import Testing
         let lines = [
             "name,lat,lon", "\"Tampa, city hall\",27.9506,-82.4572", "gulf,26.0,-87.0", "broken,abc,-80",
             "\"Collier \"\"inland\"\"\",26.05,-81.25", "la,34.05,-118.25", "off,95,10",
+            // Latitude and longitude swapped: Tampa (both in range), Los Angeles (latitude -118).
+            "tampa swapped,-82.4572,27.9506", "la swapped,-118.25,34.05",
         ]
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: csv))
         let sheet = try SheetReader.read(path: LookupFixtures.newestSheet)
         let out = try LookupBulk(root: LookupFixtures.root, sheet: sheet, pendingSheet: nil).run(csvPath: csv)
-        #expect(out.bad.map(\.row) == [4, 7])
-        #expect(out.rows == 4 && out.outside == 1)
+        // Only the row whose latitude is not a number is left out; out-of-range rows are kept and flagged.
+        #expect(out.bad.map(\.row) == [4])
+        #expect(out.rows == 7 && out.outside == 4)
+        #expect(out.checks == [.ok, .outsideUS, .ok, .ok, .outOfRange, .swapped, .swapped])
         let rows = DelimitedText.rows(String(decoding: out.csv, as: UTF8.self))
         let header = rows[0]
         #expect(header.prefix(4) == ["name", "lat", "lon", "state"])
         func col(_ r: [String], _ name: String) -> String { header.firstIndex(of: name).map { r[$0] } ?? "?" }
-        #expect(rows.count == 5)
+        #expect(rows.count == 8)
+        #expect(header.last == "coordinate_check")
+        #expect(rows.dropFirst().map { $0.last ?? "" } == ["ok", "outside-us", "ok", "ok", "out-of-range", "swapped", "swapped"])
+        #expect(col(rows[6], "state") == "" && col(rows[7], "county") == "")
         #expect(rows[1][0] == "Tampa, city hall" && col(rows[1], "county_fips") == "12057" && col(rows[1], "place_geoid") == "1271000")
         #expect(col(rows[1], "agreements") == "14" && col(rows[1], "tfm_count") == "13" && col(rows[1], "wso_count") == "1")
         #expect(col(rows[1], "tfm_agencies").contains("Tampa Police Department"))

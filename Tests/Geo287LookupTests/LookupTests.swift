@@ -42,8 +42,12 @@ enum LookupFixtures {
         #expect(!covers.contains { $0.jurisdiction.level == .other })
         #expect(r.pendingSheetDate?.description == "2026-02-27")
         let text = LookupText.render(r)
-        #expect(text.hasPrefix("Point 27.9506, -82.4572 is in Tampa city, FL (Hillsborough County)."))
-        #expect(text.contains("14 agreements on ICE's participating sheet of 2026-05-18 cover this place"))
+        #expect(text.hasPrefix("Tampa, Florida (in Hillsborough County)\nBased on ICE's list of 287(g) agreements published 2026-05-18.\n"))
+        #expect(text.contains("Your police department (Tampa): YES: Tampa Police Department (task force model).\n"))
+        #expect(text.contains("Your sheriff (Hillsborough County): YES: Hillsborough County Sheriff's Office (warrant model, task force model).\n"))
+        #expect(text.contains("State agencies working statewide (Florida): YES: 11 agencies (listed below).\n"))
+        #expect(text.contains("Task force model (13 agreements): officers can question and arrest people"))
+        #expect(text.contains("Warrant model (1 agreement): officers can serve ICE's immigration warrants"))
     }
 
     @Test func unincorporatedCollierCountyHasTheSheriffAndNoCity() throws {
@@ -55,8 +59,9 @@ enum LookupFixtures {
         #expect(!covers.contains { $0.jurisdiction.level == .municipal })
         // With every city boundary it is unincorporated; the compact layer can only say "in no agreement city".
         #expect(LookupText.render(r).contains(ReferenceData.hasFullData
-            ? "is in Collier County, FL, outside any city or town (unincorporated)"
-            : "is in Collier County, FL, outside every city of FL that holds a 287(g) agreement"))
+            ? "Your police department: not inside a city or town: the county's sheriff or police patrol here."
+            : "Your police department: this point is in no city that has an agreement"))
+        #expect(LookupText.render(r).hasPrefix("A point in Collier County, Florida\n"))
     }
 
     @Test(ReferenceData.needsFullData) func stateWithoutAgreementsSaysSoHonestly() throws {
@@ -66,14 +71,14 @@ enum LookupFixtures {
         #expect(r.location.place?.name == "Los Angeles")
         #expect(r.entries.isEmpty && r.stateAgreementCount == 0)
         let text = LookupText.render(r)
-        #expect(text.contains("No 287(g) agreement covers this place on ICE's participating sheet of 2026-05-18."))
-        #expect(text.contains("California has no agreements on this sheet."))
+        #expect(text.contains("No 287(g) agreement covers Los Angeles, California on this list. California has no agreements on this list."))
+        #expect(text.contains("Your police department (Los Angeles): NO 287(g) agreement."))
     }
 
     @Test func gulfOfMexicoIsInNoCounty() throws {
         let r = try LookupFixtures.session().lookup(point: Coordinate(-87.0, 26.0))
         #expect(r.location.state == nil && r.location.counties.isEmpty && r.entries.isEmpty)
-        #expect(LookupText.render(r).contains("is not inside any US county or county equivalent"))
+        #expect(LookupText.render(r).contains("This point is not inside any US county (open water or outside the US)"))
         // Latitude and longitude swapped: a hint, still no crash.
         let swapped = try LookupFixtures.session().lookup(point: Coordinate(27.9506, -82.4572))
         #expect(swapped.location.notes.first?.contains("swapped") == true)
@@ -137,8 +142,8 @@ enum LookupFixtures {
         let error = try #require(throws: LookupError.self) { try s.lookup(place: "Kansas City") }
         #expect(error.kind == .ambiguous)
         #expect(error.suggestions.count == 2)
-        #expect(error.suggestions.contains { $0.hasPrefix("Kansas City city, KS") })
-        #expect(error.suggestions.contains { $0.hasPrefix("Kansas City city, MO") && $0.contains("Jackson County") })
+        #expect(error.suggestions.contains { $0.hasPrefix("Kansas City, KS") })
+        #expect(error.suggestions.contains { $0.hasPrefix("Kansas City, MO") && $0.contains("Jackson County") })
         #expect(try s.lookup(place: "Kansas City, KS").location.place?.stateFIPS == "20")
     }
 
@@ -172,9 +177,9 @@ enum LookupFixtures {
         let county = try LookupFixtures.session().lookup(county: "Allegheny County, PA")
         #expect(Set(LookupFixtures.agencies(county, .inside)) == Set(inside.map(\.agreement.agencyName)))
         let text = LookupText.render(r)
-        #expect(text.contains("Allegheny County has 2 other agreements (listed below)"))
-        #expect(text.contains("Elsewhere in Allegheny County: city and town agreements, each covering only its own city or town (2):"))
-        #expect(!text.contains("Nothing else"))
+        #expect(text.contains("(those nearby are listed below)"))
+        #expect(text.contains("Nearby, not covering this place itself (each covers only its own city or town) (2):"))
+        #expect(text.contains("  - Stowe Township Police Department, covering its own town, somewhere in Allegheny County (boundary not mapped)."))
         let json = LookupJSON.render(r)
         #expect(json.contains(#""relation": "inside-county""#) && json.contains("Stowe Township Police Department"))
     }
@@ -184,7 +189,8 @@ enum LookupFixtures {
         #expect(r.location.counties.map(\.nameWithType) == ["Moore County"])
         #expect(r.entries(.covers).isEmpty)
         #expect(LookupFixtures.agencies(r, .inside) == ["Robbins Police Department"])
-        #expect(LookupText.render(r).contains("Moore County has 1 other agreement (listed below); North Carolina has 29 agreements elsewhere."))
+        #expect(LookupText.render(r).contains("North Carolina has 29 agreements elsewhere (those nearby are listed below)."))
+        #expect(LookupText.render(r).contains("  - Robbins Police Department, covering Robbins."))
     }
 
     @Test func hickoryListsBrookfordInCatawbaCounty() throws {
@@ -195,7 +201,7 @@ enum LookupFixtures {
         let inside = r.entries(.inside)
         #expect(inside.map(\.agreement.agencyName) == ["Brookford Police Department"])
         #expect(inside.first?.note == "in Catawba County")
-        #expect(LookupText.render(r).contains("Elsewhere in Catawba County: city and town agreements"))
+        #expect(LookupText.render(r).contains("  - Brookford Police Department, covering Brookford (in Catawba County)."))
     }
 
     @Test func aPlaceDoesNotListItselfOrChangeWhatCovers() throws {
