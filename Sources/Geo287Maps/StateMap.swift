@@ -16,7 +16,8 @@ public enum StateMap {
         let zone = MapZone(stateFIPS: info.fips)
         let map = SVGDocument.mapRect
         let frame = PixelRect(x: map.x + 20, y: map.y + 5, width: map.width - 40, height: map.height - 10)
-        let placed = try PlacedCounties(counties, toleranceMetres: toleranceMetres, mainZone: zone) { bounds in
+        let projection = StateProjection(zone: zone, bounds: counties.reduce(BoundingBox.empty) { $0.union($1.geometry.bounds) })
+        let placed = try PlacedCounties(counties, toleranceMetres: toleranceMetres, mainZone: zone, crs: { _ in projection.crs }) { bounds in
             bounds.mapValues { Affine.fit($0, into: frame) }
         }
         let title = "Where \(MapText.modelPhrase(result.options.model)) reach in \(info.name)"
@@ -26,27 +27,29 @@ public enum StateMap {
             let names = Array(Set(statewide.map(\.matched.agreement.agencyName))).sorted()
             let shown = names.prefix(4).joined(separator: "; ") + (names.count > 4 ? " and \(names.count - 4) more" : "")
             notes.insert("Statewide: \(shown) \(names.count == 1 ? "holds a statewide agreement" : "hold statewide agreements"), "
-                         + "so every county of \(info.name) counts as covered in full; city outlines show local agreements on top.", at: 0)
+                         + "so every county of \(info.name) counts as covered in full; stripes mark the people only that agreement covers, colours and city outlines the local agreements.", at: 0)
         }
+        notes.append(projection.description)
         notes.append(MapText.source(result) + " Places: Census TIGER/Line 2019.")
-        var doc = SVGDocument(title: title, subtitle: MapText.subtitle(result, place: info.name),
+        var doc = SVGDocument(title: title, subtitle: MapText.subtitle(result, place: info.name, shading: shading),
                               headline: MapText.headline(result, place: info.name),
-                              description: MapText.description(result, title: title, place: info.name) + " " + notes[0],
+                              description: MapText.description(result, title: title, place: info.name, shading: shading) + " " + notes[0],
                               notes: notes)
-        doc.shading = shading
-        doc.layers.append(CountyLayer.svg(placed, coverage: result, shading: shading))
+        let countyLayer = CountyLayer(placed, coverage: result, shading: shading)
+        doc.legend = countyLayer.legend(extra: [Legend.Entry(fill: Palette.placeFill, label: "city or town with its own agreement", placeOutline: true)])
+        doc.defs = Palette.patterns(shading.steps)
+        doc.layers.append(countyLayer.svg)
         let transform = placed.transforms[zone] ?? Affine(scale: 1, tx: 0, ty: 0)
-        doc.layers.append(try placesLayer(agreements, gazetteer: gazetteer, zone: zone, transform: transform,
+        doc.layers.append(try placesLayer(agreements, gazetteer: gazetteer, crs: projection.crs, transform: transform,
                                           tolerancePx: toleranceMetres * transform.scale, threads: threads))
         doc.layers.append("<path id=\"outline\" d=\"\(placed.linePath(placed.outlineArcs()))\"/>\n")
-        doc.placeLegend = "city or town with its own agreement"
         return doc.render()
     }
 
     /// Place polygons of the municipal agreements, one path per place, sorted by GEOID. TIGER
     /// place polygons reach into bays and lakes; they are clipped to the (shoreline) counties
     /// they lie in so they stay on land.
-    static func placesLayer(_ agreements: [MapAgreement], gazetteer: Gazetteer, zone: MapZone, transform: Affine,
+    static func placesLayer(_ agreements: [MapAgreement], gazetteer: Gazetteer, crs: String, transform: Affine,
                             tolerancePx: Double, threads: Int) throws -> String {
         var agencies: [String: Set<String>] = [:]
         var counties: [String: Set<String>] = [:]
@@ -56,7 +59,7 @@ public enum StateMap {
             counties[g, default: []].formUnion(a.matched.jurisdiction.counties.map(\.countyGEOID))
         }
         try gazetteer.loadPlaceGeometries(Set(agencies.keys), threads: threads)
-        let proj = try ProjTransformer(from: ProjTransformer.nad83, to: zone.crs)
+        let proj = try ProjTransformer(from: ProjTransformer.nad83, to: crs)
         let geos = try GEOSContext()
         var s = "<g id=\"places\">\n"
         for geoid in agencies.keys.sorted() {

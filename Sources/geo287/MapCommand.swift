@@ -27,6 +27,9 @@ struct MapCommand: ParsableCommand {
     @Option(name: .customLong("color-by"), help: "SVG county colours: share (of residents covered) or model (the most invasive model covering residents; use with --model all).")
     var colorBy: Shading = .share
 
+    @Flag(name: .customLong("exclude-statewide"), help: "Leave out statewide (state agency) agreements: the map shows local agreements only.")
+    var excludeStatewide = false
+
     @Option(help: "GeoJSON layer: counties (coverage attributes) or jurisdictions (one feature per agreement).")
     var layer: Layer = .counties
 
@@ -53,8 +56,8 @@ struct MapCommand: ParsableCommand {
         let (run, participating, pending) = try selection.load(dataRoot, sheet: sheet)
         let gazetteer = run.gazetteer, threads = selection.threads
         let usps = selection.usps
-        let options = CoverageOptions(model: selection.modelFilter, includePending: selection.includePending, state: usps,
-                                      rules: selection.rules)
+        let options = CoverageOptions(model: selection.modelFilter, includePending: selection.includePending,
+                                      excludeStatewide: excludeStatewide, state: usps, rules: selection.rules)
         let result = try run.coverage(participating, pending: pending, options: options)
         Trace.mark("coverage")
         let text: String
@@ -86,6 +89,7 @@ struct MapCommand: ParsableCommand {
         var name = "outputs/\(selection.model.rawValue)-\(result.sheet.published?.description ?? "undated")"
         if let usps = selection.usps { name += "-\(usps)" }
         if selection.includePending { name += "-with-pending" }
+        if excludeStatewide { name += "-local" }
         if colorBy == .model { name += "-by-model" }
         if format == .geojson { name += "-\(layer.rawValue)" }
         return name + "." + format.rawValue
