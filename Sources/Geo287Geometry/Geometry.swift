@@ -83,6 +83,13 @@ public final class Geometry {
 
     public func makeValid() throws -> Geometry { try owned(GEOSMakeValid_r(ctx, handle), "makeValid") }
 
+    /// The geometry with every coordinate on a grid of `gridSize` (GEOS snap-rounding, which
+    /// keeps a valid polygonal geometry valid: rings that would cross are noded, collapsed
+    /// parts removed).
+    public func snapped(toGrid gridSize: Double) throws -> Geometry {
+        try owned(GEOSGeom_setPrecision_r(ctx, handle, gridSize, 0), "set precision")
+    }
+
     /// Douglas–Peucker simplification that keeps the topology (no ring crosses itself or
     /// another, no hole leaves its shell); no point of the result is farther than `tolerance`
     /// (in the geometry's units) from the original boundary.
