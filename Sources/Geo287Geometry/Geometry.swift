@@ -83,6 +83,16 @@ public final class Geometry {
 
     public func makeValid() throws -> Geometry { try owned(GEOSMakeValid_r(ctx, handle), "makeValid") }
 
+    /// The centre of the largest circle inside the polygon(s), found to within `tolerance`,
+    /// and its radius: the spot farthest from every edge, where a label sits best.
+    public func maximumInscribedCircle(tolerance: Double) throws -> (centre: Coordinate, radius: Double) {
+        let line = try owned(GEOSMaximumInscribedCircle_r(ctx, handle, tolerance), "maximum inscribed circle")
+        let pts = try ring(line.handle).points   // centre, nearest boundary point (and `Ring`'s closing point)
+        guard pts.count >= 2 else { throw context.failure("maximum inscribed circle") }
+        let a = pts[0], b = pts[1]
+        return (a, ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot())
+    }
+
     /// The geometry with every coordinate on a grid of `gridSize` (GEOS snap-rounding, which
     /// keeps a valid polygonal geometry valid: rings that would cross are noded, collapsed
     /// parts removed).

@@ -1,5 +1,6 @@
 import Geo287Census
 import Geo287Coverage
+import Geo287Geometry
 
 /// The national county map: lower 48 in Albers equal-area (EPSG:5070) with Alaska, Hawaii and
 /// Puerto Rico insets; counties shaded by covered share, state borders and coast drawn over.
@@ -28,7 +29,19 @@ public enum NationalMap {
         doc.layers.append(countyLayer.svg)
         doc.layers.append(CountyLayer.borders(placed))
         doc.layers.append(insetFrames(placed))
+        doc.labels = try stateLabels(placed, frame: map).layer
         return doc.render()
+    }
+
+    /// State abbreviations centred in each state where they fit inside it.
+    static func stateLabels(_ placed: PlacedCounties, frame: PixelRect) throws -> LabelPlacer {
+        var labels = try LabelPlacer(frame: frame)
+        let byState = Dictionary(grouping: placed.counties.indices, by: { placed.counties[$0].stateUSPS })
+        for usps in byState.keys.sorted() {
+            let shape = MultiPolygon((byState[usps] ?? []).flatMap { placed.pixelShape($0).polygons })
+            try labels.placeInside(usps, shape: shape, style: .state)
+        }
+        return labels
     }
 
     /// Thin frames around the insets, like election maps draw them.

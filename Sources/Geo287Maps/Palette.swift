@@ -108,7 +108,8 @@ public enum Palette {
         s += ".title{font-size:20px;font-weight:bold}.sub{font-size:13px}.small{font-size:10.5px;fill:\(mutedText)}"
         s += ".legend{font-size:11px}"
         s += ".label{font-size:10px;font-weight:bold;fill:#1a1a1a;stroke:#ffffff;stroke-width:2.5px;paint-order:stroke;stroke-linejoin:round}"
-        s += ".label-sm{font-size:9px;fill:#1a1a1a;stroke:#ffffff;stroke-width:2.2px;paint-order:stroke;stroke-linejoin:round}"
+        s += ".label-city{font-size:9px;font-weight:bold;fill:#1a1a1a;stroke:#ffffff;stroke-width:2.2px;paint-order:stroke;stroke-linejoin:round}"
+        s += ".label-sm{font-size:9px;fill:#333333;stroke:#ffffff;stroke-width:2.2px;paint-order:stroke;stroke-linejoin:round}"
         return s
     }
 }

@@ -59,6 +59,15 @@ public struct PlacedCounties {
         return d
     }
 
+    /// One county's polygons in page pixels (from the simplified arcs).
+    public func pixelShape(_ feature: Int) -> MultiPolygon {
+        MultiPolygon(topology.features[feature].compactMap { rings in
+            let built = rings.map { Ring(Topology.ring($0, arcs: arcs)) }
+            guard let shell = built.first, shell.points.count >= 4 else { return nil }
+            return Polygon(shell: shell, holes: Array(built.dropFirst()))
+        })
+    }
+
     /// Arcs that separate two states (drawn as state borders).
     public func stateBorderArcs() -> [Int] {
         arcs.indices.filter { i in

@@ -40,17 +40,37 @@ public enum StateMap {
         doc.defs = Palette.patterns(shading.steps)
         doc.layers.append(countyLayer.svg)
         let transform = placed.transforms[zone] ?? Affine(scale: 1, tx: 0, ty: 0)
-        doc.layers.append(try placesLayer(agreements, gazetteer: gazetteer, crs: projection.crs, transform: transform,
-                                          tolerancePx: toleranceMetres * transform.scale, threads: threads))
+        let places = try placesLayer(agreements, gazetteer: gazetteer, crs: projection.crs, transform: transform,
+                                     tolerancePx: toleranceMetres * transform.scale, threads: threads)
+        doc.layers.append(places.svg)
         doc.layers.append("<path id=\"outline\" d=\"\(placed.linePath(placed.outlineArcs()))\"/>\n")
+        doc.labels = try labels(placed, coverage: result, places: places.shapes, frame: map).layer
         return doc.render()
     }
 
-    /// Place polygons of the municipal agreements, one path per place, sorted by GEOID. TIGER
-    /// place polygons reach into bays and lakes; they are clipped to the (shoreline) counties
-    /// they lie in so they stay on land.
+    /// Names without collisions: first the cities and towns with their own agreement (beside
+    /// their outline, largest first), then the covered counties (inside their county, most
+    /// people first); what does not fit is left out.
+    static func labels(_ placed: PlacedCounties, coverage: CoverageResult, places: [(name: String, pixels: MultiPolygon)],
+                       frame: PixelRect) throws -> LabelPlacer {
+        var labels = try LabelPlacer(frame: frame)
+        for p in places.sorted(by: { ($0.pixels.area, $1.name) > ($1.pixels.area, $0.name) }) {
+            try labels.placeBeside(p.name, shape: p.pixels, style: .city)
+        }
+        let byGEOID = Dictionary(coverage.counties.map { ($0.geoid, $0) }, uniquingKeysWith: { a, _ in a })
+        let covered = placed.counties.indices.filter { (byGEOID[placed.counties[$0].geoid]?.covered ?? 0) > 0 }
+        for i in covered.sorted(by: { (byGEOID[placed.counties[$0].geoid]?.population ?? 0, placed.counties[$1].geoid)
+                                        > (byGEOID[placed.counties[$1].geoid]?.population ?? 0, placed.counties[$0].geoid) }) {
+            try labels.placeInside(placed.counties[i].name, shape: placed.pixelShape(i), style: .county)
+        }
+        return labels
+    }
+
+    /// Place polygons of the municipal agreements, one path per place, sorted by GEOID, and
+    /// their names and pixel shapes (for labels). TIGER place polygons reach into bays and
+    /// lakes; they are clipped to the (shoreline) counties they lie in so they stay on land.
     static func placesLayer(_ agreements: [MapAgreement], gazetteer: Gazetteer, crs: String, transform: Affine,
-                            tolerancePx: Double, threads: Int) throws -> String {
+                            tolerancePx: Double, threads: Int) throws -> (svg: String, shapes: [(name: String, pixels: MultiPolygon)]) {
         var agencies: [String: Set<String>] = [:]
         var counties: [String: Set<String>] = [:]
         for a in agreements where a.matched.jurisdiction.level == .municipal && a.matched.jurisdiction.countsAsResidentCoverage {
@@ -62,6 +82,7 @@ public enum StateMap {
         let proj = try ProjTransformer(from: ProjTransformer.nad83, to: crs)
         let geos = try GEOSContext()
         var s = "<g id=\"places\">\n"
+        var shapes: [(name: String, pixels: MultiPolygon)] = []
         for geoid in agencies.keys.sorted() {
             guard let place = try gazetteer.place(geoid: geoid), !place.geometry.polygons.isEmpty else { continue }
             let land = (counties[geoid] ?? []).sorted().compactMap { gazetteer.countyByGEOID[$0]?.geometry }
@@ -75,10 +96,11 @@ public enum StateMap {
                 }
             }
             guard !d.isEmpty else { continue }
+            shapes.append((place.name, pixels))
             let label = "\(place.nameWithType): " + (agencies[geoid] ?? []).sorted().joined(separator: "; ")
             s += "<path fill-rule=\"evenodd\" d=\"\(d)\"><title>\(SVGText.escape(label))</title></path>\n"
         }
-        return s + "</g>\n"
+        return (s + "</g>\n", shapes)
     }
 
     /// The part of `shape` inside the union of `land`; the shape itself when there is no land.
