@@ -46,7 +46,7 @@ public struct CountyLayer {
         if c.covered > c.coveredWithoutStatewide {
             s += " (local agreements alone: \(SVGText.percent(Double(c.coveredWithoutStatewide) / Double(c.population))); the rest by a statewide agreement)"
         }
-        let uncounted = Set(c.agreements.filter { !$0.counted }.map(\.agency)).sorted()
+        let uncounted = Set(c.agreements.filter(Shading.residentsNotCounted).map(\.agency)).sorted()
         if !uncounted.isEmpty {
             s += "; residents not counted for: " + uncounted.joined(separator: "; ")
         }

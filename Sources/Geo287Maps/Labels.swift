@@ -71,7 +71,7 @@ public struct LabelPlacer {
     @discardableResult
     public mutating func placeInside(_ text: String, shape: MultiPolygon, style: Style) throws -> Bool {
         guard let g = try LabelPlacer.polygonal(shape, geos: geos) else { return false }
-        let (c, r) = try g.maximumInscribedCircle(tolerance: 0.5)
+        let (c, r) = try g.maximumInscribedCircle(tolerance: 1.5)
         guard r * 2 >= style.fontSize else { return false }
         return try place(text, spots: [Spot(x: c.x, y: c.y + 0.35 * style.fontSize, anchor: .middle)], style: style, within: g)
     }
@@ -90,17 +90,23 @@ public struct LabelPlacer {
         ], style: style)
     }
 
-    /// A shape (or several, dissolved: a state's counties) as one valid GEOS geometry; nil
-    /// when empty. Simplified pixel rings may cross: each polygon is made valid on its own
-    /// (keeping its polygons only) before the union.
+    /// A shape (or several, dissolved: a state's counties, which share their arcs, so a
+    /// coverage union joins them) as one valid GEOS geometry; nil when empty. Simplified pixel
+    /// rings may cross: when the union fails, or its result is not valid, each polygon is made
+    /// valid on its own (keeping its polygons only) and the parts joined by a full union.
     static func polygonal(_ shape: MultiPolygon, geos: GEOSContext) throws -> Geometry? {
-        var parts: [Polygon] = []
-        for p in shape.polygons where p.shell.points.count >= 4 {
-            let g = try geos.geometry(MultiPolygon([p]))
-            parts += try g.isValid ? [p] : g.makeValid().multiPolygon().polygons
-        }
+        let parts = shape.polygons.filter { $0.shell.points.count >= 4 }
         guard !parts.isEmpty else { return nil }
-        let union = try geos.geometry(MultiPolygon(parts)).unaryUnion().multiPolygon()
+        if let union = try? geos.geometry(MultiPolygon(parts)).coverageUnion(), try union.isValid {
+            let polygons = try union.multiPolygon()
+            return polygons.polygons.isEmpty ? nil : try geos.geometry(polygons)
+        }
+        var valid: [Polygon] = []
+        for p in parts {
+            let g = try geos.geometry(MultiPolygon([p]))
+            valid += try g.isValid ? [p] : g.makeValid().multiPolygon().polygons
+        }
+        let union = try geos.geometry(MultiPolygon(valid)).unaryUnion().multiPolygon()
         return union.polygons.isEmpty ? nil : try geos.geometry(union)
     }
 

@@ -40,14 +40,14 @@ public enum Palette {
         Step(cssClass: "m3", colour: modelColour(.taskForce), label: "Task Force"),
     ]
 
-    /// Counties where agencies hold agreements but none of their residents count (township,
-    /// borough and regional police with no polygon; jails, campus and other agencies whose
-    /// counting rule is off): the grey of "none" with dark dots.
+    /// Counties where nobody is covered but a police agency holds an agreement whose residents
+    /// are not counted (township, borough and regional police with no polygon; see
+    /// `Shading.residentsNotCounted`): the grey of "none" with dark dots.
     public static let notCounted = Step(cssClass: "kn", colour: "#d9d9d9", label: "agreement here, residents not counted")
 
     /// What the stripes say in the legend.
     public static let statewideLabel = "stripes: a statewide agency's agreement covers people no local agreement does"
-    public static let notCountedLabel = "dots: an agency holds an agreement, but its residents are not counted (townships, boroughs, regional police, jails)"
+    public static let notCountedLabel = "dots: an agency holds an agreement, but its residents are not counted (township, borough or regional police, constables)"
 
     /// The class of a county: 0 when nobody is covered, 5 when everyone is.
     public static func step(covered: Int, population: Int) -> Int {

@@ -1,4 +1,5 @@
 import Geo287Coverage
+import Geo287Jurisdictions
 
 /// How counties are coloured: by the share of residents covered (five viridis steps), or by the
 /// most invasive model whose jurisdiction holds residents of the county (Task Force, then
@@ -9,6 +10,9 @@ import Geo287Coverage
 public enum Shading: String, Sendable, CaseIterable {
     case share
     case model
+
+    /// Rules of agencies that police places or functions, not residents.
+    static let facilityRules: Set<CountingRule> = [.corrections, .courts, .campus, .airports, .ports]
 
     public var legendTitle: String {
         switch self {
@@ -54,10 +58,23 @@ public enum Shading: String, Sendable, CaseIterable {
         let step = steps[self.step(c)]
         guard let c else { return CountyLook(step: step, statewide: false) }
         if c.covered > c.coveredWithoutStatewide { return CountyLook(step: step, statewide: true) }
-        if c.covered == 0 && c.agreements.contains(where: { !$0.counted }) {
+        if c.covered == 0 && c.agreements.contains(where: Shading.residentsNotCounted) {
             return CountyLook(step: Palette.notCounted, statewide: false)
         }
         return CountyLook(step: step, statewide: false)
+    }
+
+    /// An agreement of an agency that polices residents whose residents are not counted: town,
+    /// township and borough police with no polygon or population, a regional police with no
+    /// territory of its own, constables (off by default outside Texas), or a resident-policing
+    /// rule switched off. Jails, courts, campus, airport and port police police no residents
+    /// and do not count here.
+    public static func residentsNotCounted(_ a: CoveringAgreement) -> Bool {
+        switch a.reach {
+        case .unmappedTown: return true
+        case .notCounted(let rule): return !facilityRules.contains(rule)
+        case .wholeCounties, .place, .none: return false
+        }
     }
 }
 

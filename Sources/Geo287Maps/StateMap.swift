@@ -21,13 +21,17 @@ public enum StateMap {
             bounds.mapValues { Affine.fit($0, into: frame) }
         }
         let title = "Where \(MapText.modelPhrase(result.options.model)) reach in \(info.name)"
+        let countyLayer = CountyLayer(placed, coverage: result, shading: shading)
         var notes = [MapText.method]
         let statewide = agreements.filter { $0.matched.jurisdiction.level == .state && $0.matched.jurisdiction.countsAsResidentCoverage }
         if !statewide.isEmpty {
             let names = Array(Set(statewide.map(\.matched.agreement.agencyName))).sorted()
             let shown = names.prefix(4).joined(separator: "; ") + (names.count > 4 ? " and \(names.count - 4) more" : "")
             notes.insert("Statewide: \(shown) \(names.count == 1 ? "holds a statewide agreement" : "hold statewide agreements"), "
-                         + "so every county of \(info.name) counts as covered in full; stripes mark the people only that agreement covers, colours and city outlines the local agreements.", at: 0)
+                         + "so every county of \(info.name) counts as covered in full"
+                         + (countyLayer.looks.contains(where: \.statewide)
+                            ? "; stripes mark the counties where only such an agreement covers some of the people, colours and city outlines show the local agreements."
+                            : "; local agreements alone cover everyone too, as the colours show."), at: 0)
         }
         notes.append(projection.description)
         notes.append(MapText.source(result) + " Places: Census TIGER/Line 2019.")
@@ -35,7 +39,6 @@ public enum StateMap {
                               headline: MapText.headline(result, place: info.name),
                               description: MapText.description(result, title: title, place: info.name, shading: shading) + " " + notes[0],
                               notes: notes)
-        let countyLayer = CountyLayer(placed, coverage: result, shading: shading)
         doc.legend = countyLayer.legend(extra: [Legend.Entry(fill: Palette.placeFill, label: "city or town with its own agreement", placeOutline: true)])
         doc.defs = Palette.patterns(shading.steps)
         doc.layers.append(countyLayer.svg)

@@ -66,6 +66,20 @@ import Testing
         #expect(Shading.share.look(none).cssClass == "k0")
     }
 
+    @Test func jailsAloneDoNotMakeACountyDotted() throws {
+        let f = try Fixture.get()
+        let all = try f.run.coverage(f.matched, pending: nil, options: CoverageOptions(model: .all))
+        // Every county's look follows the rule: dotted exactly when nobody is covered and a
+        // resident-policing agency's agreement is not counted.
+        for c in all.counties {
+            #expect(Shading.model.look(c).notCounted == (c.covered == 0 && c.agreements.contains(where: Shading.residentsNotCounted)), "\(c.geoid)")
+        }
+        // Counties whose only agreements are facility ones (a state corrections department's jail
+        // agreement reaches every county of Alaska) stay plain grey.
+        let facilityOnly = all.counties.filter { c in c.covered == 0 && !c.agreements.isEmpty && c.agreements.allSatisfy { !Shading.residentsNotCounted($0) } }
+        #expect(!facilityOnly.isEmpty && facilityOnly.allSatisfy { Shading.model.look($0).cssClass == "m0" })
+    }
+
     /// The angle (degrees) between north and straight up at a point, in a projection.
     static func rotation(_ crs: String, at c: Coordinate) throws -> Double {
         let p = try ProjTransformer(from: ProjTransformer.nad83, to: crs)
