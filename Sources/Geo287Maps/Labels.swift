@@ -76,17 +76,18 @@ public struct LabelPlacer {
         return try place(text, spots: [Spot(x: c.x, y: c.y + 0.35 * style.fontSize, anchor: .middle)], style: style, within: g)
     }
 
-    /// A label beside `shape` (a city): right of it, left, above or below.
+    /// A label beside `shape` (a city, small at map scale): right of it, left, above, below,
+    /// or over it; positions from its bounding box, so no GEOS work is needed.
     @discardableResult
     public mutating func placeBeside(_ text: String, shape: MultiPolygon, style: Style) throws -> Bool {
-        guard let g = try LabelPlacer.polygonal(shape, geos: geos) else { return false }
-        let c = try g.maximumInscribedCircle(tolerance: 0.5).centre
-        let b = shape.bounds, gap = 2.0, mid = c.y + 0.35 * style.fontSize
+        let b = shape.bounds
+        guard !b.isEmpty else { return false }
+        let gap = 2.0, cx = (b.minX + b.maxX) / 2, mid = (b.minY + b.maxY) / 2 + 0.35 * style.fontSize
         return try place(text, spots: [
             Spot(x: b.maxX + gap, y: mid, anchor: .start), Spot(x: b.minX - gap, y: mid, anchor: .end),
-            Spot(x: c.x, y: b.minY - gap - 0.2 * style.fontSize, anchor: .middle),
-            Spot(x: c.x, y: b.maxY + gap + 0.8 * style.fontSize, anchor: .middle),
-            Spot(x: c.x, y: mid, anchor: .middle),
+            Spot(x: cx, y: b.minY - gap - 0.2 * style.fontSize, anchor: .middle),
+            Spot(x: cx, y: b.maxY + gap + 0.8 * style.fontSize, anchor: .middle),
+            Spot(x: cx, y: mid, anchor: .middle),
         ], style: style)
     }
 
