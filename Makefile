@@ -43,10 +43,12 @@ maps: release
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq $$p; }; done
 	.build/release/geo287 map --model task-force --out outputs/map-national-task-force.svg
 	.build/release/geo287 map --model task-force --state FL --out outputs/map-fl-task-force.svg
+	.build/release/geo287 map --model task-force --state TX --out outputs/map-tx-task-force.svg
+	.build/release/geo287 map --model task-force --state PA --out outputs/map-pa-task-force.svg
 	.build/release/geo287 map --model all --color-by model --out outputs/map-national-by-model.svg
 	.build/release/geo287 history --format svg --quiet --out outputs/history.svg
 	mkdir -p docs
-	for m in map-national-task-force map-fl-task-force map-national-by-model history; do \
+	for m in map-national-task-force map-fl-task-force map-tx-task-force map-pa-task-force map-national-by-model history; do \
 	  rsvg-convert -w $(MAP_PNG_WIDTH) -b white outputs/$$m.svg -o outputs/$$m.png && \
 	  pngquant --force --speed 1 --strip 64 --output docs/$$m.png outputs/$$m.png; \
 	done

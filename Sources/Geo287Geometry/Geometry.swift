@@ -83,6 +83,23 @@ public final class Geometry {
 
     public func makeValid() throws -> Geometry { try owned(GEOSMakeValid_r(ctx, handle), "makeValid") }
 
+    /// The centre of the largest circle inside the polygon(s), found to within `tolerance`,
+    /// and its radius: the spot farthest from every edge, where a label sits best.
+    public func maximumInscribedCircle(tolerance: Double) throws -> (centre: Coordinate, radius: Double) {
+        let line = try owned(GEOSMaximumInscribedCircle_r(ctx, handle, tolerance), "maximum inscribed circle")
+        let pts = try ring(line.handle).points   // centre, nearest boundary point (and `Ring`'s closing point)
+        guard pts.count >= 2 else { throw context.failure("maximum inscribed circle") }
+        let a = pts[0], b = pts[1]
+        return (a, ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot())
+    }
+
+    /// The geometry with every coordinate on a grid of `gridSize` (GEOS snap-rounding, which
+    /// keeps a valid polygonal geometry valid: rings that would cross are noded, collapsed
+    /// parts removed).
+    public func snapped(toGrid gridSize: Double) throws -> Geometry {
+        try owned(GEOSGeom_setPrecision_r(ctx, handle, gridSize, 0), "set precision")
+    }
+
     /// Douglas–Peucker simplification that keeps the topology (no ring crosses itself or
     /// another, no hole leaves its shell); no point of the result is farther than `tolerance`
     /// (in the geometry's units) from the original boundary.
@@ -127,6 +144,11 @@ public final class Geometry {
     }
 
     public func unaryUnion() throws -> Geometry { try owned(GEOSUnaryUnion_r(ctx, handle), "unary union") }
+
+    /// The union of polygons that tile without overlaps and share their common edges vertex
+    /// for vertex (a polygonal coverage, such as counties built from shared arcs): much faster
+    /// than `unaryUnion`; the result is undefined when they do not.
+    public func coverageUnion() throws -> Geometry { try owned(GEOSCoverageUnion_r(ctx, handle), "coverage union") }
 
     // MARK: Predicates
 

@@ -3,20 +3,31 @@ import Geo287History
 import Geo287Sheets
 
 /// A line chart of a `History` as SVG: agreements (top panel) and people covered (bottom panel)
-/// per model over time, every sheet's date marked on the time axis. Text is XML-escaped; the
-/// bytes depend only on the history (fixed decimals, no timestamps).
+/// per model over time, every sheet's date marked on the time axis, each model in its one
+/// colour (`Palette.modelColour`, as on the maps), a legend under the title and the sources
+/// under the chart. Text is XML-escaped; the bytes depend only on the history (fixed decimals,
+/// no timestamps).
 public enum HistoryChart {
-    static let width = 1060.0, height = 690.0
+    static let width = 1060.0
     static let left = 90.0, right = 240.0
-    static let panels: [(top: Double, bottom: Double)] = [(100, 320), (400, 630)]
-    static let colors: [SupportModel: String] = [.jailEnforcement: "#1b6ca8", .warrantService: "#d95f02", .taskForce: "#2a9d4b"]
+    static let panels: [(top: Double, bottom: Double)] = [(110, 320), (400, 630)]
+    static let sourceTop = 680.0, lineHeight = 15.0
+
+    static func sourceLines(_ h: History) -> [String] {
+        let span = "\(h.rows.first?.published?.description ?? "?") to \(h.rows.last?.published?.description ?? "?")"
+        let text = "Sources: ICE 287(g) participating-agencies sheets (\(h.rows.count), \(span)); U.S. Census Bureau population "
+            + "estimates \(h.populationVintage) and cartographic boundaries 2024; 2020 place-county crosswalk (Geocorr 2022). Made with geo287."
+        return SVGDocument.wrap(text, width: 150)
+    }
 
     public static func svg(_ h: History, models: [SupportModel] = SupportModel.allCases) -> String {
         let days = h.rows.compactMap { $0.published?.daysSinceEpoch }
         let first = days.min() ?? 0, last = max(days.max() ?? 1, first + 1)
         func x(_ d: Int) -> Double { left + Double(d - first) / Double(last - first) * (width - left - right) }
         let span = "\(h.rows.first?.published?.description ?? "?") to \(h.rows.last?.published?.description ?? "?")"
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" font-family=\"Helvetica, Arial, sans-serif\">\n"
+        let sources = sourceLines(h)
+        let height = sourceTop + Double(sources.count) * lineHeight + 6
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n"
         s += "<title>\(esc("287(g) agreements and people covered, \(span)"))</title>\n"
         s += "<desc>\(esc(description(h, models: models)))</desc>\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
@@ -46,7 +57,7 @@ public enum HistoryChart {
             s += "<line x1=\"\(f(left))\" y1=\"\(f(panel.bottom))\" x2=\"\(f(width - right))\" y2=\"\(f(panel.bottom))\" stroke=\"#333333\"/>\n"
             for m in models {
                 let points = h.rows.compactMap { r in r.published.map { (x($0.daysSinceEpoch), y(Double(spec.value(r, m)) / spec.unit)) } }
-                let color = colors[m] ?? "#000000"
+                let color = Palette.modelColour(m)
                 s += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " "))\"/>\n"
                 for (r, pt) in zip(h.rows.filter { $0.published != nil }, points) {
                     s += "<circle cx=\"\(f(pt.0))\" cy=\"\(f(pt.1))\" r=\"2.5\" fill=\"\(color)\"><title>\(esc("\(r.published?.description ?? ""): \(m.displayName), \(spec.unit == 1 ? String(spec.value(r, m)) : HistoryOutput.people(spec.value(r, m)) + " people")"))</title></circle>\n"
@@ -57,7 +68,10 @@ public enum HistoryChart {
             }
             s += monthLabels(first: first, last: last, x: x, y: panel.bottom + 20)
         }
-        s += legend(models, x: width - right + 55, y: panels[0].top + 10)
+        s += legend(models, x: left, y: 74)
+        for (i, line) in sources.enumerated() {
+            s += text(left, sourceTop + Double(i) * lineHeight, line, size: 11, fill: "#555555")
+        }
         s += "</svg>\n"
         return s
     }
@@ -70,12 +84,13 @@ public enum HistoryChart {
         return "Line chart over \(h.rows.count) ICE participating sheets from \(a.published?.description ?? "?") to \(b.published?.description ?? "?"). " + parts.joined(separator: "; ") + "."
     }
 
+    /// One row under the title: a line in each model's colour and its name.
     static func legend(_ models: [SupportModel], x: Double, y: Double) -> String {
-        var s = ""
-        for (i, m) in models.enumerated() {
-            let yy = y + Double(i) * 22
-            s += "<line x1=\"\(f(x))\" y1=\"\(f(yy))\" x2=\"\(f(x + 22))\" y2=\"\(f(yy))\" stroke=\"\(colors[m] ?? "#000000")\" stroke-width=\"3\"/>\n"
-            s += text(x + 28, yy + 4, m.displayName, size: 12)
+        var s = "", xx = x
+        for m in models {
+            s += "<line x1=\"\(f(xx))\" y1=\"\(f(y))\" x2=\"\(f(xx + 22))\" y2=\"\(f(y))\" stroke=\"\(Palette.modelColour(m))\" stroke-width=\"3\"/>\n"
+            s += text(xx + 28, y + 4, m.displayName, size: 12)
+            xx += 28 + SVGText.width(m.displayName, fontSize: 12) + 24
         }
         return s
     }

@@ -46,7 +46,7 @@ public enum NationalLayout {
         }
         let conus = Affine.fit(zoneBounds[.conus] ?? .empty, into: r(0.03, 0, 0.94, 0.93))
         var out: [MapZone: Affine] = [.conus: conus]
-        if let b = zoneBounds[.alaska] { out[.alaska] = Affine.fit(b, into: r(0.01, 0.69, 0.25, 0.30), maxScale: conus.scale * alaskaScale) }
+        if let b = zoneBounds[.alaska] { out[.alaska] = Affine.fit(b, into: r(0.035, 0.69, 0.24, 0.30), maxScale: conus.scale * alaskaScale) }
         if let b = zoneBounds[.hawaii] { out[.hawaii] = Affine.fit(b, into: r(0.28, 0.81, 0.13, 0.18), maxScale: conus.scale * hawaiiScale) }
         if let b = zoneBounds[.puertoRico] {
             out[.puertoRico] = Affine.fit(b, into: r(0.85, 0.90, 0.12, 0.09), maxScale: conus.scale * puertoRicoScale)

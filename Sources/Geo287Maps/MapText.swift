@@ -16,8 +16,8 @@ public enum MapText {
         r.sheet.published?.description ?? r.sheet.fileName
     }
 
-    public static func subtitle(_ r: CoverageResult, place: String) -> String {
-        var s = "Share of each county's residents living where an agency holds one. \(place); ICE participating-agencies sheet of \(sheetDate(r))"
+    public static func subtitle(_ r: CoverageResult, place: String, shading: Shading = .share) -> String {
+        var s = "\(shading.subject)\(r.options.excludeStatewide ? " (statewide agreements left out)" : ""). \(place); ICE participating-agencies sheet of \(sheetDate(r))"
         if let p = r.pendingSheet { s += " plus pending sheet \(p.published?.description ?? p.fileName)" }
         return s + "."
     }
@@ -42,7 +42,7 @@ public enum MapText {
             + "(counties 1:5M), population estimates \(r.populationVintage). Made with geo287."
     }
 
-    public static func description(_ r: CoverageResult, title: String, place: String) -> String {
-        ([title + ".", subtitle(r, place: place), headline(r, place: place), method, source(r)] + r.notes).joined(separator: " ")
+    public static func description(_ r: CoverageResult, title: String, place: String, shading: Shading = .share) -> String {
+        ([title + ".", subtitle(r, place: place, shading: shading), headline(r, place: place), method, source(r)] + r.notes).joined(separator: " ")
     }
 }

@@ -33,14 +33,16 @@ public enum MapZone: String, Sendable, CaseIterable, Comparable {
 
 /// Projects NAD83 arcs to metres, each in its zone's CRS, one PROJ call per zone.
 public enum ZoneProjector {
-    public static func project(arcs: [[Coordinate]], zones: [MapZone]) throws -> [[Coordinate]] {
+    /// `crs` gives each zone's projection (default: the zone's own, `MapZone.crs`).
+    public static func project(arcs: [[Coordinate]], zones: [MapZone],
+                               crs: (MapZone) -> String = { $0.crs }) throws -> [[Coordinate]] {
         var out = arcs
         let byZone = Dictionary(grouping: arcs.indices, by: { zones[$0] })
         for zone in byZone.keys.sorted() {
             let ids = byZone[zone] ?? []
             var xs: [Double] = [], ys: [Double] = []
             for i in ids { for c in arcs[i] { xs.append(c.x); ys.append(c.y) } }
-            let proj = try ProjTransformer(from: ProjTransformer.nad83, to: zone.crs)
+            let proj = try ProjTransformer(from: ProjTransformer.nad83, to: crs(zone))
             try proj.transform(&xs, &ys)
             var k = 0
             for i in ids {

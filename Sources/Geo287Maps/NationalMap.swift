@@ -1,5 +1,6 @@
 import Geo287Census
 import Geo287Coverage
+import Geo287Geometry
 
 /// The national county map: lower 48 in Albers equal-area (EPSG:5070) with Alaska, Hawaii and
 /// Puerto Rico insets; counties shaded by covered share, state borders and coast drawn over.
@@ -15,18 +16,32 @@ public enum NationalMap {
             NationalLayout.transforms(zoneBounds: $0, map: map)
         }
         let title = "Where \(MapText.modelPhrase(result.options.model)) reach, by county"
-        var doc = SVGDocument(title: title, subtitle: MapText.subtitle(result, place: "United States"),
+        var doc = SVGDocument(title: title, subtitle: MapText.subtitle(result, place: "United States", shading: shading),
                               headline: MapText.headline(result, place: "United States"),
-                              description: MapText.description(result, title: title, place: "United States"),
+                              description: MapText.description(result, title: title, place: "United States", shading: shading),
                               notes: [MapText.method,
                                       "Alaska is shown at 35% and Puerto Rico at 150% of the scale of the lower 48; Hawaii to scale. "
                                         + "Island areas (Guam, American Samoa, Northern Mariana Islands, U.S. Virgin Islands) not shown.",
                                       MapText.source(result)])
-        doc.shading = shading
-        doc.layers.append(CountyLayer.svg(placed, coverage: result, shading: shading))
+        let countyLayer = CountyLayer(placed, coverage: result, shading: shading)
+        doc.legend = countyLayer.legend()
+        doc.defs = Palette.patterns(shading.steps)
+        doc.layers.append(countyLayer.svg)
         doc.layers.append(CountyLayer.borders(placed))
         doc.layers.append(insetFrames(placed))
+        doc.labels = try stateLabels(placed, frame: map).layer
         return doc.render()
+    }
+
+    /// State abbreviations centred in each state where they fit inside it.
+    static func stateLabels(_ placed: PlacedCounties, frame: PixelRect) throws -> LabelPlacer {
+        var labels = try LabelPlacer(frame: frame)
+        let byState = Dictionary(grouping: placed.counties.indices, by: { placed.counties[$0].stateUSPS })
+        for usps in byState.keys.sorted() {
+            let shape = MultiPolygon((byState[usps] ?? []).flatMap { placed.pixelShape($0).polygons })
+            try labels.placeInside(usps, shape: shape, style: .state)
+        }
+        return labels
     }
 
     /// Thin frames around the insets, like election maps draw them.
@@ -42,33 +57,5 @@ public enum NationalMap {
             labels += "<text class=\"small\" x=\"\(SVGText.number(r.x - pad))\" y=\"\(SVGText.number(r.y - pad - 3))\">\(name)</text>"
         }
         return s + "</g>\n<g id=\"inset-labels\">" + labels + "</g>\n"
-    }
-}
-
-/// County fills (with a tooltip each) and the border lines over them.
-public enum CountyLayer {
-    public static func svg(_ placed: PlacedCounties, coverage: CoverageResult, shading: Shading = .share) -> String {
-        let byGEOID = Dictionary(coverage.counties.map { ($0.geoid, $0) }, uniquingKeysWith: { a, _ in a })
-        var s = "<g id=\"counties\">\n"
-        for (i, county) in placed.counties.enumerated() {
-            let c = byGEOID[county.geoid]
-            let step = shading.step(c)
-            let d = placed.pathData(i)
-            guard !d.isEmpty else { continue }
-            s += "<path class=\"\(shading.steps[step].cssClass)\" d=\"\(d)\"><title>"
-            s += SVGText.escape("\(county.nameWithType), \(county.stateUSPS): \(tooltip(c))")
-            s += "</title></path>\n"
-        }
-        return s + "</g>\n"
-    }
-
-    static func tooltip(_ c: CountyCoverage?) -> String {
-        guard let c, c.population > 0 else { return "no population estimate" }
-        return "\(SVGText.percent(c.share)) of \(SVGText.people(c.population)) covered"
-    }
-
-    public static func borders(_ placed: PlacedCounties) -> String {
-        "<path id=\"state-borders\" d=\"\(placed.linePath(placed.stateBorderArcs()))\"/>\n"
-            + "<path id=\"outline\" d=\"\(placed.linePath(placed.outlineArcs()))\"/>\n"
     }
 }

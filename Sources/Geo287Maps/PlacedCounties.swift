@@ -13,13 +13,15 @@ public struct PlacedCounties {
     /// Projected bounds of each zone (metres).
     public let zoneBounds: [MapZone: BoundingBox]
 
-    public init(_ counties: [County], toleranceMetres: Double, mainZone: MapZone,
+    /// `crs` gives each zone's projection (default: the zone's own; a state map passes its
+    /// `StateProjection`).
+    public init(_ counties: [County], toleranceMetres: Double, mainZone: MapZone, crs: (MapZone) -> String = { $0.crs },
                 layout: ([MapZone: BoundingBox]) -> [MapZone: Affine]) throws {
         self.counties = counties
         let topology = Topology(counties.map(\.geometry))
         let featureZones = counties.map { MapZone(stateFIPS: $0.stateFIPS) }
         let arcZones = ZoneProjector.arcZones(topology, featureZones: featureZones)
-        let metres = try ZoneProjector.project(arcs: topology.arcs, zones: arcZones)
+        let metres = try ZoneProjector.project(arcs: topology.arcs, zones: arcZones, crs: crs)
         var bounds: [MapZone: BoundingBox] = [:]
         for (arc, zone) in zip(metres, arcZones) {
             var b = bounds[zone] ?? .empty
@@ -55,6 +57,15 @@ public struct PlacedCounties {
         var d = ""
         for (pts, speck) in rings where keepAll || !speck { PathData.appendRing(pts, to: &d) }
         return d
+    }
+
+    /// One county's polygons in page pixels (from the simplified arcs).
+    public func pixelShape(_ feature: Int) -> MultiPolygon {
+        MultiPolygon(topology.features[feature].compactMap { rings in
+            let built = rings.map { Ring(Topology.ring($0, arcs: arcs)) }
+            guard let shell = built.first, shell.points.count >= 4 else { return nil }
+            return Polygon(shell: shell, holes: Array(built.dropFirst()))
+        })
     }
 
     /// Arcs that separate two states (drawn as state borders).

@@ -15,10 +15,12 @@ public struct SVGDocument {
     public var notes: [String]
     /// Map layers, already SVG (ids and classes from `Palette.css`), in drawing order.
     public var layers: [String] = []
-    /// Extra legend entry for place outlines.
-    public var placeLegend: String?
-    /// How the counties are coloured (the legend follows it).
-    public var shading: Shading = .share
+    /// The legend (classes, marks, place outlines); rows past the first push the map down.
+    public var legend = Legend(title: Shading.share.legendTitle, entries: [])
+    /// Pattern definitions the layers use (`Palette.patterns`).
+    public var defs = ""
+    /// Labels drawn over every layer (`LabelLayer`).
+    public var labels = ""
 
     public init(title: String, subtitle: String, headline: String, description: String, notes: [String]) {
         self.title = title; self.subtitle = subtitle; self.headline = headline
@@ -28,7 +30,9 @@ public struct SVGDocument {
     public func render() -> String {
         let e = SVGText.escape
         let lines = notes.flatMap { SVGDocument.wrap($0, width: 165) }
-        let height = SVGDocument.mapTop + SVGDocument.mapHeight + 14 + Double(lines.count) * 14 + 8
+        let right = SVGDocument.width - 20
+        let shift = Double(legend.rows(left: 20, top: 90, right: right) - 1) * Legend.rowHeight
+        let height = SVGDocument.mapTop + shift + SVGDocument.mapHeight + 14 + Double(lines.count) * 14 + 8
         let w = SVGText.number(SVGDocument.width), h = SVGText.number(height)
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         s += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
@@ -37,35 +41,23 @@ public struct SVGDocument {
         s += "<desc id=\"map-desc\">\(e(description))</desc>\n"
         s += "<style>\(Palette.css)</style>\n"
         s += "<rect width=\"\(w)\" height=\"\(h)\" fill=\"#ffffff\"/>\n"
+        s += defs
+        s += shift > 0 ? "<g id=\"map\" transform=\"translate(0 \(SVGText.number(shift)))\">\n" : "<g id=\"map\">\n"
         for layer in layers { s += layer }
+        s += labels
+        s += "</g>\n"
         s += "<g id=\"text\">\n"
         s += "<text class=\"title\" x=\"20\" y=\"30\">\(e(title))</text>\n"
         s += "<text class=\"sub\" x=\"20\" y=\"51\">\(e(subtitle))</text>\n"
         s += "<text class=\"sub\" x=\"20\" y=\"69\" font-weight=\"bold\">\(e(headline))</text>\n"
-        s += legend()
-        var y = SVGDocument.mapTop + SVGDocument.mapHeight + 14
+        s += legend.svg(left: 20, top: 90, right: right)
+        var y = SVGDocument.mapTop + shift + SVGDocument.mapHeight + 14
         for line in lines {
             s += "<text class=\"small\" x=\"20\" y=\"\(SVGText.number(y))\">\(e(line))</text>\n"
             y += 14
         }
         s += "</g>\n</svg>\n"
         return s
-    }
-
-    private func legend() -> String {
-        var s = "<g id=\"legend\" class=\"legend\">\n<text x=\"20\" y=\"90\">\(SVGText.escape(shading.legendTitle))</text>\n"
-        var x = 20 + Double(shading.legendTitle.count) * 6.2 + 8
-        for step in shading.steps {
-            s += "<rect x=\"\(SVGText.number(x))\" y=\"80\" width=\"16\" height=\"12\" fill=\"\(step.colour)\" stroke=\"#8c8c8c\" stroke-width=\"0.4\"/>"
-            s += "<text x=\"\(SVGText.number(x + 20))\" y=\"90\">\(SVGText.escape(step.label))</text>\n"
-            x += 20 + Double(step.label.count) * 6.6 + 14
-        }
-        if let placeLegend {
-            s += "<rect x=\"\(SVGText.number(x + 6))\" y=\"80\" width=\"16\" height=\"12\" fill=\"#d9d9d9\"/>"
-            s += "<rect x=\"\(SVGText.number(x + 6))\" y=\"80\" width=\"16\" height=\"12\" fill=\"\(Palette.placeFill)\" fill-opacity=\"0.35\" stroke=\"\(Palette.placeStroke)\" stroke-width=\"0.8\"/>"
-            s += "<text x=\"\(SVGText.number(x + 26))\" y=\"90\">\(SVGText.escape(placeLegend))</text>\n"
-        }
-        return s + "</g>\n"
     }
 
     /// Greedy word wrap at `width` characters.

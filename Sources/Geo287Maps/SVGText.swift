@@ -54,4 +54,20 @@ public enum SVGText {
 
     /// A share as a percentage for reading: "38.9%", "100%", "<0.1%".
     public static func percent(_ share: Double) -> String { NumberText.percent(share) }
+
+    /// The width of a line of text in pixels, a little generous: DejaVu Sans advance widths
+    /// (the font the maps ask for first, and wider than Helvetica or Arial) in classes: narrow
+    /// letters and punctuation 0.34 em, m and w 0.96 em, other capitals 0.74 em, the rest 0.62 em.
+    public static func width(_ s: String, fontSize: Double, bold: Bool = false) -> Double {
+        var em = 0.0
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "i", "j", "l", "f", "t", "r", ".", ",", ":", ";", "'", "!", "|", "(", ")", "[", "]", " ", "I", "-": em += 0.34
+            case "m", "w", "M", "W", "%", "—": em += 0.96
+            case "A"..."Z": em += 0.74
+            default: em += 0.62
+            }
+        }
+        return em * fontSize * (bold ? 1.12 : 1)
+    }
 }

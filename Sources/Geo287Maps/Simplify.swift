@@ -4,8 +4,9 @@ import Geo287Geometry
 /// farthest interior vertex, and a closed arc keeps at least three distinct vertices, so no
 /// ring built from simplified arcs collapses to a line.
 public enum Simplifier {
-    /// Indices of the vertices kept, ascending.
-    public static func keep(_ pts: [Coordinate], tolerance: Double) -> [Int] {
+    /// Indices of the vertices kept, ascending. `forceInterior: false` lets an open arc become
+    /// one straight segment (for arcs whose rings have other nodes to hold them open).
+    public static func keep(_ pts: [Coordinate], tolerance: Double, forceInterior: Bool = true) -> [Int] {
         let n = pts.count
         if n <= 2 { return Array(0..<n) }
         var kept = [Bool](repeating: false, count: n)
@@ -22,7 +23,7 @@ public enum Simplifier {
             run(pts, 0, far, tolerance * tolerance, &kept, force: true)
             run(pts, far, n - 1, tolerance * tolerance, &kept, force: true)
         } else {
-            run(pts, 0, n - 1, tolerance * tolerance, &kept, force: true)
+            run(pts, 0, n - 1, tolerance * tolerance, &kept, force: forceInterior)
         }
         return kept.indices.filter { kept[$0] }
     }

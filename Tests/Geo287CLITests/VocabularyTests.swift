@@ -61,6 +61,7 @@ import Testing
             (["coverage", "--engine", "gpu"], "'--engine <engine>'. Please provide one of 'grid' and 'geos'"),
             (["map", "--color-by", "party"], "'--color-by <color-by>'. Please provide one of 'share' and 'model'"),
             (["map", "--layer", "tracts"], "'--layer <layer>'. Please provide one of 'counties' and 'jurisdictions'"),
+            (["map", "--preset", "print"], "'--preset <preset>'. Please provide one of 'web'"),
             (["agreements", "--kind", "signed"], "'--kind <kind>'. Please provide one of 'participating' and 'pending'"),
             (["history", "--format", "png"], "'--format <format>'. Please provide one of 'table', 'csv', 'json' or 'svg'"),
             (["lookup", "--point", "1,1", "--format", "csv"], "'--format <format>'. Please provide one of 'text' and 'json'"),
@@ -86,8 +87,8 @@ import Testing
             #expect(coverage.contains(word), "\(word)")
         }
         let expected: [(String, [String])] = [
-            ("map", ["(values: svg, geojson; default: svg)", "(values: share, model; default: share)",
-                     "(values: counties, jurisdictions; default: counties)"]),
+            ("map", ["(values: svg, geojson, topojson; default: svg)", "(values: share, model; default: share)",
+                     "(values: counties, jurisdictions; default: counties)", "(values: web)", "--exclude-statewide"]),
             ("agreements", ["(values: participating, pending)", "default: all)"]),
             ("summary", ["(values: table, json; default: table)", "--all"]),
             ("history", ["(values: table, csv, json, svg; default: table)"]),

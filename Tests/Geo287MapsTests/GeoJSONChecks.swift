@@ -1,4 +1,5 @@
 import Foundation
+import Geo287Geometry
 import Testing
 
 /// Parses a GeoJSON FeatureCollection and checks it against RFC 7946 the way a validator would.
@@ -25,6 +26,34 @@ struct GeoJSONChecks {
         default: return []
         }
         return polys.flatMap { p in p.enumerated().map { ($0.element, $0.offset == 0) } }
+    }
+
+    /// The geometry type of every feature that has one.
+    var geometryTypes: Set<String> {
+        Set(features.compactMap { ($0["geometry"] as? [String: Any])?["type"] as? String })
+    }
+
+    /// A feature's geometry as a MultiPolygon (for GEOS).
+    func multiPolygon(_ i: Int) -> MultiPolygon {
+        var polygons: [Polygon] = []
+        for (ring, exterior) in rings(i) {
+            let r = Ring(ring.map { Coordinate($0[0], $0[1]) })
+            if exterior { polygons.append(Polygon(shell: r, holes: [])) } else if !polygons.isEmpty { polygons[polygons.count - 1].holes.append(r) }
+        }
+        return MultiPolygon(polygons)
+    }
+
+    /// The features GEOS finds invalid, as "property value: reason".
+    func invalidFeatures(nameKey: String) throws -> [String] {
+        let geos = try GEOSContext()
+        var bad: [String] = []
+        for i in features.indices {
+            let m = multiPolygon(i)
+            guard !m.polygons.isEmpty else { continue }
+            let g = try geos.geometry(m)
+            if try !g.isValid { bad.append("\(properties(i)[nameKey] ?? i): \(g.validityReason)") }
+        }
+        return bad
     }
 
     /// Closed rings of at least four positions, exteriors counter-clockwise, holes clockwise,

@@ -64,15 +64,18 @@ final class XMLCheck: NSObject, XMLParserDelegate {
         let all = try f.run.coverage(f.matched, pending: nil, options: CoverageOptions(model: .all))
         let svg = try NationalMap.svg(all, counties: f.gazetteer.counties, shading: .model)
         #expect(XMLCheck.parse(svg).error == nil)
-        #expect(svg.contains("Most invasive model covering residents:"))
-        // Florida's statewide Task Force agencies make all 67 counties Task Force.
+        #expect(svg.contains("Most invasive model of local agreements covering residents:"))
+        #expect(svg.contains(SVGText.escape("Most invasive model covering each county's residents. United States;")))
+        // Florida's sheriffs all hold Task Force agreements themselves: all 67 counties are Task Force, unstriped.
         let fl = all.counties.filter { $0.stateUSPS == "FL" }
-        #expect(fl.count == 67 && fl.allSatisfy { Shading.model.step($0) == 3 })
-        // Counties reached only by Jail Enforcement agreements are blue, and only those.
+        #expect(fl.count == 67 && fl.allSatisfy { Shading.model.step($0) == 3 && !Shading.model.look($0).statewide })
+        // Counties reached locally only by Jail Enforcement agreements are blue, and only those.
         let jemOnly = all.counties.filter { Shading.model.step($0) == 1 }
-        #expect(!jemOnly.isEmpty && jemOnly.allSatisfy { c in !c.agreements.contains { $0.counted && $0.model != .jailEnforcement && $0.coverage > 0 } })
-        let classes = (0...3).map { svg.components(separatedBy: "<path class=\"m\($0)\"").count - 1 }
-        #expect(classes.reduce(0, +) == 3222 && classes.allSatisfy { $0 > 0 })
+        #expect(!jemOnly.isEmpty && jemOnly.allSatisfy { c in
+            !c.agreements.contains { $0.counted && $0.level != .state && $0.model != .jailEnforcement && $0.coverage > 0 }
+        })
+        let classes = ["m0", "m1", "m2", "m3", "m0s", "m1s", "m2s", "m3s", "kn"].map { svg.components(separatedBy: "<path class=\"\($0)\"").count - 1 }
+        #expect(classes.reduce(0, +) == 3222 && classes.prefix(5).allSatisfy { $0 > 0 })
     }
 
     /// Agency names come from a downloaded spreadsheet: markup in them must stay text.
