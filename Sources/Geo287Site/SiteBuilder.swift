@@ -117,8 +117,12 @@ public enum SiteBuilder {
         let counties = state.map { gazetteer.counties(inState: $0.fips) } ?? gazetteer.counties
         let matched = inputs.participating.matched + (inputs.pending?.matched ?? [])
         let mine = state.map { s in matched.filter { $0.agreement.state == s } } ?? matched
-        add("\(folder)/counties.geojson", try GeoJSONLayers.counties(coverage, counties: counties,
-                                                                      options: GeoJSONLayers.Options(precision: 5, toleranceMetres: 100)))
+        // National: the web preset (≤ 1.5 MB, loads in Datawrapper and Mapshaper); a state: 100 m, 5 decimals.
+        for format in GeoJSONLayers.Format.allCases {
+            let options = state == nil ? GeoJSONLayers.Options.web(format: format)
+                : GeoJSONLayers.Options(precision: 5, toleranceMetres: 100, format: format)
+            add("\(folder)/counties.\(format.rawValue)", try GeoJSONLayers.counties(coverage, counties: counties, options: options))
+        }
         add("\(folder)/counties.csv", CoverageOutput.csv(coverage))
         add("\(folder)/agreements.csv", MatchOutput.csv(mine))
         let svg: String
@@ -129,7 +133,8 @@ public enum SiteBuilder {
             svg = try NationalMap.svg(coverage, counties: gazetteer.counties)
         }
         add("\(folder)/map.svg", svg)
-        return [("downloads.geojson", "\(folder)/counties.geojson"), ("downloads.csv", "\(folder)/counties.csv"),
+        return [("downloads.geojson", "\(folder)/counties.geojson"), ("downloads.topojson", "\(folder)/counties.topojson"),
+                ("downloads.csv", "\(folder)/counties.csv"),
                 ("downloads.agreements", "\(folder)/agreements.csv"), ("downloads.svg", "\(folder)/map.svg")]
     }
 
@@ -138,8 +143,8 @@ public enum SiteBuilder {
     static func paletteCSS() -> String {
         var s = "\n/* from Geo287Maps.Palette */\n"
         for step in Palette.steps { s += ".\(step.cssClass) { fill: \(step.colour); } .sw.\(step.cssClass) { background: \(step.colour); }\n" }
-        let badges = [("jem", Palette.modelSteps[1].colour, "#fff"), ("wso", Palette.modelSteps[2].colour, "#1a1a1a"),
-                      ("tfm", Palette.modelSteps[3].colour, "#fff"), ("other", "#666666", "#fff")]
+        let badges = [("jem", Palette.modelColour(.jailEnforcement), "#fff"), ("wso", Palette.modelColour(.warrantService), "#1a1a1a"),
+                      ("tfm", Palette.modelColour(.taskForce), "#fff"), ("other", "#666666", "#fff")]
         for (code, colour, text) in badges { s += ".m-\(code) { background: \(colour); color: \(text); }\n" }
         return s
     }

@@ -86,6 +86,7 @@ extension SiteText {
         ("next.rights", "Contact a local immigrant rights or legal aid organization to know your rights."),
         ("downloads.title", "Downloads"),
         ("downloads.geojson", "Counties with coverage (GeoJSON)"),
+        ("downloads.topojson", "Counties with coverage (TopoJSON, smaller)"),
         ("downloads.csv", "County table (CSV)"),
         ("downloads.agreements", "Agreements and where they apply (CSV)"),
         ("downloads.svg", "Map for print (SVG)"),

@@ -86,6 +86,7 @@ extension SiteText {
         ("next.rights", "Contacte a una organización local de derechos de inmigrantes o de ayuda legal para conocer sus derechos."),
         ("downloads.title", "Descargas"),
         ("downloads.geojson", "Condados con cobertura (GeoJSON)"),
+        ("downloads.topojson", "Condados con cobertura (TopoJSON, más liviano)"),
         ("downloads.csv", "Tabla de condados (CSV)"),
         ("downloads.agreements", "Acuerdos y dónde se aplican (CSV)"),
         ("downloads.svg", "Mapa para imprimir (SVG)"),
