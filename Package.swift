@@ -13,6 +13,7 @@ import PackageDescription
 //   Geo287Lookup             which agreements cover a place, an address point or a file of points
 //   Geo287History            coverage over past sheets, sheet diffs, batch runs
 //   Geo287Maps               GeoJSON and SVG output
+//   Geo287Site               the static web site: search, "use my location", interactive maps (EN/ES)
 //   Geo287Fetch              downloads: Census files (pinned SHA-256), ICE sheets, Wayback captures
 //   geo287                   the command line (thin)
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
@@ -24,7 +25,7 @@ let package = Package(
         .executable(name: "geo287", targets: ["geo287"]),
         .library(name: "Geo287", targets: [
             "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Jurisdictions", "Geo287Coverage",
-            "Geo287Lookup", "Geo287History", "Geo287Maps", "Geo287Fetch",
+            "Geo287Lookup", "Geo287History", "Geo287Maps", "Geo287Site", "Geo287Fetch",
         ]),
     ],
     dependencies: [
@@ -62,12 +63,21 @@ let package = Package(
                 "Geo287History",
             ],
             swiftSettings: strict),
+        .target(
+            name: "Geo287Site",
+            dependencies: [
+                "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Jurisdictions", "Geo287Coverage",
+                "Geo287Maps",
+            ],
+            // The page's script and style, compiled into the binary (no bundle to lose).
+            resources: [.embedInCode("web/site.js"), .embedInCode("web/site.css")],
+            swiftSettings: strict),
         .target(name: "Geo287Fetch", dependencies: ["Geo287Core", "Geo287Census", "Geo287Sheets"], swiftSettings: strict),
         .executableTarget(
             name: "geo287",
             dependencies: [
                 "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Jurisdictions", "Geo287Coverage",
-                "Geo287Lookup", "Geo287History", "Geo287Maps", "Geo287Fetch",
+                "Geo287Lookup", "Geo287History", "Geo287Maps", "Geo287Site", "Geo287Fetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -108,6 +118,14 @@ let package = Package(
             dependencies: [
                 "Geo287Maps", "Geo287Core", "Geo287Geometry", "Geo287Sheets", "Geo287Jurisdictions", "Geo287Coverage",
                 "Geo287TestSupport",
+            ],
+            swiftSettings: strict),
+        // The generated site: its data, and the pages driven in headless Chromium (WebDriver).
+        .testTarget(
+            name: "Geo287SiteTests",
+            dependencies: [
+                "Geo287Site", "Geo287Lookup", "Geo287Coverage", "Geo287Jurisdictions", "Geo287Core", "Geo287Geometry", "Geo287Census",
+                "Geo287Sheets", "Geo287TestSupport",
             ],
             swiftSettings: strict),
         // Runs the built executable: exit codes and one-line errors.

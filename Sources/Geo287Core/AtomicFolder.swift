@@ -6,13 +6,14 @@ import Foundation
 /// Readers see the old set or the new set, never a mix; a failure (a full disk, a bad path)
 /// leaves the target as it was; of two concurrent runs, the later one's set wins whole.
 ///
-/// The target must be absent, or a folder holding only files of the set (a previous run's):
-/// anything else in it would be deleted by the swap, so it is refused.
+/// A file's name may be a relative path (`states/FL.html`): its folders are created in the set.
+/// The target must be absent, or a folder holding only entries of the set (a previous run's
+/// files and top-level folders): anything else in it would be deleted by the swap, so it is refused.
 public enum AtomicFolder {
     public static func publish(_ files: [(name: String, data: Data)], to folder: String) throws {
         let target = URL(fileURLWithPath: folder).standardizedFileURL
         let parent = target.deletingLastPathComponent()
-        let names = Set(files.map(\.name))
+        let names = Set(files.map { String($0.name.split(separator: "/").first ?? "") })
         try checkTarget(target.path, allowed: names)
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -25,7 +26,13 @@ public enum AtomicFolder {
         defer { try? FileManager.default.removeItem(at: tmp) }
         do {
             try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: false)
-            for f in files { try f.data.write(to: tmp.appendingPathComponent(f.name)) }
+            for f in files {
+                let url = tmp.appendingPathComponent(f.name)
+                if f.name.contains("/") {
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                }
+                try f.data.write(to: url)
+            }
         } catch {
             throw DataError.io(folder, "cannot write the output set, nothing published (\(error.localizedDescription))")
         }

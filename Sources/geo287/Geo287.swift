@@ -19,7 +19,7 @@ struct Geo287: ParsableCommand {
         version: Geo287Version.string,
         subcommands: [
             DataCommand.self, AgreementsCommand.self, SummaryCommand.self, MatchCommand.self, CoverageCommand.self,
-            MapCommand.self, LookupCommand.self,
+            MapCommand.self, LookupCommand.self, SiteCommand.self,
             DiffCommand.self, HistoryCommand.self, BatchCommand.self,
         ]
     )
