@@ -13,6 +13,12 @@ public enum AtomicFolder {
     public static func publish(_ files: [(name: String, data: Data)], to folder: String) throws {
         let target = URL(fileURLWithPath: folder).standardizedFileURL
         let parent = target.deletingLastPathComponent()
+        for f in files {
+            let parts = f.name.split(separator: "/", omittingEmptySubsequences: false)
+            if f.name.isEmpty || f.name.hasPrefix("/") || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+                throw DataError.io(folder, "output name '\(f.name)' is not a plain relative path; nothing published")
+            }
+        }
         let names = Set(files.map { String($0.name.split(separator: "/").first ?? "") })
         try checkTarget(target.path, allowed: names)
         do {

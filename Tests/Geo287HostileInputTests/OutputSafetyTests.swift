@@ -68,8 +68,13 @@ struct OutputSafetyTests {
         #expect(runs.count == 1, "mixed set: \(texts)")
         // Nothing left beside it but the folder itself.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["panel"])
-        // A failed set (a member that cannot be written) leaves the previous set as it was.
-        #expect(throws: DataError.self) { try AtomicFolder.publish(set(99) + [("no/such/dir", Data())], to: out) }
+        // A failed set leaves the previous set as it was: a member that cannot be written (its
+        // folder is a file of the set) or a name that leaves the folder.
+        #expect(throws: DataError.self) { try AtomicFolder.publish(set(99) + [("a.csv/inside", Data())], to: out) }
+        #expect(throws: DataError.io(out, "output name '../escape' is not a plain relative path; nothing published")) {
+            try AtomicFolder.publish(set(98) + [("../escape", Data())], to: out)
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/escape"))
         #expect(try String(contentsOfFile: "\(out)/a.csv", encoding: .utf8) == texts[0])
         // A folder holding other files is not replaced.
         try FileManager.default.createDirectory(atPath: dir.path + "/mine", withIntermediateDirectories: true)
