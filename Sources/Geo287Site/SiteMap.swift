@@ -34,7 +34,8 @@ enum SiteMap {
         let byGEOID = Dictionary(coverage.counties.map { ($0.geoid, $0) }, uniquingKeysWith: { a, _ in a })
         // A state's box is cropped to the state (a wide state leaves no empty band above and below).
         var box = PixelRect(x: 0, y: 0, width: rect.width + 2 * rect.x, height: rect.height + 2 * rect.y)
-        if !scope.national, let zone = placed.transforms.keys.first, let t = placed.transforms[zone], let b = placed.zoneBounds[zone] {
+        if !scope.national, let zone = placed.transforms.keys.first, let t = placed.transforms[zone], let b = placed.zoneBounds[zone],
+           !b.isEmpty {
             let r = t.rect(of: b)
             box = PixelRect(x: (r.x - 8).rounded(.down), y: (r.y - 8).rounded(.down), width: (r.width + 16).rounded(.up),
                             height: (r.height + 16).rounded(.up))
