@@ -123,7 +123,7 @@ public final class LookupSession {
     }
 
     /// Metres rounded to 10 (a finite distance under a few kilometres).
-    static func rounded(_ m: Double) -> Int { m.isFinite && m < 1e7 ? Int((m / 10).rounded()) * 10 : 0 }
+    static func rounded(_ m: Double) -> Int { m.isFinite && m >= 0 && m < 1e7 ? Int((m / 10).rounded()) * 10 : 0 }
 
     // MARK: Coverage
 

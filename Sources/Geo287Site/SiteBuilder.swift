@@ -64,10 +64,15 @@ public enum SiteBuilder {
         add("data/places.js", "GEO287.places(" + (try SiteIndex.places(gazetteer, states: stateFIPS)).rendered(pretty: false) + ");\n")
         Trace.mark("site data")
 
+        // Their polygons by state, read once; a city is outlined on its state's map when an agreement reaches its residents.
+        let shaped = try placeIDs.sorted().compactMap { try gazetteer.place(geoid: $0) }.filter { !$0.geometry.polygons.isEmpty }
+        let placesByState = Dictionary(grouping: shaped, by: \.stateFIPS)
+        let policedPlaces = Set(matched.compactMap { m -> String? in
+            if case .place(let geoid) = m.jurisdiction.reach { return geoid } else { return nil }
+        })
         for fips in stateFIPS {
-            let places = try placeIDs.filter { $0.hasPrefix(fips) }.compactMap { try gazetteer.place(geoid: $0) }
-                .filter { !$0.geometry.polygons.isEmpty }
-            add("data/geo-\(fips).js", try SitePolygons.script(stateFIPS: fips, counties: gazetteer.counties(inState: fips), places: places))
+            add("data/geo-\(fips).js", try SitePolygons.script(stateFIPS: fips, counties: gazetteer.counties(inState: fips),
+                                                                places: placesByState[fips] ?? []))
         }
         Trace.mark("site polygons")
 
@@ -88,8 +93,7 @@ public enum SiteBuilder {
         for state in usStates {
             let mine = gazetteer.counties(inState: state.fips).sorted { $0.geoid < $1.geoid }
             guard !mine.isEmpty else { continue }
-            let places = try placeIDs.filter { $0.hasPrefix(state.fips) }.sorted().compactMap { try gazetteer.place(geoid: $0) }
-                .filter { g in !g.geometry.polygons.isEmpty && matched.contains { $0.jurisdiction.reach == .place(geoid: g.geoid) } }
+            let places = (placesByState[state.fips] ?? []).filter { policedPlaces.contains($0.geoid) }
             let svg = try SiteMap.svg(SiteMap.Scope(counties: mine, main: MapZone(stateFIPS: state.fips), toleranceMetres: 250, national: false),
                                       coverage: coverage, statewide: stateShapes.filter { $0.fips == state.fips }, places: places,
                                       label: SiteText.en("map.title") + " — " + state.name)

@@ -49,9 +49,10 @@ enum SiteIndex {
         for fips in states.sorted() {
             let places = try gazetteer.places(inState: fips).sorted { ($0.name, $0.geoid) < ($1.name, $1.geoid) }
             let rows: [String] = places.map { p in
-                let shares = gazetteer.crosswalk.partsByPlace[p.geoid] == nil ? [] : ((try? join.counties(ofPlace: p.geoid)) ?? [])
+                let parts = gazetteer.crosswalk.partsByPlace[p.geoid] ?? []
+                let shares = parts.isEmpty ? [] : ((try? join.counties(ofPlace: p.geoid)) ?? [])
                 let names = SiteNames.plain(p.name)
-                let people = (gazetteer.crosswalk.partsByPlace[p.geoid] ?? []).reduce(0) { $0 + $1.population2020 }
+                let people = parts.reduce(0) { $0 + $1.population2020 }
                 let fields = [clean(names.shown), compact(p.geoid.dropFirst(2)),
                               shares.map { compact($0.countyGEOID.dropFirst(2)) }.joined(separator: ","),
                               p.isIncorporated ? "0" : "1", String(people / 100), names.alias.map(clean) ?? ""]

@@ -129,6 +129,8 @@
     });
   }
   function uspsOf(g) { return D.fipsToUSPS[g.slice(0, 2)]; }
+  // A county GEOID the page has no row for (a legacy Connecticut county) is shown as its code.
+  function countyName(g) { return D.counties[g] ? D.counties[g][0] : g; }
   function stateFilter(q) {
     var m = q.match(/^(.*?)[,\s]+([a-z][a-z .]*)$/i);
     if (!m) return null;
@@ -197,7 +199,7 @@
       var p = placeRow(a.g);
       if (p) return { usps: a.s, counties: p.counties, place: a.g, label: p.label, query: 'place' };
     }
-    if (a.c.length === 1) return { usps: a.s, counties: a.c, place: null, label: D.counties[a.c[0]][0] + ', ' + a.s, query: 'county' };
+    if (a.c.length === 1) return { usps: a.s, counties: a.c, place: null, label: countyName(a.c[0]) + ', ' + a.s, query: 'county' };
     return { usps: a.s, counties: [], place: null, label: D.states[a.s].n, query: 'state' };
   }
   function placeRow(g) {
@@ -220,7 +222,7 @@
       if (a.r === 'state') { if (a.g === st.f) g.statewide.push(item); return; }
       if (a.r === 'counties') {
         if (!inCounties.length || (loc.place && a.x.indexOf(loc.place) >= 0)) return;
-        if (loc.place && loc.counties.length > 1) item.note = t('answer.part', D.counties[inCounties[0]][0]);
+        if (loc.place && loc.counties.length > 1) item.note = t('answer.part', countyName(inCounties[0]));
         (a.l === 'm' ? g.police : g.sheriff).push(item);
         return;
       }
@@ -312,7 +314,7 @@
     if (scroll) box.scrollIntoView({ block: 'start' });
   }
   function countyNames(loc) {
-    return loc.counties.map(function (c) { return D.counties[c][0]; }).join(', ');
+    return loc.counties.map(function (c) { return countyName(c); }).join(', ');
   }
 
   // ---- the search box ----------------------------------------------------------------
