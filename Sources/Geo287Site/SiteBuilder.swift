@@ -77,11 +77,9 @@ public enum SiteBuilder {
         Trace.mark("site polygons")
 
         // Pages.
-        let statewideTF = Set(coverage.counties.filter(\.statewide).map(\.stateFIPS))
-        let stateShapes = try CensusLayers.states(gazetteer.root).filter { statewideTF.contains($0.fips) }
         let nationalCounties = counties.filter { MapZone(stateFIPS: $0.stateFIPS) != .islands }
         let nationalMap = try SiteMap.svg(SiteMap.Scope(counties: nationalCounties, main: .conus, toleranceMetres: 3000, national: true),
-                                          coverage: coverage, statewide: stateShapes, places: [], label: SiteText.en("map.title"))
+                                          coverage: coverage, places: [], label: SiteText.en("map.title"))
         let links = usStates.map { ($0.usps, $0.name) }
         let nationalDownloads = try downloads(folder: "downloads/US", inputs: inputs, coverage: coverage, state: nil, add: add)
         add("index.html", SitePage(root: "", state: nil, mapSVG: nationalMap, embed: false, downloads: nationalDownloads,
@@ -95,11 +93,10 @@ public enum SiteBuilder {
             guard !mine.isEmpty else { continue }
             let places = (placesByState[state.fips] ?? []).filter { policedPlaces.contains($0.geoid) }
             let svg = try SiteMap.svg(SiteMap.Scope(counties: mine, main: MapZone(stateFIPS: state.fips), toleranceMetres: 250, national: false),
-                                      coverage: coverage, statewide: stateShapes.filter { $0.fips == state.fips }, places: places,
+                                      coverage: coverage, places: places,
                                       label: SiteText.en("map.title") + " — " + state.name)
             let rows = mine.map { c in
-                (name: c.nameWithType, people: byGEOID[c.geoid]?.population ?? 0, local: byGEOID[c.geoid]?.coveredWithoutStatewide ?? 0,
-                 statewide: byGEOID[c.geoid]?.statewide ?? false)
+                (name: c.nameWithType, people: byGEOID[c.geoid]?.population ?? 0, local: byGEOID[c.geoid]?.coveredWithoutStatewide ?? 0)
             }
             let stateDownloads = try downloads(folder: "downloads/\(state.usps)", inputs: inputs, coverage: coverage, state: state, add: add)
             add("states/\(state.usps).html", SitePage(root: "../", state: (state.usps, state.name), mapSVG: svg, embed: false,
@@ -146,7 +143,10 @@ public enum SiteBuilder {
     /// and per model everywhere.
     static func paletteCSS() -> String {
         var s = "\n/* from Geo287Maps.Palette */\n"
-        for step in Palette.steps { s += ".\(step.cssClass) { fill: \(step.colour); } .sw.\(step.cssClass) { background: \(step.colour); }\n" }
+        for step in Palette.steps {
+            s += ".\(step.cssClass) { fill: \(step.colour); } .h.\(step.cssClass) { fill: url(#h-\(step.cssClass)); } "
+                + ".sw.\(step.cssClass) { background: \(step.colour); }\n"
+        }
         let badges = [("jem", Palette.modelColour(.jailEnforcement), "#fff"), ("wso", Palette.modelColour(.warrantService), "#1a1a1a"),
                       ("tfm", Palette.modelColour(.taskForce), "#fff"), ("other", "#666666", "#fff")]
         for (code, colour, text) in badges { s += ".m-\(code) { background: \(colour); color: \(text); }\n" }

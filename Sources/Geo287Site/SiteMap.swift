@@ -5,9 +5,9 @@ import Geo287Maps
 
 /// The page's interactive map: an inline SVG, one path per county (`data-g`: its GEOID), filled
 /// by the share of its residents under a **local** Task Force agreement (sheriff, county or city;
-/// `Palette` classes), with states whose state agencies hold a Task Force agreement hatched
-/// over (statewide coverage is not a local agreement), and, on a state page, the cities with an
-/// agreement of their own outlined (`data-p`). The page adds hover, tap and keyboard handling.
+/// `Palette` classes), hatched (class `h`) where a state agency's Task Force agreement covers people
+/// no local one does (statewide coverage is not a local agreement), and, on a state page, the
+/// cities with an agreement of their own outlined (`data-p`). The page adds hover, tap and keyboard.
 enum SiteMap {
     static let nationalRect = PixelRect(x: 0, y: 0, width: 975, height: 610)
     static let stateRect = PixelRect(x: 10, y: 10, width: 780, height: 580)
@@ -19,8 +19,7 @@ enum SiteMap {
         let national: Bool
     }
 
-    static func svg(_ scope: Scope, coverage: CoverageResult, statewide: [StateBoundary], places: [Place],
-                    label: String) throws -> String {
+    static func svg(_ scope: Scope, coverage: CoverageResult, places: [Place], label: String) throws -> String {
         let rect = scope.national ? nationalRect : stateRect
         // A state page uses the conic fitted to the state (north straight up), as `map --state` does.
         let projection = StateProjection(zone: scope.main, bounds: scope.counties.reduce(BoundingBox.empty) { $0.union($1.geometry.bounds) })
@@ -43,20 +42,18 @@ enum SiteMap {
         func n(_ v: Double) -> String { SVGText.number(v, decimals: 0) }
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"\(n(box.x)) \(n(box.y)) \(n(box.width)) \(n(box.height))\" "
             + "role=\"group\" aria-label=\"\(SVGText.escape(label))\" class=\"map\">"
-            + "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
-            + "<rect width=\"2.2\" height=\"6\" fill=\"#000\" fill-opacity=\".55\"/></pattern></defs>\n<g class=\"counties\">"
+            + "<defs>" + hatches() + "</defs>\n<g class=\"counties\">"
         for (i, county) in placed.counties.enumerated() {
             let d = placed.pathData(i)
             guard !d.isEmpty else { continue }
             let c = byGEOID[county.geoid]
             let step = Palette.step(covered: c?.coveredWithoutStatewide ?? 0, population: c?.population ?? 0)
-            s += "<path class=\"\(Palette.steps[step].cssClass)\" data-g=\"\(county.geoid)\""
+            let statewideOnly = (c?.covered ?? 0) > (c?.coveredWithoutStatewide ?? 0)
+            s += "<path class=\"\(Palette.steps[step].cssClass)\(statewideOnly ? " h" : "")\" data-g=\"\(county.geoid)\""
             if !scope.national { s += " tabindex=\"0\" aria-label=\"\(SVGText.escape(county.nameWithType))\"" }
             s += " d=\"\(d)\"/>"
         }
         s += "</g>\n"
-        s += try overlay(statewide.map { ($0.fips, $0.geometry) }, zoneOf: { MapZone(stateFIPS: $0) }, crs: crs, placed: placed,
-                         open: "<g class=\"statewide\">", attribute: "data-s")
         s += "<path class=\"borders\" d=\"\(placed.linePath(placed.stateBorderArcs()))\"/>"
         s += "<path class=\"outline\" d=\"\(placed.linePath(placed.outlineArcs()))\"/>\n"
         if !places.isEmpty {
@@ -66,8 +63,17 @@ enum SiteMap {
         return s + "</svg>"
     }
 
-    /// Shapes drawn over the counties in the same projection and placement (hatched statewide
-    /// states, agreement cities), one path each with its id in `attribute`.
+    /// One stripe pattern per share class (`h-k0` … `h-k5`): the class colour with dark stripes,
+    /// used by `.h.kN` (the page's style).
+    static func hatches() -> String {
+        Palette.steps.map { step in
+            "<pattern id=\"h-\(step.cssClass)\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+                + "<rect width=\"6\" height=\"6\" fill=\"\(step.colour)\"/><rect width=\"2.2\" height=\"6\" fill=\"#000\" fill-opacity=\".5\"/></pattern>"
+        }.joined()
+    }
+
+    /// Shapes drawn over the counties in the same projection and placement (agreement cities),
+    /// one path each with its id in `attribute`.
     static func overlay(_ shapes: [(String, MultiPolygon)], zoneOf: (String) -> MapZone, crs: (MapZone) -> String, placed: PlacedCounties,
                         open: String, attribute: String, focusable: Bool = false) throws -> String {
         var s = open

@@ -13,7 +13,7 @@ struct SitePage {
     /// Links to the page's downloads: (text key, relative path).
     let downloads: [(String, String)]
     /// State pages: the counties table (name, people, people under a local Task Force agreement).
-    let countyRows: [(name: String, people: Int, local: Int, statewide: Bool)]
+    let countyRows: [(name: String, people: Int, local: Int)]
     /// National page: the states list (USPS, name).
     let stateLinks: [(usps: String, name: String)]
 

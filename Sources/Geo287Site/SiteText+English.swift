@@ -52,7 +52,7 @@ extension SiteText {
         ("models.title", "The three kinds of agreement"),
         ("map.title", "Where Task Force agreements reach, by county"),
         ("map.legend.title", "Share of residents under a local Task Force agreement (sheriff, county or city)"),
-        ("map.legend.statewide", "Hatched: a state agency holds a statewide Task Force agreement"),
+        ("map.legend.statewide", "Hatched: residents covered only by a state agency's Task Force agreement"),
         ("map.legend.city", "Outlined: a city or town with its own agreement"),
         ("map.k0", "none"),
         ("map.k1", "under 10%"),

@@ -52,7 +52,7 @@ extension SiteText {
         ("models.title", "Los tres tipos de acuerdo"),
         ("map.title", "Dónde llegan los acuerdos de Grupo de Trabajo, por condado"),
         ("map.legend.title", "Parte de los residentes bajo un acuerdo local de Grupo de Trabajo (alguacil, condado o ciudad)"),
-        ("map.legend.statewide", "Rayado: una agencia estatal tiene un acuerdo de Grupo de Trabajo en todo el estado"),
+        ("map.legend.statewide", "Rayado: residentes cubiertos solo por el acuerdo de Grupo de Trabajo de una agencia estatal"),
         ("map.legend.city", "Contorno: ciudad o pueblo con acuerdo propio"),
         ("map.k0", "ninguna"),
         ("map.k1", "menos del 10%"),

@@ -79,6 +79,15 @@ import Testing
         }
     }
 
+    /// Stripes mark only counties where a state agency's agreement covers people no local one
+    /// does: Travis County, TX (under 10% local), not Florida (every county covered by its sheriff).
+    @Test func stripesMarkOnlyStatewideOnlyCoverage() throws {
+        let texas = try text("states/TX.html"), florida = try text("states/FL.html")
+        #expect(texas.contains("<path class=\"k1 h\" data-g=\"48453\""), "Travis County: under 10% local, striped")
+        #expect(!florida.contains(" h\" data-g="), "no Florida county is striped")
+        #expect(try text("assets/site.css").contains(".h.k0 { fill: url(#h-k0); }"))
+    }
+
     @Test func twoBuildsWriteTheSameBytes() throws {
         let first = try SiteFixture.site().files
         let second = try SiteFixture.build()
