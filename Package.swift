@@ -83,7 +83,7 @@ let package = Package(
             swiftSettings: strict),
         // Where the tests find the reference data (shared by every test target).
         .target(name: "Geo287TestSupport", dependencies: ["Geo287Core"], path: "Tests/Geo287TestSupport", swiftSettings: strict),
-        .testTarget(name: "Geo287GeometryTests", dependencies: ["Geo287Geometry", "Geo287Census", "Geo287TestSupport"], swiftSettings: strict),
+        .testTarget(name: "Geo287GeometryTests", dependencies: ["Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "Geo287CensusTests",
             dependencies: [

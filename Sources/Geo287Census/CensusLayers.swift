@@ -11,6 +11,8 @@ public struct County: Sendable {
     public let nameWithType: String   // "Miami-Dade County"
     public let lsad: String           // 06 county, 15 parish, 25 city, 04 borough, 05 census area, ...
     public let geometry: MultiPolygon
+    /// The file and record the county was read from (for errors raised later, by GEOS or PROJ).
+    public var source: RecordSource? = nil
 }
 
 /// A Census place (incorporated place or CDP) from the TIGER/Line per-state files.
@@ -24,12 +26,14 @@ public struct Place: Sendable {
     public var geometry: MultiPolygon
     /// Record number in the state's file (to read the geometry later).
     public let recordIndex: Int
+    /// The file and record the place was read from (nil for a place known only from the crosswalk).
+    public let source: RecordSource?
     public var isIncorporated: Bool { classCode.hasPrefix("C") }
 
     public init(geoid: String, stateFIPS: String, name: String, nameWithType: String, classCode: String,
-                geometry: MultiPolygon, recordIndex: Int) {
+                geometry: MultiPolygon, recordIndex: Int, source: RecordSource? = nil) {
         self.geoid = geoid; self.stateFIPS = stateFIPS; self.name = name; self.nameWithType = nameWithType
-        self.classCode = classCode; self.geometry = geometry; self.recordIndex = recordIndex
+        self.classCode = classCode; self.geometry = geometry; self.recordIndex = recordIndex; self.source = source
     }
 }
 
@@ -38,6 +42,8 @@ public struct StateBoundary: Sendable {
     public let usps: String
     public let name: String
     public let geometry: MultiPolygon
+    /// The file and record the state was read from.
+    public var source: RecordSource? = nil
 }
 
 /// Loads the Census layers from a data root, by the catalog's paths.
@@ -82,7 +88,8 @@ public enum CensusLayers {
             try checkLonLat(f.geometry, path: shp.path, record: f.recordIndex, geoid: geoid)
             return County(geoid: geoid, stateFIPS: String(geoid.prefix(2)), stateUSPS: f.string("STUSPS") ?? "",
                           name: f.string("NAME") ?? "", nameWithType: f.string("NAMELSAD") ?? "",
-                          lsad: f.string("LSAD") ?? "", geometry: f.geometry)
+                          lsad: f.string("LSAD") ?? "", geometry: f.geometry,
+                          source: RecordSource(path: shp.path, record: f.recordIndex, id: geoid))
         }
     }
 
@@ -93,7 +100,8 @@ public enum CensusLayers {
                 throw DataError(shp.path, "record \(f.recordIndex + 1): GEOID is not 2 digits")
             }
             try checkLonLat(f.geometry, path: shp.path, record: f.recordIndex, geoid: fips)
-            return StateBoundary(fips: fips, usps: f.string("STUSPS") ?? "", name: f.string("NAME") ?? "", geometry: f.geometry)
+            return StateBoundary(fips: fips, usps: f.string("STUSPS") ?? "", name: f.string("NAME") ?? "", geometry: f.geometry,
+                                 source: RecordSource(path: shp.path, record: f.recordIndex, id: fips))
         }
     }
 
@@ -129,7 +137,8 @@ public enum CensusLayers {
             try checkLonLat(f.geometry, path: shp.path, record: f.recordIndex, geoid: geoid)
             return Place(geoid: geoid, stateFIPS: stateFIPS, name: f.string("NAME") ?? "",
                          nameWithType: f.string("NAMELSAD") ?? "", classCode: f.string("CLASSFP") ?? "",
-                         geometry: f.geometry, recordIndex: f.recordIndex)
+                         geometry: f.geometry, recordIndex: f.recordIndex,
+                         source: RecordSource(path: shp.path, record: f.recordIndex, id: geoid))
         }
     }
 }

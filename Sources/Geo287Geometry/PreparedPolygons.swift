@@ -1,3 +1,5 @@
+import Geo287Core
+
 /// Polygons made in one GEOS context, each converted and prepared the first time a query needs
 /// it: a point lookup touches a few of 3,235 counties, so preparing all of them up front would
 /// cost more than the lookups. GEOS builds prepared indexes lazily and not thread-safely
@@ -8,6 +10,9 @@ public final class PreparedPolygons {
     private let make: (Int) throws -> Geometry
     private var geometries: [Geometry?]
     private var prepared: [PreparedGeometry?]
+    /// The file and record of each polygon: a GEOS failure on polygon `i` then names them
+    /// (`GeometryError.attributed`). Without them the error is GEOS's own.
+    public var sources: [RecordSource?] = []
 
     /// `make(i)` returns polygon `i` as a geometry of `context`.
     public init(context: GEOSContext, count: Int, make: @escaping (Int) throws -> Geometry) {
@@ -30,7 +35,7 @@ public final class PreparedPolygons {
 
     public func geometry(_ i: Int) throws -> Geometry {
         if let g = geometries[i] { return g }
-        let g = try make(i)
+        let g = try GeometryError.attributed(to: source(i)) { try make(i) }
         guard g.context === context else { throw GeometryError.contextMismatch("polygon \(i)") }
         geometries[i] = g
         return g
@@ -38,15 +43,21 @@ public final class PreparedPolygons {
 
     public func prepared(_ i: Int) throws -> PreparedGeometry {
         if let p = prepared[i] { return p }
-        let p = try geometry(i).prepared()
+        let g = try geometry(i)
+        let p = try GeometryError.attributed(to: source(i)) { try g.prepared() }
         prepared[i] = p
         return p
     }
 
     /// The border rule (`BorderRule`): the lowest of `candidates` whose polygon covers `point`.
     public func firstCovering(_ point: Geometry, among candidates: [Int]) throws -> Int? {
-        try BorderRule.first(among: candidates) { try prepared($0).covers(point) }
+        try BorderRule.first(among: candidates) { i in
+            let p = try prepared(i)
+            return try GeometryError.attributed(to: source(i)) { try p.covers(point) }
+        }
     }
+
+    private func source(_ i: Int) -> RecordSource? { i < sources.count ? sources[i] : nil }
 }
 
 /// The border rule, stated once for every engine (the grid `PointIndex`, GEOS, single and bulk

@@ -138,7 +138,7 @@ public struct CountyJoin: Sendable {
         // A place known only from the 2020 crosswalk has no polygon: nothing to overlay.
         let shapes = try places.compactMap { geoid -> PlaceCountyOverlay.Shape? in
             guard let place = try gazetteer.place(geoid: geoid), !place.geometry.polygons.isEmpty else { return nil }
-            return PlaceCountyOverlay.Shape(geoid: geoid, geometry: place.geometry)
+            return PlaceCountyOverlay.Shape(geoid: geoid, geometry: place.geometry, source: place.source)
         }
         let result = try PlaceCountyOverlay(counties: gazetteer.counties, sameStateOnly: true)
             .run(places: shapes, threads: threads, chunkSize: 16)

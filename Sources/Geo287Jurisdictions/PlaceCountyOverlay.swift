@@ -26,7 +26,11 @@ public struct PlaceCountyOverlay: Sendable {
     public struct Shape: Sendable {
         public let geoid: String
         public let geometry: MultiPolygon
-        public init(geoid: String, geometry: MultiPolygon) { self.geoid = geoid; self.geometry = geometry }
+        /// The file and record of the polygon, named by a GEOS or PROJ failure on it.
+        public let source: RecordSource?
+        public init(geoid: String, geometry: MultiPolygon, source: RecordSource? = nil) {
+            self.geoid = geoid; self.geometry = geometry; self.source = source
+        }
     }
 
     public struct Result: Sendable {
@@ -112,31 +116,37 @@ final class OverlayWorker {
             if try !g.isValid { g = try g.makeValid(); tally.repaired += 1 }
             return g
         }
+        projected.sources = counties.map(\.source)
     }
 
     func overlay(_ places: ArraySlice<PlaceCountyOverlay.Shape>) throws -> PlaceCountyOverlay.Result {
         var out = PlaceCountyOverlay.Result()
         for place in places where !place.geometry.polygons.isEmpty {
-            var candidates = try boxes.query(context.rectangle(place.geometry.bounds))
-            if sameStateOnly { candidates = candidates.filter { ids[$0].prefix(2) == place.geoid.prefix(2) } }
-            guard !candidates.isEmpty else { continue }
-            let g = try context.geometry(try toAlbers.transform(place.geometry))
-            let one: (whole: Bool, intersected: Int, pieces: [PlaceCountyOverlay.Piece])
-            do {
-                one = try overlay(place.geoid, g, candidates: candidates)
-            } catch GeometryError.geos {
-                // GEOS rejects an invalid place: repair it as geopandas' overlay does
-                // (make_valid=True); predicates, pieces and the whole are measured on the repair.
-                tally.repaired += 1
-                one = try overlay(place.geoid, try g.makeValid(), candidates: candidates)
-            }
-            if one.whole { out.containedWhole += 1 }
-            out.intersected += one.intersected
-            out.pieces += one.pieces
+            try GeometryError.attributed(to: place.source) { try overlay(place, into: &out) }
         }
         out.repaired += tally.repaired
         tally.repaired = 0
         return out
+    }
+
+    /// One place's pieces, added to `out`.
+    private func overlay(_ place: PlaceCountyOverlay.Shape, into out: inout PlaceCountyOverlay.Result) throws {
+        var candidates = try boxes.query(context.rectangle(place.geometry.bounds))
+        if sameStateOnly { candidates = candidates.filter { ids[$0].prefix(2) == place.geoid.prefix(2) } }
+        guard !candidates.isEmpty else { return }
+        let g = try context.geometry(try toAlbers.transform(place.geometry))
+        let one: (whole: Bool, intersected: Int, pieces: [PlaceCountyOverlay.Piece])
+        do {
+            one = try overlay(place.geoid, g, candidates: candidates)
+        } catch GeometryError.geos {
+            // GEOS rejects an invalid place: repair it as geopandas' overlay does
+            // (make_valid=True); predicates, pieces and the whole are measured on the repair.
+            tally.repaired += 1
+            one = try overlay(place.geoid, try g.makeValid(), candidates: candidates)
+        }
+        if one.whole { out.containedWhole += 1 }
+        out.intersected += one.intersected
+        out.pieces += one.pieces
     }
 
     /// One place (projected): the county that contains it whole (share 1), or its share in each

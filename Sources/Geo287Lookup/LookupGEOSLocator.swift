@@ -70,6 +70,7 @@ public final class BulkCountyPlaceLocator: CountyPlaceLocator {
                 }
                 let tree = try STRtree(context: context, geometries: boxes)
                 let polygons = PreparedPolygons(context: context, polygons: statePlaces.map(\.geometry))
+                polygons.sources = statePlaces.map(\.source)
                 for i in mine {
                     let pt = try context.point(points[i])
                     if let hit = try polygons.firstCovering(pt, among: tree.query(pt)) { out[i] = statePlaces[hit].geoid }

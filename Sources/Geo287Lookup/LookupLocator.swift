@@ -52,8 +52,9 @@ public final class SinglePointLocator: CountyPlaceLocator {
     public func county(at p: Coordinate) throws -> County? {
         let point = try context.point(p)
         let candidates = counties.indices.filter { countyBounds[$0].contains(p) }
-        let geoms = try candidates.reduce(into: [Int: Geometry]()) { $0[$1] = try context.geometry(counties[$1].geometry) }
-        let c = try BorderRule.first(among: candidates) { try geoms[$0]?.covers(point) ?? false }
+        let c = try BorderRule.first(among: candidates) { i in
+            try GeometryError.attributed(to: counties[i].source) { try context.geometry(counties[i].geometry).covers(point) }
+        }
         return c.map { counties[$0] }
     }
 
@@ -61,8 +62,9 @@ public final class SinglePointLocator: CountyPlaceLocator {
     public func place(at p: Coordinate, stateFIPS: String) throws -> Place? {
         let point = try context.point(p)
         let statePlaces = try places(stateFIPS, p).filter { $0.geometry.bounds.contains(p) }.sorted { $0.geoid < $1.geoid }
-        let geoms = try statePlaces.map { try context.geometry($0.geometry) }
-        let hit = try BorderRule.first(among: Array(statePlaces.indices)) { try geoms[$0].covers(point) }
+        let hit = try BorderRule.first(among: Array(statePlaces.indices)) { i in
+            try GeometryError.attributed(to: statePlaces[i].source) { try context.geometry(statePlaces[i].geometry).covers(point) }
+        }
         return hit.map { statePlaces[$0] }
     }
 }

@@ -55,8 +55,10 @@ public final class JurisdictionShapes {
     func place(_ geoid: String) throws -> MultiPolygon? {
         if let p = placeCache[geoid] { return p }
         guard let place = try gazetteer.place(geoid: geoid), !place.geometry.polygons.isEmpty else { return nil }
-        let p = try TopologySimplifier.simplifyAlone(place.geometry, zone: MapZone(stateFIPS: place.stateFIPS),
-                                                     toleranceMetres: toleranceMetres)
+        let p = try GeometryError.attributed(to: place.source) {
+            try TopologySimplifier.simplifyAlone(place.geometry, zone: MapZone(stateFIPS: place.stateFIPS),
+                                                 toleranceMetres: toleranceMetres)
+        }
         placeCache[geoid] = p
         return p
     }

@@ -63,6 +63,10 @@ import Testing
         #expect(counties.contains { $0.geometry.holeCount > 0 })
         #expect(byID["12086"]?.nameWithType == "Miami-Dade County")
         #expect(byID["51670"]?.nameWithType == "Hopewell city")
+        // Each county knows its file and record, for errors raised later by GEOS or PROJ.
+        let path = TestData.root.path(CensusLayers.countiesPath)
+        #expect(counties.allSatisfy { $0.source?.path == path && $0.source?.id == $0.geoid })
+        #expect(Set(counties.compactMap(\.source?.record)) == Set(0..<counties.count))
     }
 
     @Test func delimitedTextQuotesAndPadding() {

@@ -1,4 +1,5 @@
 import Foundation
+import Geo287Core
 import Geo287Geometry
 import Testing
 
@@ -95,5 +96,36 @@ import Testing
         let back = try proj.transform(xy, inverse: true)
         #expect(abs(back.x - tampa.x) < 1e-9 && abs(back.y - tampa.y) < 1e-9)
         #expect(throws: GeometryError.self) { _ = try ProjTransformer(from: "EPSG:999999", to: ProjTransformer.conusAlbers) }
+    }
+}
+
+/// A GEOS or PROJ failure on a polygon read from a file names the file and the record, not
+/// only GEOS's words ("GEOS envelope failed: no message" named neither).
+@Suite struct GeometryErrorAttributionTests {
+    static let source = RecordSource(path: "census/counties/x.shp", record: 2, id: "12057")
+
+    @Test func aFailureOnAPolygonNamesItsFileAndRecord() throws {
+        let ctx = try GEOSContext()
+        let square = try ctx.geometry(wkt: "POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))")
+        let polygons = PreparedPolygons(context: ctx, count: 3) { i in
+            guard i == 2 else { return square }
+            throw GeometryError.geos(operation: "envelope", message: "")
+        }
+        polygons.sources = [nil, nil, Self.source]
+        let point = try ctx.point(Coordinate(1, 1))
+        #expect(try polygons.firstCovering(point, among: [0, 1]) == 0)
+        #expect(throws: DataError("census/counties/x.shp", "record 3 (GEOID 12057): GEOS envelope failed: no message")) {
+            _ = try polygons.firstCovering(point, among: [2])
+        }
+    }
+
+    @Test func withoutASourceTheErrorIsGEOSOwn() throws {
+        let error = GeometryError.proj(operation: "transform", message: "point 4")
+        #expect(throws: error) { try GeometryError.attributed(to: nil) { throw error } }
+        #expect(throws: DataError("census/counties/x.shp", "record 3 (GEOID 12057): PROJ transform failed: point 4")) {
+            try GeometryError.attributed(to: Self.source) { throw error }
+        }
+        // Other errors pass unchanged.
+        #expect(throws: DataError("f", "m")) { try GeometryError.attributed(to: Self.source) { throw DataError("f", "m") } }
     }
 }
