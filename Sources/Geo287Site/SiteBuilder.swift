@@ -147,6 +147,8 @@ public enum SiteBuilder {
             s += ".\(step.cssClass) { fill: \(step.colour); } .h.\(step.cssClass) { fill: url(#h-\(step.cssClass)); } "
                 + ".sw.\(step.cssClass) { background: \(step.colour); }\n"
         }
+        let kn = Palette.notCounted
+        s += ".\(kn.cssClass) { fill: url(#d-\(kn.cssClass)); } .sw.\(kn.cssClass) { background: radial-gradient(circle, #3a3a3a 1.2px, \(kn.colour) 1.6px) 0 0 / 5px 5px; }\n"
         let badges = [("jem", Palette.modelColour(.jailEnforcement), "#fff"), ("wso", Palette.modelColour(.warrantService), "#1a1a1a"),
                       ("tfm", Palette.modelColour(.taskForce), "#fff"), ("other", "#666666", "#fff")]
         for (code, colour, text) in badges { s += ".m-\(code) { background: \(colour); color: \(text); }\n" }

@@ -6,7 +6,9 @@ import Geo287Maps
 /// The page's interactive map: an inline SVG, one path per county (`data-g`: its GEOID), filled
 /// by the share of its residents under a **local** Task Force agreement (sheriff, county or city;
 /// `Palette` classes), hatched (class `h`) where a state agency's Task Force agreement covers people
-/// no local one does (statewide coverage is not a local agreement), and, on a state page, the
+/// no local one does (statewide coverage is not a local agreement), dotted (class `kn`) where nobody
+/// is covered but an agency there holds an agreement whose residents are not counted (township or
+/// regional police, constables: `Shading.look`, the maps' rule), and, on a state page, the
 /// cities with an agreement of their own outlined (`data-p`). The page adds hover, tap and keyboard.
 enum SiteMap {
     static let nationalRect = PixelRect(x: 0, y: 0, width: 975, height: 610)
@@ -46,10 +48,8 @@ enum SiteMap {
         for (i, county) in placed.counties.enumerated() {
             let d = placed.pathData(i)
             guard !d.isEmpty else { continue }
-            let c = byGEOID[county.geoid]
-            let step = Palette.step(covered: c?.coveredWithoutStatewide ?? 0, population: c?.population ?? 0)
-            let statewideOnly = (c?.covered ?? 0) > (c?.coveredWithoutStatewide ?? 0)
-            s += "<path class=\"\(Palette.steps[step].cssClass)\(statewideOnly ? " h" : "")\" data-g=\"\(county.geoid)\""
+            let look = Shading.share.look(byGEOID[county.geoid])
+            s += "<path class=\"\(look.step.cssClass)\(look.statewide ? " h" : "")\" data-g=\"\(county.geoid)\""
             if !scope.national { s += " tabindex=\"0\" aria-label=\"\(SVGText.escape(county.nameWithType))\"" }
             s += " d=\"\(d)\"/>"
         }
@@ -64,12 +64,14 @@ enum SiteMap {
     }
 
     /// One stripe pattern per share class (`h-k0` … `h-k5`): the class colour with dark stripes,
-    /// used by `.h.kN` (the page's style).
+    /// used by `.h.kN` (the page's style); and the dots of `kn` (residents not counted).
     static func hatches() -> String {
         Palette.steps.map { step in
             "<pattern id=\"h-\(step.cssClass)\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
                 + "<rect width=\"6\" height=\"6\" fill=\"\(step.colour)\"/><rect width=\"2.2\" height=\"6\" fill=\"#000\" fill-opacity=\".5\"/></pattern>"
         }.joined()
+            + "<pattern id=\"d-\(Palette.notCounted.cssClass)\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\">"
+            + "<rect width=\"5\" height=\"5\" fill=\"\(Palette.notCounted.colour)\"/><circle cx=\"2.5\" cy=\"2.5\" r=\"1.1\" fill=\"#3a3a3a\"/></pattern>"
     }
 
     /// Shapes drawn over the counties in the same projection and placement (agreement cities),

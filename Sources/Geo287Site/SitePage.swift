@@ -87,6 +87,7 @@ struct SitePage {
             s += "<li><span class=\"sw \(step.cssClass)\"></span>" + tag("span", "map.k\(i)") + "</li>"
         }
         s += "</ul>\n<ul class=\"legend\"><li><span class=\"sw hatch\"></span>" + tag("span", "map.legend.statewide") + "</li>"
+        s += "<li><span class=\"sw \(Palette.notCounted.cssClass)\"></span>" + tag("span", "map.legend.notcounted") + "</li>"
         if state != nil { s += "<li><span class=\"sw city\"></span>" + tag("span", "map.legend.city") + "</li>" }
         s += "</ul>\n" + tag("p", "map.hint", attributes: " class=\"small\"") + "\n</figcaption>\n</figure>\n"
         return s

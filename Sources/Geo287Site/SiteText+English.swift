@@ -53,6 +53,7 @@ extension SiteText {
         ("map.title", "Where Task Force agreements reach, by county"),
         ("map.legend.title", "Share of residents under a local Task Force agreement (sheriff, county or city)"),
         ("map.legend.statewide", "Hatched: residents covered only by a state agency's Task Force agreement"),
+        ("map.legend.notcounted", "Dotted: an agency here holds a Task Force agreement, but its residents are not counted (township or regional police, constables)"),
         ("map.legend.city", "Outlined: a city or town with its own agreement"),
         ("map.k0", "none"),
         ("map.k1", "under 10%"),

@@ -53,6 +53,7 @@ extension SiteText {
         ("map.title", "Dónde llegan los acuerdos de Grupo de Trabajo, por condado"),
         ("map.legend.title", "Parte de los residentes bajo un acuerdo local de Grupo de Trabajo (alguacil, condado o ciudad)"),
         ("map.legend.statewide", "Rayado: residentes cubiertos solo por el acuerdo de Grupo de Trabajo de una agencia estatal"),
+        ("map.legend.notcounted", "Punteado: una agencia de aquí tiene un acuerdo de Grupo de Trabajo, pero sus residentes no se cuentan (policía de municipio o regional, alguaciles menores)"),
         ("map.legend.city", "Contorno: ciudad o pueblo con acuerdo propio"),
         ("map.k0", "ninguna"),
         ("map.k1", "menos del 10%"),

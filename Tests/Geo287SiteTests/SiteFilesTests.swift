@@ -88,6 +88,19 @@ import Testing
         #expect(try text("assets/site.css").contains(".h.k0 { fill: url(#h-k0); }"))
     }
 
+    /// Dots mark counties where nobody is counted but an agency holds an agreement whose residents
+    /// are not counted, as on `geo287 map`: Pike, Greene and Westmoreland, PA (township police,
+    /// constables); a county with no agreement at all stays plain grey.
+    @Test func dotsMarkAgreementsWhoseResidentsAreNotCounted() throws {
+        let pa = try text("states/PA.html")
+        for geoid in ["42103", "42059", "42129"] {
+            #expect(pa.contains("<path class=\"kn\" data-g=\"\(geoid)\""), "\(geoid) dotted")
+        }
+        #expect(pa.contains("<pattern id=\"d-kn\""))
+        #expect(pa.contains("data-t=\"map.legend.notcounted\""))
+        #expect(try text("assets/site.css").contains(".kn { fill: url(#d-kn); }"))
+    }
+
     @Test func twoBuildsWriteTheSameBytes() throws {
         let first = try SiteFixture.site().files
         let second = try SiteFixture.build()
