@@ -28,6 +28,9 @@ public struct Place: Sendable {
     public let recordIndex: Int
     /// The file and record the place was read from (nil for a place known only from the crosswalk).
     public let source: RecordSource?
+    /// The Census internal point (INTPTLON, INTPTLAT): a point inside the place, known even where
+    /// the compact layer keeps no polygon. Nil when the file has none or it is not a coordinate.
+    public var internalPoint: Coordinate? = nil
     public var isIncorporated: Bool { classCode.hasPrefix("C") }
 
     public init(geoid: String, stateFIPS: String, name: String, nameWithType: String, classCode: String,
@@ -114,6 +117,14 @@ public enum CensusLayers {
         return polygons
     }
 
+    /// TIGER's internal point ("+41.7660", "-072.6833"), nil unless both are finite degrees in range.
+    static func internalPoint(lat: String?, lon: String?) -> Coordinate? {
+        guard let lat = lat.flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }),
+              let lon = lon.flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }),
+              abs(lat) <= 90, abs(lon) <= 180 else { return nil }
+        return Coordinate(lon, lat)
+    }
+
     /// Census layers are NAD83 longitude/latitude: a record outside ±180°/±90° is damaged, an
     /// error naming the file and the record here rather than a PROJ failure later.
     static func checkLonLat(_ g: MultiPolygon, path: String, record: Int, geoid: String?) throws {
@@ -129,16 +140,19 @@ public enum CensusLayers {
     public static func places(_ root: DataRoot, stateFIPS: String,
                               geometry: ShapefileReader.GeometrySelection = .all) throws -> [Place] {
         guard let source = placeSource(root, stateFIPS: stateFIPS) else { throw missingPlaces(root, stateFIPS: stateFIPS) }
-        let shp = try ShapefileReader.read(root.path(source.path), geometry: geometry, fields: ["GEOID", "NAME", "NAMELSAD", "CLASSFP"])
+        let shp = try ShapefileReader.read(root.path(source.path), geometry: geometry,
+                                           fields: ["GEOID", "NAME", "NAMELSAD", "CLASSFP", "INTPTLAT", "INTPTLON"])
         return try shp.features.map { f in
             guard let geoid = f.string("GEOID"), geoid.count == 7 else {
                 throw DataError(shp.path, "record \(f.recordIndex + 1): GEOID is not 7 digits")
             }
             try checkLonLat(f.geometry, path: shp.path, record: f.recordIndex, geoid: geoid)
-            return Place(geoid: geoid, stateFIPS: stateFIPS, name: f.string("NAME") ?? "",
-                         nameWithType: f.string("NAMELSAD") ?? "", classCode: f.string("CLASSFP") ?? "",
-                         geometry: f.geometry, recordIndex: f.recordIndex,
-                         source: RecordSource(path: shp.path, record: f.recordIndex, id: geoid))
+            var place = Place(geoid: geoid, stateFIPS: stateFIPS, name: f.string("NAME") ?? "",
+                              nameWithType: f.string("NAMELSAD") ?? "", classCode: f.string("CLASSFP") ?? "",
+                              geometry: f.geometry, recordIndex: f.recordIndex,
+                              source: RecordSource(path: shp.path, record: f.recordIndex, id: geoid))
+            place.internalPoint = internalPoint(lat: f.string("INTPTLAT"), lon: f.string("INTPTLON"))
+            return place
         }
     }
 }

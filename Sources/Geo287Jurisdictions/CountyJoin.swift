@@ -49,16 +49,44 @@ public struct CountyJoin: Sendable {
 
     /// The counties a place lies in, largest share first (ties by GEOID): the crosswalk's
     /// population parts where it knows the place in the current county layer, else the GEOS
-    /// area overlay (the place polygon is read if needed).
+    /// area overlay (the place polygon is read if needed), else, where the data root has no
+    /// polygon for it (the compact layer keeps only agreement places), the county holding the
+    /// Census internal point of the place (basis `internal-point`): Connecticut's towns and
+    /// cities lie whole in one planning region, so the answer is the overlay's.
     public func counties(ofPlace geoid: String) throws -> [CountyShare] {
         var shares = crosswalkShares(geoid)
         if shares == nil {
-            try gazetteer.loadPlaceGeometries([geoid], threads: 1)
-            var ignored: [String] = []   // county shares only: no people are counted here
-            shares = placeShares(geoid, overlay: try overlay(places: [geoid], threads: 1)[geoid], notes: &ignored)
+            try gazetteer.loadPlaceGeometries([geoid], threads: 1, compactMayLack: true)
+            if let place = try gazetteer.place(geoid: geoid), place.geometry.polygons.isEmpty, let point = place.internalPoint {
+                shares = county(containing: point, state: place.stateFIPS).map {
+                    [CountyShare(countyGEOID: $0, share: 1, coverage: 0, basis: "internal-point")]
+                }
+            } else {
+                var ignored: [String] = []   // county shares only: no people are counted here
+                shares = placeShares(geoid, overlay: try overlay(places: [geoid], threads: 1)[geoid], notes: &ignored)
+            }
         }
         return (shares ?? []).sorted { ($0.share, $1.countyGEOID) > ($1.share, $0.countyGEOID) }
     }
+
+    /// The county of `state` whose polygon holds `point` (the lowest GEOID if several do), else the
+    /// nearest one within `nearestLimitMetres`: a coastal place's internal point can lie in water
+    /// outside the generalized (1:5M) county layer. Nil when no county is that close.
+    func county(containing point: Coordinate, state: String) -> String? {
+        let counties = gazetteer.counties(inState: state).sorted { $0.geoid < $1.geoid }
+        if let inside = counties.first(where: { c in
+            c.geometry.bounds.contains(point) && c.geometry.polygons.contains { p in
+                p.shell.containsByRayCast(point) && !p.holes.contains { $0.containsByRayCast(point) }
+            }
+        }) { return inside.geoid }
+        let nearest = counties.map { ($0.geoid, EdgeDistance.metres(from: point, to: $0.geometry)) }
+            .filter { $0.1.isFinite && $0.1 <= Self.nearestLimitMetres }
+            .min { ($0.1, $0.0) < ($1.1, $1.0) }
+        return nearest?.0
+    }
+
+    /// How far outside every county an internal point may lie and still be placed (5 km).
+    static let nearestLimitMetres = 5_000.0
 
     // MARK: Shares
 

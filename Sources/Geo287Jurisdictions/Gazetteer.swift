@@ -74,8 +74,10 @@ public final class Gazetteer: @unchecked Sendable {
         locked { for (s, p) in zip(todo, loaded) { placeIndex[s] = p } }
     }
 
-    /// Reads the polygons of the given places (grouped by state, one pass over each zip).
-    public func loadPlaceGeometries(_ geoids: Set<String>, threads: Int) throws {
+    /// Reads the polygons of the given places (grouped by state, one pass over each zip). A place
+    /// whose polygon the compact layer does not keep is an error naming the fetch command, unless
+    /// `compactMayLack` (the place then keeps an empty polygon: see `CountyJoin.counties(ofPlace:)`).
+    public func loadPlaceGeometries(_ geoids: Set<String>, threads: Int, compactMayLack: Bool = false) throws {
         let missing = locked { geoids.filter { placeGeometry[$0] == nil } }
         let byState = Dictionary(grouping: missing, by: { String($0.prefix(2)) })
         let states = byState.keys.sorted()
@@ -83,7 +85,7 @@ public final class Gazetteer: @unchecked Sendable {
             let wanted = Set(byState[state] ?? [])
             let places = try self.places(inState: state).filter { wanted.contains($0.geoid) }
             let polygons = try CensusLayers.placeGeometries(self.root, stateFIPS: state, records: Set(places.map(\.recordIndex)))
-            if let source = CensusLayers.placeSource(self.root, stateFIPS: state), source.layer == .compact,
+            if !compactMayLack, let source = CensusLayers.placeSource(self.root, stateFIPS: state), source.layer == .compact,
                let bare = places.first(where: { polygons[$0.recordIndex]?.polygons.isEmpty ?? true }) {
                 throw Self.noCompactPolygon(bare, path: self.root.path(source.path))
             }

@@ -40,9 +40,9 @@ enum SiteIndex {
     /// its name without the Census type (`SiteNames`), its code within the state, the counties it
     /// lies in (3-digit codes without leading zeros, largest part first, `,`-separated), 1 for a
     /// census-designated (unincorporated) community, its 2020 population in hundreds (to rank
-    /// places of the same name), and another name it is found by. Places the
-    /// crosswalk does not place in a current county (Connecticut's, whose counties became
-    /// planning regions) have none.
+    /// places of the same name), and another name it is found by. Places the crosswalk does not
+    /// place in a current county (Connecticut's, whose counties became planning regions) get
+    /// theirs from the overlay, or from their internal point (`CountyJoin.counties(ofPlace:)`).
     static func places(_ gazetteer: Gazetteer, states: [String]) throws -> JSONValue {
         let join = CountyJoin(gazetteer: gazetteer)
         var out: [(String, JSONValue)] = []
