@@ -81,8 +81,10 @@ struct LookupNames {
         return words.joined(separator: " ")
     }
 
-    /// A place, else (with a state) a town or township of that name.
+    /// A place, else (with a state) a town or township of that name. `Name, County, ST` picks
+    /// among the places and towns of that name the one in that county.
     func placeOrTown(_ text: String) throws -> PlaceOrTown {
+        if let scoped = try inCounty(text) { return scoped }
         do {
             return .place(try place(text))
         } catch let e as LookupError where e.kind == .unknownName {
@@ -91,9 +93,49 @@ struct LookupNames {
             let towns = try gazetteer.subdivisions().named(NameKey.normalize(name), stateFIPS: st.fips)
             if towns.count == 1, let t = towns.first { return .town(t) }
             guard towns.count > 1 else { throw e }
-            throw LookupError(.ambiguous, "`\(name)` names \(towns.count) towns or townships in \(st.name); they are told apart by county, which this lookup cannot yet take: try --county with one of these counties",
-                              suggestions: towns.prefix(12).map { "\(Self.townName($0)) (\(gazetteer.countyByGEOID[$0.countyGEOID].map(Self.label) ?? $0.countyGEOID))" })
+            throw LookupError(.ambiguous, "`\(name)` names \(towns.count) towns or townships in \(st.name); add the county, e.g. `\(townQuery(towns[0], st))`",
+                              suggestions: towns.map { townQuery($0, st) })
         }
+    }
+
+    /// `Washington Township, Westmoreland County, PA`: how a town is asked for by its county.
+    func townQuery(_ d: CountySubdivisions.Division, _ st: USState) -> String {
+        "\(Self.townName(d)), \(gazetteer.countyByGEOID[d.countyGEOID]?.nameWithType ?? d.countyGEOID), \(st.usps)"
+    }
+
+    /// `Name, County, ST` (the middle part a county of that state): the place or town of that name
+    /// in that county. Nil when the text has no such county part (then it is read as a name).
+    func inCounty(_ text: String) throws -> PlaceOrTown? {
+        let (full, state) = try LookupQuery.nameAndState(text)
+        guard let st = state, let comma = full.lastIndex(of: ",") else { return nil }
+        let name = full[..<comma].trimmingCharacters(in: .whitespaces)
+        let countyText = full[full.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, let resolved = CountyResolver(counties: gazetteer.counties(inState: st.fips)).resolve(countyText),
+              resolved.method != .fuzzy else { return nil }
+        let county = resolved.county
+        let key = NameKey.normalize(name)
+        // Places of that name (or the name the matcher reads) whose parts include the county.
+        let resolver = PlaceResolver(places: try gazetteer.places(inState: st.fips), crosswalk: gazetteer.crosswalk, stateFIPS: st.fips)
+        let join = CountyJoin(gazetteer: gazetteer)
+        let named = try gazetteer.places(inState: st.fips).filter { NameKey.normalize($0.name) == key || NameKey.normalize($0.nameWithType) == key }
+        var places: [Place] = []
+        for p in named where try join.counties(ofPlace: p.geoid).contains(where: { $0.countyGEOID == county.geoid }) { places.append(p) }
+        if places.isEmpty, let m = resolver.resolve(key: key, county: nil), m.method != .fuzzy,
+           try join.counties(ofPlace: m.place.geoid).contains(where: { $0.countyGEOID == county.geoid }) {
+            places = [m.place]
+        }
+        let incorporated = places.filter(\.isIncorporated)
+        if let p = (incorporated.count == 1 ? incorporated.first : places.count == 1 ? places.first : nil) {
+            return .place(PlaceHit(place: p, note: nil))
+        }
+        let towns = try gazetteer.subdivisions().named(key, stateFIPS: st.fips).filter { $0.countyGEOID == county.geoid }
+        if places.isEmpty, towns.count == 1, let t = towns.first { return .town(t) }
+        if places.count + towns.count > 1 {
+            throw LookupError(.ambiguous, "`\(name)` names \(places.count + towns.count) places or towns in \(Self.label(county))",
+                              suggestions: places.map(placeLabel) + towns.map { townQuery($0, st) })
+        }
+        throw LookupError(.unknownName, "no city, town or township in \(Self.label(county)) is named `\(name)`",
+                          suggestions: Array((named.map(placeLabel) + (try gazetteer.subdivisions().named(key, stateFIPS: st.fips).map { townQuery($0, st) })).prefix(5)))
     }
 
     func place(_ text: String) throws -> PlaceHit {

@@ -79,6 +79,28 @@ struct LookupPlainWordsTests {
         #expect(chippewa.questions.first?.agreements.map(\.agency) == ["Chippewa Township Police Department"])
     }
 
+    /// Same-named towns are told apart by their county: `Name, County, ST`, the form every
+    /// suggestion of the ambiguous answer takes, so any of them can be pasted back.
+    @Test("`Name, County, ST` picks the town or place of that name in that county")
+    func nameInCounty() throws {
+        let s = try LookupFixtures.session()
+        let ambiguous = try #require(throws: LookupError.self) { try s.lookup(place: "Washington Township, PA") }
+        #expect(ambiguous.kind == .ambiguous && ambiguous.suggestions.count == 22)
+        #expect(ambiguous.suggestions.contains("Washington Township, Westmoreland County, PA"))
+        for suggestion in ambiguous.suggestions {
+            let r = try s.lookup(place: suggestion)
+            #expect(r.location.subdivision == "Washington Township", "\(suggestion)")
+            #expect(r.location.counties.count == 1 && suggestion.contains(r.location.counties[0].name), "\(suggestion)")
+        }
+        #expect(try s.lookup(place: "Stowe Township, Allegheny County, PA").location.counties.map(\.geoid) == ["42003"])
+        // A place of several counties is found by any of them; by another county it is not.
+        let tampa = try s.lookup(place: "Tampa, Hillsborough County, FL")
+        #expect(LookupAnswer(tampa).questions.first?.agreements.map(\.agency) == ["Tampa Police Department"])
+        #expect(try s.lookup(place: "Kansas City, Clay County, MO").location.counties.map(\.geoid).contains("29047"))
+        let wrong = try #require(throws: LookupError.self) { try s.lookup(place: "Tampa, Pinellas County, FL") }
+        #expect(wrong.kind == .unknownName && wrong.suggestions == ["Tampa, FL (Hillsborough County)"])
+    }
+
     @Test("a point 140 m from the Pasco–Hillsborough line says so; downtown Tampa does not")
     func nearCountyLine() throws {
         let s = try LookupFixtures.session()
