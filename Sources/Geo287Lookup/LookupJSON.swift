@@ -16,8 +16,10 @@ public enum LookupJSON {
             ("state", .optional(loc.state?.usps)), ("state_fips", .optional(loc.state?.fips)),
             ("counties", .array(loc.counties.map { .object([("geoid", .string($0.geoid)), ("name", .string($0.nameWithType))]) })),
             ("place", loc.place.map { p in
-                .object([("geoid", .string(p.geoid)), ("name", .string(p.nameWithType)), ("incorporated", .bool(p.isIncorporated))])
+                .object([("geoid", .string(p.geoid)), ("name", .string(p.nameWithType)), ("plain_name", .string(PlainNames.place(p))),
+                         ("incorporated", .bool(p.isIncorporated))])
             } ?? .null),
+            ("subdivision", .optional(loc.subdivision)),
             // false with the compact place layer: a null place is then "no agreement city", not "unincorporated".
             ("all_city_boundaries", .bool(loc.allCityBoundaries)),
             ("notes", .array(loc.notes.map { .string($0) })),
