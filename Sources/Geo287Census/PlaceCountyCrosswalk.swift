@@ -45,17 +45,18 @@ public struct PlaceCountyCrosswalk: Sendable {
     public static func load(_ path: String, stateFIPS: String? = nil) throws -> PlaceCountyCrosswalk {
         var bytes = try InputFile.read(path, limit: sizeLimit, what: "the place × county crosswalk")
         if let stateFIPS { bytes = linesOfState(bytes, stateFIPS) }
-        let all = try DelimitedText.records(bytes: bytes, path: path, decoding: .latin1).map(\.fields)
+        // The records are read in place (the header row names the columns; no copy of the rows).
+        let all = try DelimitedText.records(bytes: bytes, path: path, decoding: .latin1)
         guard all.count > 2 || (stateFIPS != nil && all.count == 2) else { throw DataError(path, "no data rows") }
-        let table = HeaderTable(path: path, header: all[0], rows: Array(all.dropFirst(2)))
+        let table = HeaderTable(path: path, header: all[0].fields, rows: [])
         let county = try table.column("county"), state = try table.column("state"), place = try table.column("place")
         let stab = try table.column("stab"), cname = try table.column("CountyName"), pname = try table.column("PlaceName")
         let pop = try table.column("pop20"), afact2 = try table.column("afact2"), afact = try table.column("afact")
         var parts: [Part] = []
-        parts.reserveCapacity(table.rows.count)
+        parts.reserveCapacity(all.count - 2)
         var countyShares: [String: (sum: Double, parts: Int, firstRow: Int)] = [:]
-        for (i, r) in table.rows.enumerated() {
-            let line = i + 3
+        for i in 2..<all.count {
+            let r = all[i].fields, line = i + 1
             let c = table.value(r, county), s = table.value(r, state), p = table.value(r, place)
             guard c.count == 5, s.count == 2, p.count == 5 else {
                 throw DataError(path, "row \(line): bad county/state/place code \(c)/\(s)/\(p)")

@@ -34,7 +34,7 @@ public struct BatchRun {
     @discardableResult
     /// `progress(label, done, total)` is called as sheets are read and as each is counted.
     public func write(to out: String, progress: (_ label: String, _ done: Int, _ total: Int) -> Void = { _, _, _ in }) throws -> Summary {
-        let sheets = try HistorySheets.read(folder: folder) { progress("reading sheets", $0, $1) }
+        let sheets = try HistorySheets.read(folder: folder, threads: threads) { progress("reading sheets", $0, $1) }
         let inputs = BatchInputs.list(sheets: sheets, root: root, folder: folder)
         let hashing = BatchHashing(inputs.map(\.absolutePath))
         let gazetteer = try Gazetteer.load(root)

@@ -48,10 +48,12 @@ public struct History: Sendable {
         var vintage = ""
         for (i, sheet) in sheets.participating.enumerated() {
             let matched = try matching.matchedSheet(sheet)
-            var coverage: [ModelFilter: CoverageResult] = [:]
-            for f in filters {
-                coverage[f] = try matching.run.coverage(matched, pending: nil, options: CoverageOptions(model: f, method: .places))
+            // The models are counted side by side (each count reads the same matched sheet).
+            let run = matching.run
+            let counted = try Parallel.map(filters, threads: run.threads) { f in
+                try run.coverage(matched, pending: nil, options: CoverageOptions(model: f, method: .places))
             }
+            let coverage = Dictionary(uniqueKeysWithValues: zip(filters, counted))
             Trace.mark("history coverage")
             let identified = IdentifiedSheet(sheet)
             let diff = previous.map { SheetDiff(old: $0, new: identified) }

@@ -16,10 +16,13 @@ public struct JurisdictionMatcher: Sendable {
 
     public func match(_ agreements: [Agreement]) throws -> [MatchedAgreement] {
         // Load the place files of every state that has a municipal or other agreement, in parallel.
+        // Each distinct agency is classified once (the classifier reads the same fields).
         var distinct: [String: Agreement] = [:]
         for a in agreements { distinct[Self.resolutionKey(a)] = distinct[Self.resolutionKey(a)] ?? a }
-        let states = Set(distinct.values.compactMap { a -> String? in
-            guard let s = a.state, AgencyClassifier.classify(a).level != .state else { return nil }
+        var decisions: [String: AgencyClassifier.Decision] = [:]
+        for (key, a) in distinct where a.state != nil { decisions[key] = AgencyClassifier.classify(a) }
+        let states = Set(distinct.compactMap { key, a -> String? in
+            guard let s = a.state, decisions[key]?.level != .state else { return nil }
             return s.fips
         }).sorted()
         // Towns and townships are needed for municipal agencies without a place: read them
@@ -38,8 +41,8 @@ public struct JurisdictionMatcher: Sendable {
         return try agreements.map { a in
             let key = Self.resolutionKey(a)
             if let j = resolved[key] { return MatchedAgreement(agreement: a, jurisdiction: j) }
-            var j = try resolve(a, resolvers: &resolvers, countyResolvers: &countyResolvers)
-            if j.kind == nil, a.state != nil { j.kind = AgencyClassifier.classify(a).kind }
+            var j = try resolve(a, decision: decisions[key], resolvers: &resolvers, countyResolvers: &countyResolvers)
+            if j.kind == nil, a.state != nil { j.kind = (decisions[key] ?? AgencyClassifier.classify(a)).kind }
             j.stateUSPS = a.state?.usps
             resolved[key] = j
             return MatchedAgreement(agreement: a, jurisdiction: j)
@@ -58,7 +61,8 @@ public struct JurisdictionMatcher: Sendable {
         return r
     }
 
-    func resolve(_ a: Agreement, resolvers: inout [String: PlaceResolver],
+    /// `decision`: the agreement's classification when the caller has it (else computed here).
+    func resolve(_ a: Agreement, decision known: AgencyClassifier.Decision? = nil, resolvers: inout [String: PlaceResolver],
                  countyResolvers: inout [String: CountyResolver]) throws -> Jurisdiction {
         guard let state = a.state else {
             return Jurisdiction(level: .other, geoid: nil, name: a.stateAsPrinted, method: .unmatched, confidence: 0,
@@ -66,7 +70,7 @@ public struct JurisdictionMatcher: Sendable {
         }
         let nameKey = NameKey.normalize(a.agencyName)
         if let o = overrides.first(where: { $0.matches(a, normalizedName: nameKey) }) { return try o.jurisdiction(for: a, gazetteer: gazetteer) }
-        let decision = AgencyClassifier.classify(a)
+        let decision = known ?? AgencyClassifier.classify(a)
         let counties = countyResolvers[state.fips] ?? CountyResolver(counties: gazetteer.counties(inState: state.fips))
         countyResolvers[state.fips] = counties
         let cellCounty = a.countyAsPrinted.flatMap { counties.resolve($0) }

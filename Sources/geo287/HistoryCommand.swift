@@ -40,7 +40,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let dataRoot = try root.resolve()
         let progress = BatchProgress(quiet: quiet)
-        let sheets = try HistorySheets.read(folder: dir ?? dataRoot.path("ice")) { progress.update("reading sheets", $0, $1) }
+        let sheets = try HistorySheets.read(folder: dir ?? dataRoot.path("ice"), threads: threads) { progress.update("reading sheets", $0, $1) }
         let matching = HistoryMatching(run: CoverageRun(gazetteer: try Gazetteer.load(dataRoot), threads: threads))
         let total = sheets.participating.count
         let history = try History.build(sheets, matching: matching) { progress.update("sheets", $0.index + 1, total) }

@@ -10,6 +10,7 @@ import PIPWorkloads
 //                    place files of the states the sheet needs (the sheet itself is read once, outside)
 //   coverage         `geo287 coverage --model task-force` end to end: catalog, sheet, cold
 //                    Gazetteer.load, match, join, union, table text (places and tracts methods)
+//   single answers   lookup, summary, match; history and batch over many sheets (SingleAnswers.swift)
 //   polygon overlay  PlaceCountyOverlay: 29.8k 2019 places × 3,235 counties, EPSG:5070 area shares
 //                    (inputs read once, outside); and reading those inputs
 // Every iteration starts from a new Gazetteer; the OS file cache is warm after the first.
@@ -49,6 +50,8 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
     }
+
+    singleAnswerBenchmarks(root: root, config: { config($0, seconds: $1) })
 
     Benchmark("polygon inputs: counties + 29.8k place polygons", configuration: config(3)) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try PolygonWorkload.inputs(threads: 2)) }

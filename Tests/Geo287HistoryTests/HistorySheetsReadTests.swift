@@ -1,0 +1,44 @@
+import Foundation
+import Geo287Core
+import Geo287History
+import Geo287Sheets
+import Testing
+
+@Suite("Reading a folder of sheets on several threads")
+struct HistorySheetsReadTests {
+    @Test("two threads read the archive's sheets, in the same order and with the same rows, as one; progress counts up by one")
+    func threadsAgree() throws {
+        let folder = HistoryTestData.root.path("ice")
+        var seen: [Int] = []
+        let one = try HistorySheets.read(folder: folder, threads: 1)
+        let two = try HistorySheets.read(folder: folder, threads: 2) { done, _ in seen.append(done) }
+        #expect(one.participating.count >= 34 && one.pending.count >= 26)
+        #expect(one.participating.map(\.path) == two.participating.map(\.path))
+        #expect(one.pending.map(\.path) == two.pending.map(\.path))
+        #expect(one.participating.map(\.agreements.count) == two.participating.map(\.agreements.count))
+        #expect(two.participating.last?.agreements.count == 1843)   // participating-2026-05-18.xlsx
+        #expect(seen == Array(1...(one.participating.count + one.pending.count)))
+    }
+
+    @Test("a folder with two damaged sheets fails on the first in name order, whatever the threads")
+    func firstDamagedSheetInNameOrder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-sheets-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Small real sheets (the two read from ICE's HTML page), around the damaged ones.
+        for (source, name) in [("participating-2024-12-01-from-html.xlsx", "participating-2024-12-01.xlsx"),
+                               ("participating-2025-01-19-from-html.xlsx", "participating-2025-01-19.xlsx"),
+                               ("participating-2024-12-01-from-html.xlsx", "participating-2026-01-01.xlsx")] {
+            try FileManager.default.copyItem(atPath: HistoryTestData.root.path("ice/" + source), toPath: "\(folder)/\(name)")
+        }
+        // Sorted by name: the 2025-01-01 file comes second, the 2025-06-01 one fourth.
+        try AtomicFile.write(Data("not a workbook".utf8), to: "\(folder)/participating-2025-01-01.xlsx")
+        try AtomicFile.write(Data("PK\u{3}\u{4} truncated".utf8), to: "\(folder)/participating-2025-06-01.xlsx")
+        for threads in [1, 2, 4] {
+            for _ in 0..<3 {
+                let error = #expect(throws: DataError.self) { try HistorySheets.read(folder: folder, threads: threads) }
+                #expect(error?.description.contains("participating-2025-01-01.xlsx") == true, "threads \(threads): \(String(describing: error))")
+            }
+        }
+    }
+}
