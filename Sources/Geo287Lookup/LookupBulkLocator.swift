@@ -3,105 +3,86 @@ import Geo287Census
 import Geo287Core
 import Geo287Geometry
 
-/// The bulk locator on GEOS: counties in an STRtree with prepared polygons, then, state by
-/// state, places in an STRtree of their bounding boxes with polygons converted and prepared
-/// only when a point falls in their box. Each worker thread owns its GEOS context and every
-/// geometry it makes (engine-notes.md: GEOS 3.11 envelopes and prepared indexes are lazy and
-/// not thread-safe), so nothing GEOS-made crosses threads.
+/// The bulk locator: counties in the grid index (`PointIndex`), then the places of the point's
+/// state in a `BandedPolygons` index, each state's read and indexed the first time a point falls
+/// in it and kept for the rest of the run (a stream of chunks reuses them). Both follow the
+/// border rule (`BorderRule`), so the answers are GEOS prepared `covers`' (the tests compare
+/// them with `SinglePointLocator`, which runs GEOS). The indexes are immutable and shared by the
+/// worker threads.
 public final class BulkCountyPlaceLocator: CountyPlaceLocator {
     let counties: [County]            // ascending GEOID
-    let places: @Sendable (String, SortedPoints) throws -> [Place]
+    let countyIndex: PointIndex
+    /// Per county: its state's FIPS code as a number (the slot in `states`).
+    let countyState: [Int]
+    let places: @Sendable (String) throws -> [Place]
     let threads: Int
+    /// The states read so far, by FIPS number.
+    private(set) var states = [StatePlaces?](repeating: nil, count: 100)
 
-    /// `places(stateFIPS, points)`: that state's places, read on a worker thread, with polygons
-    /// at least for those whose bounding box holds one of `points` (the state's points).
-    public init(counties: [County], threads: Int = 2, places: @escaping @Sendable (String, SortedPoints) throws -> [Place]) {
+    /// A state's places with polygons, ascending GEOID (polygons dropped once indexed).
+    public struct StatePlaces: Sendable {
+        public let places: [Place]
+        let index: BandedPolygons
+    }
+
+    /// `places(stateFIPS)`: that state's places, read on a worker thread the first time a point
+    /// falls in the state (places without a polygon are left out).
+    public init(counties: [County], threads: Int = 2, places: @escaping @Sendable (String) throws -> [Place]) throws {
         self.counties = counties.sorted { $0.geoid < $1.geoid }
+        countyIndex = try PointIndex(polygons: self.counties.map(\.geometry))
+        countyState = self.counties.map { c in Int(c.stateFIPS).flatMap { (0..<100).contains($0) ? $0 : nil } ?? 0 }
         self.threads = max(1, threads)
         self.places = places
     }
 
     public func locate(_ points: [Coordinate]) throws -> [PointAssignment] {
-        let located = try locateIndexed(points)
+        let xs = points.map(\.x), ys = points.map(\.y)
+        let countyOf = try countyIndex.locateAll(xs: xs, ys: ys, threads: threads)
+        let placeOf = try locatePlaces(xs: xs, ys: ys, countyOf: countyOf)
         return points.indices.map { i in
-            let c = located.counties[i]
-            return c < 0 ? .outside : PointAssignment(countyGEOID: counties[Int(c)].geoid, placeGEOID: located.places[i])
+            let c = Int(countyOf[i])
+            guard c >= 0 else { return .outside }
+            return PointAssignment(countyGEOID: counties[c].geoid, placeGEOID: place(county: c, index: placeOf[i])?.geoid)
         }
     }
 
-    /// Per point: the index of its county in GEOID order (-1: none) and its place GEOID.
-    func locateIndexed(_ points: [Coordinate]) throws -> (counties: [Int32], places: [String?]) {
-        let countyOf = try locateCounties(points)
-        Trace.mark("counties located")
-        let placeOf = try locatePlaces(points, countyOf: countyOf)
-        Trace.mark("places located")
-        return (countyOf, placeOf)
+    /// The place of index `index` among the places of county `county`'s state (nil for -1).
+    func place(county: Int, index: Int32) -> Place? {
+        guard index >= 0, let s = states[countyState[county]] else { return nil }
+        return s.places[Int(index)]
     }
 
-    // MARK: Counties
-
-    func locateCounties(_ points: [Coordinate]) throws -> [Int32] {
-        try GEOSPointLocator(polygons: counties.map(\.geometry)).locateAll(xs: points.map(\.x), ys: points.map(\.y), threads: threads)
-    }
-
-    // MARK: Places
-
-    func locatePlaces(_ points: [Coordinate], countyOf: [Int32]) throws -> [String?] {
-        var grouped: [String: [Int]] = [:]
-        for i in points.indices where countyOf[i] >= 0 {
-            grouped[counties[Int(countyOf[i])].stateFIPS, default: []].append(i)
-        }
-        let byState = grouped
-        // Biggest states first, pulled by whichever worker is free.
-        let states = byState.keys.sorted { (byState[$0]?.count ?? 0, $1) > (byState[$1]?.count ?? 0, $0) }
-        let out = DisjointBuffer<String?>(count: points.count, initial: nil)
-        let loadPlaces = places
-        try Parallel.forEachChunk(count: states.count, chunkSize: 1, threads: threads, makeWorker: { try GEOSContext() }) { context, range in
-            for s in range {
-                let mine = byState[states[s]] ?? []
-                let statePlaces = try loadPlaces(states[s], SortedPoints(mine.map { points[$0] }))
-                    .filter { !$0.geometry.polygons.isEmpty }.sorted { $0.geoid < $1.geoid }
-                guard !statePlaces.isEmpty else { continue }
-                // The tree holds bounding boxes; a polygon is converted only when a point falls in its box.
-                let boxes = try statePlaces.map { p -> Geometry in
-                    let g = try context.rectangle(p.geometry.bounds)
-                    _ = try g.bounds()
-                    return g
-                }
-                let tree = try STRtree(context: context, geometries: boxes)
-                let polygons = PreparedPolygons(context: context, polygons: statePlaces.map(\.geometry))
-                for i in mine {
-                    let pt = try context.point(points[i])
-                    if let hit = try polygons.firstCovering(pt, among: tree.query(pt)) { out[i] = statePlaces[hit].geoid }
-                }
+    /// Per point in county `countyOf[i]` (-1: none): the index of its place among its state's
+    /// places, or -1. Reads the states not read yet first.
+    func locatePlaces(xs: [Double], ys: [Double], countyOf: [Int32]) throws -> [Int32] {
+        try load(states: Set(countyOf.lazy.filter { $0 >= 0 }.map { self.countyState[Int($0)] }))
+        let n = countyOf.count
+        let out = DisjointBuffer<Int32>(count: n, initial: -1)
+        let states = self.states, countyState = self.countyState
+        try Parallel.forEachChunk(count: n, chunkSize: max(4096, (n + threads - 1) / threads), threads: threads) { range in
+            for i in range where countyOf[i] >= 0 {
+                if let s = states[countyState[Int(countyOf[i])]] { out[i] = s.index.locate(xs[i], ys[i]) }
             }
         }
         return out.values
     }
-}
 
-/// Points sorted by longitude, to ask whether a bounding box holds any of them.
-public struct SortedPoints: Sendable {
-    let xs: [Double], ys: [Double]
-
-    public init(_ points: [Coordinate]) {
-        let sorted = points.sorted { $0.x < $1.x }
-        xs = sorted.map(\.x)
-        ys = sorted.map(\.y)
-    }
-
-    /// Whether any point lies in `box` (edges included).
-    public func anyInside(_ box: BoundingBox) -> Bool {
-        var lo = 0, hi = xs.count
-        while lo < hi {   // first index with x >= box.minX
-            let mid = (lo + hi) / 2
-            if xs[mid] < box.minX { lo = mid + 1 } else { hi = mid }
+    /// Reads and indexes the states of `wanted` not read yet, on the worker threads.
+    func load(states wanted: Set<Int>) throws {
+        let todo = wanted.filter { states[$0] == nil }.sorted()
+        guard !todo.isEmpty else { return }
+        let read = places
+        let loaded = try Parallel.map(todo, threads: threads) { number -> StatePlaces in
+            let withPolygons = try read(String(format: "%02d", number))
+                .filter { !$0.geometry.polygons.isEmpty }.sorted { $0.geoid < $1.geoid }
+            let index = try BandedPolygons(polygons: withPolygons.map(\.geometry))
+            return StatePlaces(places: withPolygons.map { p in
+                var bare = p
+                bare.geometry = MultiPolygon([])
+                return bare
+            }, index: index)
         }
-        var i = lo
-        while i < xs.count, xs[i] <= box.maxX {
-            if ys[i] >= box.minY && ys[i] <= box.maxY { return true }
-            i += 1
-        }
-        return false
+        for (number, s) in zip(todo, loaded) { states[number] = s }
+        Trace.mark("places of \(todo.count) states indexed")
     }
 }

@@ -85,16 +85,27 @@ struct LookupCommand: ParsableCommand {
         let sheet = try SheetReader.read(path: sheetPath)
         let pending = try includePending ? LookupSession.pendingSheet(root: root, for: sheet) : nil
         Trace.mark("sheets")
-        let output = try LookupBulk(root: root, sheet: sheet, pendingSheet: pending, threads: threads).run(csvPath: csv)
-        var report = output.bad.map { "geo287: lookup: \(csv): \($0) (skipped)\n" }.joined()
+        let bulk = LookupBulk(root: root, sheet: sheet, pendingSheet: pending, threads: threads)
+        let skipped: (LookupBulk.BadRow) -> Void = { StandardOutput.error(TerminalText.escape("geo287: lookup: \(csv): \($0) (skipped)\n")) }
+        var output = LookupBulk.Summary()
+        if let out {
+            try AtomicFile.write(to: out) { tmp in
+                let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+                guard fd >= 0 else { throw DataError.io(out, "cannot create (\(String(cString: strerror(errno))))") }
+                output = try bulk.stream(csvPath: csv, write: { bytes in
+                    if let failure = StandardOutput.writeAll(fd, bytes) { throw DataError.io(out, failure) }
+                }, badRow: skipped)
+                guard close(fd) == 0 else { throw DataError.io(out, "cannot close (\(String(cString: strerror(errno))))") }
+            }
+        } else {
+            output = try bulk.stream(csvPath: csv, write: { try StandardOutput.write($0) }, badRow: skipped)
+        }
         let swapped = output.count(.swapped), outOfRange = output.count(.outOfRange)
-        report += "geo287: lookup: \(output.rows) rows located (\(output.outside) outside any US county: \(swapped) look swapped, "
-            + "\(outOfRange) out of range; see the coordinate_check column), \(output.bad.count) bad rows skipped\n"
-        StandardOutput.error(TerminalText.escape(report))
+        StandardOutput.error("geo287: lookup: \(output.rows) rows located (\(output.outside) outside any US county: \(swapped) look swapped, "
+            + "\(outOfRange) out of range; see the coordinate_check column), \(output.badRows) bad rows skipped\n")
         if USState.all.contains(where: { CensusLayers.placeSource(root, stateFIPS: $0.fips)?.layer == .compact }) {
             warn("this data root's place layer is the compact one (city boundaries of agreement cities only): an empty place column means \"in no agreement city\", not unincorporated; `geo287 data fetch places --state XX` gets every city boundary.")
         }
-        if let out { try AtomicFile.write(output.csv, to: out) } else { try StandardOutput.write(output.csv) }
         Trace.mark("written")
     }
 }
