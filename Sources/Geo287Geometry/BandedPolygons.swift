@@ -63,7 +63,7 @@ public final class BandedPolygons: Sendable {
         polygonCount = polygons.count
         self.boxes = boxes
 
-        // Bands: count the edges per band, then fill (edges with a non-finite end are left out).
+        // Per polygon: about four edges per band, over its box's height.
         var firstBand = [Int32](), bandCount = [Int32](), bandY0 = [Double](), bandInv = [Double]()
         var bandTotal = 0
         for (p, r) in ringsOf.enumerated() {
@@ -76,47 +76,47 @@ public final class BandedPolygons: Sendable {
             bandY0.append(box.minY)
             bandInv.append(box.height > 0 && box.height.isFinite ? Double(n) / box.height : 0)
         }
-        var counts = [Int](repeating: 0, count: bandTotal + 1)
-        var bandEdges: [Int32] = []
-        // Pass 0 counts, pass 1 fills; the same edge walk both times.
-        for pass in 0..<2 {
-            if pass == 1 {
-                var total = 0
-                for b in 0..<bandTotal {
-                    let c = counts[b]
-                    counts[b] = total
-                    total += c
-                }
-                counts[bandTotal] = total
-                guard total < Int(Int32.max) else { throw GeometryError.invalidInput("BandedPolygons: \(total) band edges, over the 32-bit limit") }
-                bandEdges = [Int32](repeating: 0, count: total)
-            }
-            xs.withUnsafeBufferPointer { x in
-                ys.withUnsafeBufferPointer { y in
-                    for (p, r) in ringsOf.enumerated() {
-                        let base = Int(firstBand[p]), n = Int(bandCount[p]), y0 = boxes[p].minY, inv = bandInv[p]
+        // Per polygon: count its edges per band, then place them (edges with a non-finite end are
+        // left out); bands are laid out polygon after polygon.
+        var starts: [Int32] = [], bandEdges: [Int32] = []
+        starts.reserveCapacity(bandTotal + 1)
+        bandEdges.reserveCapacity(xs.count + xs.count / 2)
+        for (p, r) in ringsOf.enumerated() {
+            let n = Int(bandCount[p]), y0 = bandY0[p], inv = bandInv[p]
+            var position = [Int](repeating: 0, count: n + 1)
+            func eachEdge(_ body: (Int, Int, Int) -> Void) {   // (edge, first band, last band)
+                xs.withUnsafeBufferPointer { x in
+                    ys.withUnsafeBufferPointer { y in
                         for ring in rings[r] {
                             for k in ring.lowerBound..<(ring.upperBound - 1) {
                                 let ya = y[k], yb = y[k + 1]
                                 guard x[k].isFinite, ya.isFinite, x[k + 1].isFinite, yb.isFinite else { continue }
-                                let lo = Self.band(Swift.min(ya, yb), y0, inv, n), hi = Self.band(Swift.max(ya, yb), y0, inv, n)
-                                for b in (base + lo)...(base + hi) {
-                                    if pass == 0 {
-                                        counts[b] += 1
-                                    } else {
-                                        bandEdges[counts[b]] = Int32(k)
-                                        counts[b] += 1
-                                    }
-                                }
+                                body(k, Self.band(Swift.min(ya, yb), y0, inv, n), Self.band(Swift.max(ya, yb), y0, inv, n))
                             }
                         }
                     }
                 }
             }
+            position.withUnsafeMutableBufferPointer { count in
+                eachEdge { _, lo, hi in for b in lo...hi { count[b + 1] += 1 } }
+                for b in 0..<n { count[b + 1] += count[b] }
+            }
+            let base = bandEdges.count
+            guard base + position[n] < Int(Int32.max) else { throw GeometryError.invalidInput("BandedPolygons: over 2³¹ band edges") }
+            for b in 0..<n { starts.append(Int32(base + position[b])) }
+            bandEdges += repeatElement(0, count: position[n])
+            bandEdges.withUnsafeMutableBufferPointer { edges in
+                position.withUnsafeMutableBufferPointer { next in
+                    eachEdge { k, lo, hi in
+                        for b in lo...hi {
+                            edges[base + next[b]] = Int32(k)
+                            next[b] += 1
+                        }
+                    }
+                }
+            }
         }
-        // After the fill each band's counter is where the next band starts.
-        var starts = [Int32](repeating: 0, count: bandTotal + 1)
-        for b in 0..<bandTotal { starts[b + 1] = Int32(counts[b]) }
+        starts.append(Int32(bandEdges.count))
         self.xs = xs
         self.ys = ys
         self.firstBand = firstBand; self.bandCount = bandCount; self.bandY0 = bandY0; self.bandInv = bandInv

@@ -58,11 +58,16 @@ public struct LookupBulk: Sendable {
         self.threads = threads
     }
 
+    /// Rows per chunk and bytes per read of the stream: a chunk's output is a few MB, and at most
+    /// seven chunks are alive at once (`Summary.chunksInFlight`).
+    public static let chunkRows = 1 << 15
+    public static let blockSize = 2 << 20
+
     static let latNames = ["lat", "latitude", "y"]
     static let lonNames = ["lon", "lng", "long", "longitude", "x"]
 
     /// The whole answer in memory (tests, small files): `stream` collecting what it writes.
-    public func run(csvPath path: String, chunkRows: Int = 1 << 16, blockSize: Int = 4 << 20) throws -> Output {
+    public func run(csvPath path: String, chunkRows: Int = LookupBulk.chunkRows, blockSize: Int = LookupBulk.blockSize) throws -> Output {
         let collected = Collected()
         var bad: [BadRow] = [], assignments: [PointAssignment] = [], checks: [CoordinateCheck] = []
         let summary = try stream(csvPath: path, chunkRows: chunkRows, blockSize: blockSize, write: { collected.append($0) },
@@ -111,12 +116,13 @@ public struct LookupBulk: Sendable {
     }
 
     /// The appended columns of a row in `county` and `place` (with the leading comma, without
-    /// the check); a row in no county has `county` nil.
-    func columns(county: County?, place: Place?, agreements byState: [String: [MatchedAgreement]]) -> [UInt8] {
+    /// the check); a row in no county has `county` nil. `agreements`: those of the county's
+    /// state that may concern the point (`LookupBulkAgreements`).
+    func columns(county: County?, place: Place?, agreements: [MatchedAgreement]) -> [UInt8] {
         var fields: [String]
         if let county, let st = USState.fips(county.stateFIPS) {
             let location = LookupLocation(query: .point(Coordinate(0, 0)), state: st, counties: [county], place: place)
-            let entries = LookupCoverage().entries(for: location, agreements: byState[st.fips] ?? [])
+            let entries = LookupCoverage().entries(for: location, agreements: agreements)
             fields = [st.usps, county.geoid, county.nameWithType, place?.geoid ?? "", place?.nameWithType ?? ""]
             fields += counts(entries)
         } else {

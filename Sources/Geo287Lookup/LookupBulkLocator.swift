@@ -55,7 +55,9 @@ public final class BulkCountyPlaceLocator: CountyPlaceLocator {
     /// Per point in county `countyOf[i]` (-1: none): the index of its place among its state's
     /// places, or -1. Reads the states not read yet first.
     func locatePlaces(xs: [Double], ys: [Double], countyOf: [Int32]) throws -> [Int32] {
-        try load(states: Set(countyOf.lazy.filter { $0 >= 0 }.map { self.countyState[Int($0)] }))
+        var seen = [Bool](repeating: false, count: states.count)
+        for c in countyOf where c >= 0 { seen[countyState[Int(c)]] = true }
+        try load(states: Set(seen.indices.filter { seen[$0] }))
         let n = countyOf.count
         let out = DisjointBuffer<Int32>(count: n, initial: -1)
         let states = self.states, countyState = self.countyState

@@ -16,7 +16,7 @@ extension LookupBulk {
     /// (tests) gets each chunk's locations and checks. A read error, a record over a limit or a
     /// failing `write` stops the run: what was written stays written, and the error is thrown.
     /// `chunkRows`: rows per chunk; `blockSize`: bytes per read of the file.
-    public func stream(csvPath path: String, chunkRows: Int = 1 << 16, blockSize: Int = 4 << 20,
+    public func stream(csvPath path: String, chunkRows: Int = LookupBulk.chunkRows, blockSize: Int = LookupBulk.blockSize,
                        write: @escaping @Sendable ([UInt8]) throws -> Void,
                        badRow: (BadRow) -> Void = { _ in },
                        located: (([PointAssignment], [CoordinateCheck]) -> Void)? = nil) throws -> Summary {

@@ -33,7 +33,7 @@ final class LookupCSVReader: @unchecked Sendable {
 
     /// Opens `path` (a regular file) and reads its header. `chunkRows`: records per chunk;
     /// `blockSize`: bytes per read.
-    init(path: String, latNames: [String], lonNames: [String], chunkRows: Int = 1 << 16, blockSize: Int = 4 << 20) throws {
+    init(path: String, latNames: [String], lonNames: [String], chunkRows: Int = LookupBulk.chunkRows, blockSize: Int = LookupBulk.blockSize) throws {
         self.path = path
         self.chunkRows = max(1, chunkRows)
         self.blockSize = max(1, blockSize)

@@ -72,10 +72,10 @@ struct CLIHostileTests {
                            status: 65, "\(csv): line 1: the header has 2000 fields, over the 1000-field limit")
     }
 
-    @Test("--points streams: a field over the per-field limit in the third chunk is one line naming its line (exit 65); --out leaves no file")
+    @Test("--points streams: a field over the per-field limit in the fifth chunk is one line naming its line (exit 65); --out leaves no file")
     func pointsRecordLimit() throws {
         let dir = try HostileDir("pointsrecord"); defer { dir.remove() }
-        // 150,000 good rows (three chunks of 65,536), then a 70,000-byte field on line 150,002.
+        // 150,000 good rows (four chunks of 32,768 and part of a fifth), then a 70,000-byte field on line 150,002.
         let csv = try dir.write("p.csv", "lat,lon\n" + String(repeating: "27.9506,-82.4572\n", count: 150_000)
                                 + "27.9,\"" + String(repeating: "x", count: 70_000) + "\"\n")
         let line = "\(csv): line 150002: field 2 is 70002 bytes, over the 65536-byte limit per field"
