@@ -20,7 +20,8 @@ struct LookupCommand: ParsableCommand {
         statewide agencies the whole state, a sheriff the county, a police department its city. \
         Jails, campuses and prosecutors are listed as facilities, not as coverage. \
         Border rule: \(BorderRule.statement). \
-        --points reads a CSV with lat and lon columns (others kept) and writes one row per good \
+        --points streams a CSV of any size with lat and lon columns (others kept), in input \
+        order, and writes one row per good \
         input row with state, county_fips, county, place_geoid, place and per model \
         (jem, wso, tfm) the count and names of the covering agencies, and coordinate_check \
         (ok, outside-us, swapped, out-of-range); rows whose coordinates are not numbers go to stderr.
@@ -92,9 +93,14 @@ struct LookupCommand: ParsableCommand {
             try AtomicFile.write(to: out) { tmp in
                 let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
                 guard fd >= 0 else { throw DataError.io(out, "cannot create (\(String(cString: strerror(errno))))") }
-                output = try bulk.stream(csvPath: csv, write: { bytes in
-                    if let failure = StandardOutput.writeAll(fd, bytes) { throw DataError.io(out, failure) }
-                }, badRow: skipped)
+                do {
+                    output = try bulk.stream(csvPath: csv, write: { bytes in
+                        if let failure = StandardOutput.writeAll(fd, bytes) { throw DataError.io(out, failure) }
+                    }, badRow: skipped)
+                } catch {
+                    close(fd)
+                    throw error
+                }
                 guard close(fd) == 0 else { throw DataError.io(out, "cannot close (\(String(cString: strerror(errno))))") }
             }
         } else {
