@@ -15,7 +15,7 @@ export GEO287_DATA="${GEO287_DATA:-$(cd "$REPO/.." && pwd)/shared/data}"
 mkdir -p "$WORK"
 
 source "$HERE/runner.sh"
-GEO287_BIN="${GEO287_BIN:-$(peer_binary "$REPO" geo287)}"
+GEO287_BIN="${GEO287_BIN:-$(peer_binary "$REPO" geo287)}" && [ -x "$GEO287_BIN" ] || exit 1
 PY="$(peer_python)"
 
 RESULTS="$WORK/lookup.tsv"
