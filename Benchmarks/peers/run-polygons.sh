@@ -9,20 +9,14 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BENCH="$(dirname "$HERE")"
 WORK="$HERE/work"
-VENV="$HERE/.venv"
 REPEAT="${REPEAT:-3}"
 THREADS="${THREADS:-2}"
 export GEO287_DATA="${GEO287_DATA:-$(cd "$BENCH/../.." && pwd)/shared/data}"
 mkdir -p "$WORK"
 
-swift build -c release --package-path "$BENCH" --product pip-join 2>&1 | grep -E "error|warning: " | grep -v zipfoundation || true
-PIP_JOIN="$(swift build -c release --package-path "$BENCH" --show-bin-path)/pip-join"
-[ -x "$PIP_JOIN" ] || { echo "run-polygons.sh: pip-join did not build" >&2; exit 1; }
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q -r "$HERE/requirements.txt"
-fi
-PY="$VENV/bin/python"
+source "$HERE/runner.sh"
+PIP_JOIN="$(peer_binary "$BENCH" pip-join)" && [ -x "$PIP_JOIN" ] || exit 1
+PY="$(peer_python)"
 
 RESULTS="$WORK/polygons.tsv"
 : > "$RESULTS"

@@ -64,35 +64,13 @@ public struct TractCentroids: Sendable {
         return v <= NumberText.peopleLimit ? v : nil
     }
 
-    static let powersOfTen: [Double] = (0...22).map { p in (0..<p).reduce(1.0) { acc, _ in acc * 10 } }
-
-    /// `ddd.dddddd` with at most 15 digits: the digits as an integer over a power of ten. Both are
-    /// exact doubles, so the one division is correctly rounded, the same value `Double(String)`
-    /// gives. Anything else returns nil and takes the general path.
-    static func exactDecimal(_ s: ArraySlice<UInt8>) -> Double? {
-        var mantissa = 0, digits = 0, fraction = 0, seenPoint = false
-        for b in s {
-            if b == 0x2E {
-                if seenPoint { return nil }
-                seenPoint = true
-                continue
-            }
-            guard b >= 0x30 && b <= 0x39, digits < 15 else { return nil }   // 15 digits: exact, no overflow
-            mantissa = mantissa * 10 + Int(b - 0x30)
-            digits += 1
-            if seenPoint { fraction += 1 }
-        }
-        guard digits > 0, digits <= 15, fraction < powersOfTen.count else { return nil }
-        return Double(mantissa) / powersOfTen[fraction]
-    }
-
     /// A signed decimal such as `+32.476823` or `-086.486599` (the file's only number form).
     static func number(_ s: ArraySlice<UInt8>) -> Double? {
         var t = s
         var sign = 1.0
         if let f = t.first, f == 0x2B || f == 0x2D { sign = f == 0x2D ? -1 : 1; t = t.dropFirst() }
         guard !t.isEmpty else { return nil }
-        if let v = exactDecimal(t) { return v * sign }
+        if let v = NumberText.exactDecimal(t) { return v * sign }
         var text = ""
         text.unicodeScalars.append(contentsOf: t.map { Unicode.Scalar($0) })
         return Double(text).map { $0 * sign }

@@ -25,4 +25,26 @@ public enum NumberText {
         if share > 0 && share * 100 < smallest / 2 { return "<" + JSONValue.format(smallest, decimals: decimals) + "%" }
         return JSONValue.format(100 * share, decimals: decimals) + "%"
     }
+
+    static let powersOfTen: [Double] = (0...22).map { p in (0..<p).reduce(1.0) { acc, _ in acc * 10 } }
+
+    /// `ddd.dddddd` with at most 15 digits: the digits as an integer over a power of ten. Both are
+    /// exact doubles, so the one division is correctly rounded, the same value `Double(String)`
+    /// gives. Anything else returns nil and takes the general path.
+    public static func exactDecimal(_ s: ArraySlice<UInt8>) -> Double? {
+        var mantissa = 0, digits = 0, fraction = 0, seenPoint = false
+        for b in s {
+            if b == 0x2E {
+                if seenPoint { return nil }
+                seenPoint = true
+                continue
+            }
+            guard b >= 0x30 && b <= 0x39, digits < 15 else { return nil }   // 15 digits: exact, no overflow
+            mantissa = mantissa * 10 + Int(b - 0x30)
+            digits += 1
+            if seenPoint { fraction += 1 }
+        }
+        guard digits > 0, digits <= 15, fraction < powersOfTen.count else { return nil }
+        return Double(mantissa) / powersOfTen[fraction]
+    }
 }

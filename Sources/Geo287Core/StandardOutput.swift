@@ -37,8 +37,9 @@ public enum StandardOutput {
         _ = writeAll(2, Array(text.utf8))
     }
 
-    /// Nil on success, else the system's reason.
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
+    /// Writes all of `bytes` to the open descriptor `fd` (retrying short writes and EINTR):
+    /// nil on success, else the system's reason. Also for files a command streams into.
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { buf in

@@ -10,6 +10,8 @@ import Geo287Sheets
 /// `coordinate_check` (`CoordinateCheck`): a row outside every county, or with a latitude or
 /// longitude out of range, says whether swapping the two puts it in a US county. Rows whose
 /// coordinates are not numbers are reported (with their row number) and left out; the rest go on.
+/// The file is streamed (`stream`, `LookupBulkStream.swift`): read, located and written chunk by
+/// chunk, in input order, so memory is bounded by a chunk and the indexes, not by the file.
 public struct LookupBulk: Sendable {
     public struct BadRow: Sendable, Equatable, CustomStringConvertible {
         /// 1-based record number in the file; the header is row 1.
@@ -27,11 +29,12 @@ public struct LookupBulk: Sendable {
         public let assignments: [PointAssignment]
         /// Per input data row kept, in order.
         public let checks: [CoordinateCheck]
+        public let summary: Summary
         public func count(_ c: CoordinateCheck) -> Int { checks.filter { $0 == c }.count }
     }
 
     /// What the coordinates of a row look like.
-    public enum CoordinateCheck: String, Sendable, CaseIterable {
+    public enum CoordinateCheck: String, Sendable, CaseIterable, Hashable {
         /// In a US county (or county equivalent).
         case ok
         /// In range, in no US county, and not in one when swapped either (open water, abroad).
@@ -55,75 +58,42 @@ public struct LookupBulk: Sendable {
         self.threads = threads
     }
 
+    /// Rows per chunk and bytes per read of the stream: a chunk's output is a few MB, and at most
+    /// seven chunks are alive at once (`Summary.chunksInFlight`).
+    public static let chunkRows = 1 << 15
+    public static let blockSize = 2 << 20
+
     static let latNames = ["lat", "latitude", "y"]
     static let lonNames = ["lon", "lng", "long", "longitude", "x"]
 
-    public func run(csvPath path: String) throws -> Output {
-        let bytes = try InputFile.read(path, limit: LookupCSV.sizeLimit, what: "a --points CSV")
-        let csv = try LookupCSV(bytes: bytes, path: path, latNames: Self.latNames, lonNames: Self.lonNames)
-        Trace.mark("csv parsed")
-        let counties = try CensusLayers.counties(root)
-        // Matching (one thread, ~1 s) runs while the points are located.
-        let matching = Prefetch { [self] in try match(counties: counties) }
-        let root = self.root
-        let locator = BulkCountyPlaceLocator(counties: counties, threads: threads) { fips, pts in
-            try CensusLayers.places(root, stateFIPS: fips, geometry: .boxes(pts.anyInside))
-        }
-        let located = try locator.locateIndexed(csv.coordinates)
-        let checks = try Self.checks(csv, counties: located.counties, locator: locator)
-        // Distinct locations as (county index, place index) keys.
-        var placeIndex: [String: Int] = [:]
-        var keys = [Int](repeating: -1, count: located.counties.count)
-        var distinct: [Int: PointAssignment] = [:]
-        let sorted = counties.sorted { $0.geoid < $1.geoid }   // the locator's county order
-        for i in keys.indices where located.counties[i] >= 0 {
-            let c = Int(located.counties[i])
-            var p = 0
-            if let g = located.places[i] {
-                if let k = placeIndex[g] { p = k } else { p = placeIndex.count + 1; placeIndex[g] = p }
-            }
-            keys[i] = c << 20 | p
-            if distinct[keys[i]] == nil { distinct[keys[i]] = PointAssignment(countyGEOID: sorted[c].geoid, placeGEOID: located.places[i]) }
-        }
-        distinct[-1] = .outside
-        let columns = try coverageColumns(distinct, matched: try matching.value())
-        Trace.mark("coverage")
-        let ours = Self.columnNames(pending: pendingSheet != nil)
-        let prefix = ours.contains(where: csv.header.map { $0.lowercased() }.contains) ? "lookup_" : ""
-        var out: [UInt8] = []
-        out.reserveCapacity(csv.bytes.count + keys.count * 96)
-        out += csv.bytes[csv.headerRange]
-        out += Array(("," + ours.map { CSVWriter.field(prefix + $0) }.joined(separator: ",") + "\n").utf8)
-        let checkFields = Dictionary(uniqueKeysWithValues: CoordinateCheck.allCases.map { ($0, Array(",\($0.rawValue)\n".utf8)) })
-        for (k, r) in csv.records.enumerated() {
-            out.append(contentsOf: csv.bytes[r])
-            out.append(contentsOf: columns[keys[k]] ?? [])
-            out.append(contentsOf: checkFields[checks[k]] ?? [])
-        }
-        Trace.mark("csv written")
-        let assignments = keys.map { distinct[$0] ?? .outside }
-        return Output(csv: Data(out), rows: csv.records.count, bad: csv.bad,
-                      outside: located.counties.filter { $0 < 0 }.count, assignments: assignments, checks: checks)
+    /// The whole answer in memory (tests, small files): `stream` collecting what it writes.
+    public func run(csvPath path: String, chunkRows: Int = LookupBulk.chunkRows, blockSize: Int = LookupBulk.blockSize) throws -> Output {
+        let collected = Collected()
+        var bad: [BadRow] = [], assignments: [PointAssignment] = [], checks: [CoordinateCheck] = []
+        let summary = try stream(csvPath: path, chunkRows: chunkRows, blockSize: blockSize, write: { collected.append($0) },
+                                 badRow: { bad.append($0) }, located: { assignments += $0; checks += $1 })
+        return Output(csv: collected.data, rows: summary.rows, bad: bad, outside: summary.outside,
+                      assignments: assignments, checks: checks, summary: summary)
     }
 
-    /// Each row's check: rows in no county (out-of-range ones included) are located again with
-    /// latitude and longitude swapped.
-    static func checks(_ csv: LookupCSV, counties: [Int32], locator: BulkCountyPlaceLocator) throws -> [CoordinateCheck] {
-        var checks = [CoordinateCheck](repeating: .ok, count: counties.count)
-        var again: [Int] = [], swapped: [Coordinate] = []
-        for i in counties.indices where counties[i] < 0 {
-            let given = csv.outOfRange[i] ?? csv.coordinates[i]
-            checks[i] = csv.outOfRange[i] == nil ? .outsideUS : .outOfRange
-            // (lat, lon) read as (lon, lat): in range only when the longitude is within ±90.
-            if (-90...90).contains(given.x), (-180...180).contains(given.y) {
-                again.append(i)
-                swapped.append(Coordinate(given.y, given.x))
-            }
-        }
-        guard !again.isEmpty else { return checks }
-        let relocated = try locator.locateIndexed(swapped)
-        for (k, i) in again.enumerated() where relocated.counties[k] >= 0 { checks[i] = .swapped }
-        return checks
+    /// What a streamed run counted.
+    public struct Summary: Sendable, Equatable {
+        /// Data rows kept (located), rows left out, rows in no US county.
+        public var rows = 0, badRows = 0, outside = 0
+        public var checks: [CoordinateCheck: Int] = [:]
+        /// The largest chunk (rows) and the most chunks alive at once: memory is bounded by these.
+        public var largestChunk = 0, chunksInFlight = 0
+        public func count(_ c: CoordinateCheck) -> Int { checks[c] ?? 0 }
+        public init() {}
+    }
+
+    /// Bytes written by the writer thread, gathered for `run`.
+    final class Collected: @unchecked Sendable {
+        // @unchecked: `bytes` is touched only under `lock`.
+        private let lock = NSLock()
+        private var bytes: [UInt8] = []
+        func append(_ b: [UInt8]) { lock.lock(); bytes += b; lock.unlock() }
+        var data: Data { lock.lock(); defer { lock.unlock() }; return Data(bytes) }
     }
 
     static func columnNames(pending: Bool) -> [String] {
@@ -134,44 +104,32 @@ public struct LookupBulk: Sendable {
         return names + ["coordinate_check"]
     }
 
-    struct Matched: Sendable {
-        let gazetteer: Gazetteer
-        let agreements: [MatchedAgreement]
-    }
-
-    /// Every agreement of the sheets matched to its jurisdiction, as `geo287 match` does.
-    func match(counties: [County]) throws -> Matched {
+    /// Every agreement of the sheets matched to its jurisdiction, as `geo287 match` does, with
+    /// the counties of each place, as single lookups and coverage see them (a county-wide
+    /// agency placed at its town reaches the town's county).
+    func match(counties: [County]) throws -> [MatchedAgreement] {
         let gazetteer = Gazetteer(root: root, counties: counties,
                                   crosswalk: try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath)), population: .empty())
-        // The counties of each place, as single lookups and coverage see them (a county-wide
-        // agency placed at its town reaches the town's county).
-        let matched = try CountyJoin(gazetteer: gazetteer).join(
+        return try CountyJoin(gazetteer: gazetteer).join(
             try JurisdictionMatcher(gazetteer: gazetteer).match(sheet.agreements + (pendingSheet?.agreements ?? [])),
             threads: threads, geometry: .whereNeeded)
-        return Matched(gazetteer: gazetteer, agreements: matched)
     }
 
-    /// The appended columns (with the leading comma and the newline) for each distinct location.
-    func coverageColumns(_ locations: [Int: PointAssignment], matched m: Matched) throws -> [Int: [UInt8]] {
-        let gazetteer = m.gazetteer, matched = m.agreements
-        let byState = Dictionary(grouping: matched) { $0.agreement.state?.fips ?? "" }
-        let countyByID = gazetteer.countyByGEOID
-        var out: [Int: [UInt8]] = [:]
-        for (key, a) in locations {
-            var fields: [String]
-            if let cid = a.countyGEOID, let county = countyByID[cid], let st = USState.fips(county.stateFIPS) {
-                let place = try a.placeGEOID.flatMap { try gazetteer.place(geoid: $0) }
-                let location = LookupLocation(query: .point(Coordinate(0, 0)), state: st, counties: [county], place: place)
-                let entries = LookupCoverage().entries(for: location, agreements: byState[st.fips] ?? [])
-                fields = [st.usps, county.geoid, county.nameWithType, place?.geoid ?? "", place?.nameWithType ?? ""]
-                fields += counts(entries)
-            } else {
-                fields = ["", "", "", "", "", "0"] + SupportModel.allCases.flatMap { _ in ["0", ""] } + ["0", ""]
-                if pendingSheet != nil { fields += ["0", ""] }
-            }
-            out[key] = Array(("," + fields.map(CSVWriter.field).joined(separator: ",")).utf8)
+    /// The appended columns of a row in `county` and `place` (with the leading comma, without
+    /// the check); a row in no county has `county` nil. `agreements`: those of the county's
+    /// state that may concern the point (`LookupBulkAgreements`).
+    func columns(county: County?, place: Place?, agreements: [MatchedAgreement]) -> [UInt8] {
+        var fields: [String]
+        if let county, let st = USState.fips(county.stateFIPS) {
+            let location = LookupLocation(query: .point(Coordinate(0, 0)), state: st, counties: [county], place: place)
+            let entries = LookupCoverage().entries(for: location, agreements: agreements)
+            fields = [st.usps, county.geoid, county.nameWithType, place?.geoid ?? "", place?.nameWithType ?? ""]
+            fields += counts(entries)
+        } else {
+            fields = ["", "", "", "", "", "0"] + SupportModel.allCases.flatMap { _ in ["0", ""] } + ["0", ""]
+            if pendingSheet != nil { fields += ["0", ""] }
         }
-        return out
+        return Array(("," + fields.map(CSVWriter.field).joined(separator: ",")).utf8)
     }
 
     func counts(_ entries: [LookupEntry]) -> [String] {

@@ -2,85 +2,103 @@ import Foundation
 import Geo287Core
 import Geo287Geometry
 
-/// A byte-level reader for `--points` CSVs: it finds each record's byte range (so the output
-/// repeats the input row exactly) and parses only the two coordinate fields. RFC 4180 quoting
-/// (quoted separators, newlines and doubled quotes), LF or CRLF, a UTF-8 BOM; empty lines skipped.
+/// A streaming, byte-level reader for `--points` CSVs: the file is read in blocks and handed out
+/// in chunks of at most `chunkRows` records, so memory is bounded by a chunk, not by the file.
+/// Each record keeps its byte range (so the output repeats the input row exactly); only the two
+/// coordinate fields are parsed, from the bytes. RFC 4180 quoting (quoted separators, newlines
+/// and doubled quotes), LF, CRLF or CR line ends, a UTF-8 BOM; empty lines skipped.
 ///
-/// Limits, each named in its error: 128 MiB (`sizeLimit`), 1,000 header fields
-/// (`fieldLimit`), 1,000,000 data rows (`rowLimit`; a million rows peak at about 0.6 GB).
-struct LookupCSV {
-    static let sizeLimit = 128 << 20
+/// Limits, per record (the file's size and row count are not limited), each named in its error
+/// with the line: 1 MiB per record (`recordLimit`; a quote left open runs into it), 1,000 fields
+/// (`fieldLimit`), 64 KiB per field (`fieldSizeLimit`).
+final class LookupCSVReader: @unchecked Sendable {
+    // @unchecked: one thread at a time. The caller makes it (reading the header), then hands
+    // it to the pipeline's reader thread, the only one to call `next()` from then on.
+    static let recordLimit = 1 << 20
     static let fieldLimit = 1_000
-    static let rowLimit = 1_000_000
+    static let fieldSizeLimit = 64 << 10
 
-    let bytes: [UInt8]
-    let header: [String]
-    /// Byte range of the header record (BOM included, line end excluded).
-    let headerRange: Range<Int>
-    /// Byte range of each data record (without its line end), and its 1-based line number.
-    private(set) var records: [Range<Int>] = []
-    private(set) var lines: [Int] = []
-    private(set) var coordinates: [Coordinate] = []
-    /// Per record: the coordinates as given when they are out of range (latitude beyond ±90 or
-    /// longitude beyond ±180; `coordinates` then holds a point in no county), else nil.
-    private(set) var outOfRange: [Coordinate?] = []
-    private(set) var bad: [LookupBulk.BadRow] = []
+    let path: String
+    private(set) var header: [String] = []
+    /// The header record's bytes (BOM included, line end excluded).
+    private(set) var headerBytes: [UInt8] = []
+    private(set) var latColumn = 0, lonColumn = 0
+    let chunkRows: Int
+    let blockSize: Int
+    private let file: FileHandle
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    private var line = 1
 
-    init(bytes: [UInt8], path: String, latNames: [String], lonNames: [String]) throws {
-        self.bytes = bytes
-        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var line = 1
-        guard let head = Self.record(bytes, from: &i, line: &line, keep: nil) else { throw DataError(path, "empty file: expected a header with lat and lon") }
+    /// Opens `path` (a regular file) and reads its header. `chunkRows`: records per chunk;
+    /// `blockSize`: bytes per read.
+    init(path: String, latNames: [String], lonNames: [String], chunkRows: Int = LookupBulk.chunkRows, blockSize: Int = LookupBulk.blockSize) throws {
+        self.path = path
+        self.chunkRows = max(1, chunkRows)
+        self.blockSize = max(1, blockSize)
+        try InputFile.check(path)
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw DataError.unreadable(path) }
+        file = handle
+        while buffer.count <= 3, !atEnd { try fill() }
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        guard position < buffer.count else { throw DataError(path, "empty file: expected a header with lat and lon") }
+        var head = try nextRecord(keep: nil)
+        while head == nil, !atEnd {
+            try fill()
+            head = try nextRecord(keep: nil)
+        }
+        guard let head else { throw DataError(path, "empty file: expected a header with lat and lon") }
         guard head.count <= Self.fieldLimit else {
             throw DataError(path, "line 1: the header has \(head.count) fields, over the \(Self.fieldLimit)-field limit")
         }
-        header = head.fields.map { Self.text(bytes, $0) }
-        headerRange = 0..<head.range.upperBound
+        headerBytes = Array(buffer[0..<head.range.upperBound])
+        header = head.fields.map { Self.text(buffer, $0) }
         let lower = header.map { $0.lowercased() }
-        guard let latCol = lower.firstIndex(where: latNames.contains), let lonCol = lower.firstIndex(where: lonNames.contains) else {
+        guard let lat = lower.firstIndex(where: latNames.contains), let lon = lower.firstIndex(where: lonNames.contains) else {
             throw DataError(path, "no lat and lon columns in the header (\(header.joined(separator: ",")))")
         }
-        while i < bytes.count {
-            let startLine = line
-            guard let r = Self.record(bytes, from: &i, line: &line, keep: (latCol, lonCol)) else { break }
-            if r.range.isEmpty { continue }
-            guard records.count + bad.count < Self.rowLimit else {
-                throw DataError(path, "line \(startLine): more than \(Self.rowLimit) rows, the limit for --points")
-            }
-            guard latCol < r.count, lonCol < r.count else {
-                bad.append(.init(row: startLine, message: "\(r.count) field\(r.count == 1 ? "" : "s"), no lat/lon"))
-                continue
-            }
-            let (latRange, lonRange) = r.kept
-            if let y = Self.number(bytes, latRange), let x = Self.number(bytes, lonRange),
-               (-90...90).contains(y), (-180...180).contains(x) {
-                coordinates.append(Coordinate(x, y))
-                outOfRange.append(nil)
-                records.append(r.range)
-                lines.append(startLine)
-                continue
-            }
-            if let y = Double(Self.text(bytes, latRange)), let x = Double(Self.text(bytes, lonRange)), x.isFinite, y.isFinite {
-                // Numbers out of range: kept and flagged (often latitude and longitude swapped).
-                coordinates.append(Self.nowhere)
-                outOfRange.append(Coordinate(x, y))
-                records.append(r.range)
-                lines.append(startLine)
-                continue
-            }
-            do {   // the slow path, for the message
-                coordinates.append(try LookupQuery.coordinate(lat: Self.text(bytes, latRange), lon: Self.text(bytes, lonRange)))
-                outOfRange.append(nil)
-                records.append(r.range)
-                lines.append(startLine)
-            } catch {
-                bad.append(.init(row: startLine, message: "\(error)"))
-            }
-        }
+        latColumn = lat
+        lonColumn = lon
     }
 
-    /// A point in no county (the South Atlantic), located in place of out-of-range coordinates.
-    static let nowhere = Coordinate(-20, -50)
+    deinit { try? file.close() }
+
+    /// The next chunk of at most `chunkRows` records (rows kept plus bad rows), nil at the end;
+    /// its bytes are at most two blocks and a record.
+    func next() throws -> LookupCSVChunk? {
+        // The chunk owns the bytes it was cut from; the unread tail starts the next buffer.
+        if position > 0 {
+            buffer = Array(buffer[position...])
+            position = 0
+        }
+        if buffer.count < blockSize { try fill() }
+        var chunk = LookupCSVChunk()
+        while chunk.rowCount < chunkRows {
+            let startLine = line
+            guard let r = try nextRecord(keep: (latColumn, lonColumn)) else {
+                // The end; or a record cut by the block: read on, up to a block's worth of chunk.
+                if atEnd || (chunk.rowCount > 0 && buffer.count >= blockSize) { break }
+                try fill()
+                continue
+            }
+            if r.range.isEmpty { continue }
+            chunk.add(r, line: startLine, bytes: buffer, latColumn: latColumn, lonColumn: lonColumn)
+        }
+        guard chunk.rowCount > 0 else { return nil }
+        chunk.bytes = buffer
+        return chunk
+    }
+
+    /// Appends one block from the file (or notes its end).
+    private func fill() throws {
+        guard !atEnd else { return }
+        let block: Data
+        do { block = try file.read(upToCount: blockSize) ?? Data() } catch {
+            throw DataError.io(path, "read failed (\(error.localizedDescription))")
+        }
+        if block.isEmpty { atEnd = true } else { buffer.append(contentsOf: block) }
+    }
 
     struct Record {
         var range: Range<Int>
@@ -90,44 +108,70 @@ struct LookupCSV {
         var kept: (Range<Int>, Range<Int>) = (0..<0, 0..<0)
     }
 
-    /// One record from `i`: its range and its fields' ranges (quotes included): all of them, or
-    /// with `keep` only those two (no array per record). Advances `i` past the line end and
-    /// `line` past every newline consumed.
-    static func record(_ b: [UInt8], from i: inout Int, line: inout Int, keep: (Int, Int)?) -> Record? {
-        guard i < b.count else { return nil }
-        let start = i
+    /// The record at `position`, with its fields' ranges (quotes included): all of them, or with
+    /// `keep` only those two. Nil when the buffer ends inside it before the end of the file (the
+    /// caller reads more) and at the end of the file. Advances `position` past the line end and
+    /// `line` past every newline.
+    private func nextRecord(keep: (Int, Int)?) throws -> Record? {
+        let start = position
+        guard start < buffer.count else { return nil }
         var r = Record(range: start..<start)
-        var fieldStart = i, inQuotes = false
-        func add(_ f: Range<Int>) {
-            if let keep {
-                if r.count == keep.0 { r.kept.0 = f }
-                if r.count == keep.1 { r.kept.1 = f }
-            } else if r.fields.count < fieldLimit {
-                r.fields.append(f)   // past the limit only counted: the caller refuses the record
+        var tooLong: (field: Int, size: Int)?
+        let scanned = buffer.withUnsafeBufferPointer { b -> (end: Int, newlines: Int) in
+            var i = start, fieldStart = start, inQuotes = false, newlines = 0
+            func add(_ f: Range<Int>) {
+                if let keep {
+                    if r.count == keep.0 { r.kept.0 = f }
+                    if r.count == keep.1 { r.kept.1 = f }
+                } else if r.fields.count < Self.fieldLimit {
+                    r.fields.append(f)   // past the limit only counted: the caller refuses the record
+                }
+                if f.count > Self.fieldSizeLimit, tooLong == nil { tooLong = (r.count + 1, f.count) }
+                r.count += 1
             }
-            r.count += 1
-        }
-        while i < b.count {
-            let c = b[i]
-            if inQuotes {
-                if c == 0x22 { inQuotes = false } else if c == 0x0A { line += 1 }
-            } else if c == 0x22 {
-                inQuotes = true
-            } else if c == 0x2C {
-                add(fieldStart..<i)
-                fieldStart = i + 1
-            } else if c == 0x0A || c == 0x0D {
-                break
+            while i < b.count {
+                let c = b[i]
+                if inQuotes {
+                    if c == 0x22 { inQuotes = false } else if c == 0x0A { newlines += 1 }
+                } else if c == 0x22 {
+                    inQuotes = true
+                } else if c == 0x2C {
+                    add(fieldStart..<i)
+                    fieldStart = i + 1
+                } else if c == 0x0A || c == 0x0D {
+                    break
+                }
+                i += 1
             }
-            i += 1
+            // Cut by the block (no line end yet, or a CR whose LF may follow): not a record yet.
+            if !atEnd, i >= b.count - 1 && (i == b.count || b[i] == 0x0D) { return (-1, 0) }
+            if i > start { add(fieldStart..<i) }
+            return (i, newlines)
         }
-        let end = i
-        if end > start { add(fieldStart..<end) }
-        if i < b.count, b[i] == 0x0D { i += 1 }
-        if i < b.count, b[i] == 0x0A { i += 1 }
-        line += 1
+        let end = scanned.end
+        if end < 0 {
+            if buffer.count - start > Self.recordLimit { throw overLimit(line) }
+            r.count = 0
+            return nil
+        }
+        if end - start > Self.recordLimit { throw overLimit(line) }
+        if let tooLong {
+            throw DataError(path, "line \(line): field \(tooLong.field) is \(tooLong.size) bytes, over the \(Self.fieldSizeLimit)-byte limit per field")
+        }
+        if keep != nil, r.count > Self.fieldLimit {
+            throw DataError(path, "line \(line): \(r.count) fields, over the \(Self.fieldLimit)-field limit per record")
+        }
+        var i = end
+        if i < buffer.count, buffer[i] == 0x0D { i += 1 }
+        if i < buffer.count, buffer[i] == 0x0A { i += 1 }
+        position = i
+        line += scanned.newlines + 1
         r.range = start..<end
         return r
+    }
+
+    private func overLimit(_ line: Int) -> DataError {
+        DataError(path, "line \(line): a record of more than \(Self.recordLimit) bytes, over the limit per record (a quote left open?)")
     }
 
     /// A field's text: surrounding spaces and quotes removed, doubled quotes undone.
@@ -137,26 +181,5 @@ struct LookupCSV {
             s = String(s.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
         }
         return s
-    }
-
-    /// A plain decimal number (no quotes) parsed without making a String; nil otherwise.
-    static func number(_ b: [UInt8], _ r: Range<Int>) -> Double? {
-        var lo = r.lowerBound, hi = r.upperBound
-        while lo < hi, b[lo] == 0x20 { lo += 1 }
-        while hi > lo, b[hi - 1] == 0x20 { hi -= 1 }
-        guard hi > lo, hi - lo < 40 else { return nil }
-        for k in lo..<hi {
-            let c = b[k]
-            guard (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x2D || c == 0x2B || c == 0x65 || c == 0x45 else { return nil }
-        }
-        var buffer = [CChar](repeating: 0, count: hi - lo + 1)
-        for k in lo..<hi { buffer[k - lo] = CChar(bitPattern: b[k]) }
-        return buffer.withUnsafeBufferPointer { p -> Double? in
-            guard let base = p.baseAddress else { return nil }
-            var end: UnsafeMutablePointer<CChar>?
-            let v = strtod(base, &end)
-            guard let end, end == UnsafeMutablePointer(mutating: base) + (hi - lo), v.isFinite else { return nil }
-            return v
-        }
     }
 }

@@ -20,7 +20,8 @@ struct LookupCommand: ParsableCommand {
         statewide agencies the whole state, a sheriff the county, a police department its city. \
         Jails, campuses and prosecutors are listed as facilities, not as coverage. \
         Border rule: \(BorderRule.statement). \
-        --points reads a CSV with lat and lon columns (others kept) and writes one row per good \
+        --points streams a CSV of any size with lat and lon columns (others kept), in input \
+        order, and writes one row per good \
         input row with state, county_fips, county, place_geoid, place and per model \
         (jem, wso, tfm) the count and names of the covering agencies, and coordinate_check \
         (ok, outside-us, swapped, out-of-range); rows whose coordinates are not numbers go to stderr.
@@ -85,16 +86,32 @@ struct LookupCommand: ParsableCommand {
         let sheet = try SheetReader.read(path: sheetPath)
         let pending = try includePending ? LookupSession.pendingSheet(root: root, for: sheet) : nil
         Trace.mark("sheets")
-        let output = try LookupBulk(root: root, sheet: sheet, pendingSheet: pending, threads: threads).run(csvPath: csv)
-        var report = output.bad.map { "geo287: lookup: \(csv): \($0) (skipped)\n" }.joined()
+        let bulk = LookupBulk(root: root, sheet: sheet, pendingSheet: pending, threads: threads)
+        let skipped: (LookupBulk.BadRow) -> Void = { StandardOutput.error(TerminalText.escape("geo287: lookup: \(csv): \($0) (skipped)\n")) }
+        var output = LookupBulk.Summary()
+        if let out {
+            try AtomicFile.write(to: out) { tmp in
+                let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+                guard fd >= 0 else { throw DataError.io(out, "cannot create (\(String(cString: strerror(errno))))") }
+                do {
+                    output = try bulk.stream(csvPath: csv, write: { bytes in
+                        if let failure = StandardOutput.writeAll(fd, bytes) { throw DataError.io(out, failure) }
+                    }, badRow: skipped)
+                } catch {
+                    close(fd)
+                    throw error
+                }
+                guard close(fd) == 0 else { throw DataError.io(out, "cannot close (\(String(cString: strerror(errno))))") }
+            }
+        } else {
+            output = try bulk.stream(csvPath: csv, write: { try StandardOutput.write($0) }, badRow: skipped)
+        }
         let swapped = output.count(.swapped), outOfRange = output.count(.outOfRange)
-        report += "geo287: lookup: \(output.rows) rows located (\(output.outside) outside any US county: \(swapped) look swapped, "
-            + "\(outOfRange) out of range; see the coordinate_check column), \(output.bad.count) bad rows skipped\n"
-        StandardOutput.error(TerminalText.escape(report))
+        StandardOutput.error("geo287: lookup: \(output.rows) rows located (\(output.outside) outside any US county: \(swapped) look swapped, "
+            + "\(outOfRange) out of range; see the coordinate_check column), \(output.badRows) bad rows skipped\n")
         if USState.all.contains(where: { CensusLayers.placeSource(root, stateFIPS: $0.fips)?.layer == .compact }) {
             warn("this data root's place layer is the compact one (city boundaries of agreement cities only): an empty place column means \"in no agreement city\", not unincorporated; `geo287 data fetch places --state XX` gets every city boundary.")
         }
-        if let out { try AtomicFile.write(output.csv, to: out) } else { try StandardOutput.write(output.csv) }
         Trace.mark("written")
     }
 }

@@ -72,6 +72,23 @@ struct CLIHostileTests {
                            status: 65, "\(csv): line 1: the header has 2000 fields, over the 1000-field limit")
     }
 
+    @Test("--points streams: a field over the per-field limit in the fifth chunk is one line naming its line (exit 65); --out leaves no file")
+    func pointsRecordLimit() throws {
+        let dir = try HostileDir("pointsrecord"); defer { dir.remove() }
+        // 150,000 good rows (four chunks of 32,768 and part of a fifth), then a 70,000-byte field on line 150,002.
+        let csv = try dir.write("p.csv", "lat,lon\n" + String(repeating: "27.9506,-82.4572\n", count: 150_000)
+                                + "27.9,\"" + String(repeating: "x", count: 70_000) + "\"\n")
+        let line = "\(csv): line 150002: field 2 is 70002 bytes, over the 65536-byte limit per field"
+        let out = dir.path + "/out.csv"
+        let args = ["lookup", "--points", csv, "--sheet", "participating-2025-02-21.xlsx"] + Self.data
+        expectOneLineError(try CLIRunner.geo287(args + ["--out", out]), status: 65, line)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["p.csv"])   // no output, no temporary file
+        // To standard output the rows before it are already written; the error is the same one line.
+        let piped = try CLIRunner.geo287(args)
+        #expect(piped.status == 65 && piped.stderr == "geo287: error: \(line)\n")
+        #expect(piped.stdout.hasPrefix("lat,lon,state,county_fips,"))
+    }
+
     @Test("an error quoting a huge value is one line, cut at 2,000 characters")
     func longErrorIsCut() throws {
         let path = "/nonexistent/" + String(repeating: "\u{1B}a/", count: 1_500) + "p.xlsx"

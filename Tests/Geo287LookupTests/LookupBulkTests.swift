@@ -29,7 +29,7 @@ import Testing
         pts.append(Coordinate(-81.25, 26.05))       // unincorporated Collier
         if let v = LookupBorderTests.sharedVertex(counties, "12057", "12101") { pts.append(v) }
         let cache = PlaceCache(root: root)
-        let bulk = BulkCountyPlaceLocator(counties: counties, threads: 2) { fips, _ in try cache.places(fips) }
+        let bulk = try BulkCountyPlaceLocator(counties: counties, threads: 2) { fips in try cache.places(fips) }
         let single = try SinglePointLocator(counties: counties) { fips, _ in try cache.places(fips) }
         let a = try bulk.locate(pts)
         let b = try single.locate(pts)

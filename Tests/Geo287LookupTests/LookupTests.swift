@@ -113,7 +113,7 @@ enum LookupFixtures {
         }
         let single = try SinglePointLocator(counties: counties) { _, _ in [] }
         #expect(try single.county(at: v)?.geoid == "12057")
-        let bulk = BulkCountyPlaceLocator(counties: counties, threads: 2) { _, _ in [] }
+        let bulk = try BulkCountyPlaceLocator(counties: counties, threads: 2) { _ in [] }
         #expect(try bulk.locate([v, v]).map(\.countyGEOID) == ["12057", "12057"])
         let r = try LookupFixtures.session().lookup(point: v)
         #expect(r.location.counties.first?.geoid == "12057")

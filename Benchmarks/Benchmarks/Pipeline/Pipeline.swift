@@ -1,6 +1,7 @@
 import Benchmark
 import Geo287Coverage
 import Geo287Jurisdictions
+import Geo287Lookup
 import Geo287Sheets
 import PIPWorkloads
 
@@ -13,6 +14,9 @@ import PIPWorkloads
 //   single answers   lookup, summary, match; history and batch over many sheets (SingleAnswers.swift)
 //   polygon overlay  PlaceCountyOverlay: 29.8k 2019 places × 3,235 counties, EPSG:5070 area shares
 //                    (inputs read once, outside); and reading those inputs
+//   lookup --points  LookupBulk.stream of 1M uniform random points in the lower-48 box (id,lat,lon),
+//                    output discarded: header read, counties indexed, matching, every touched state's
+//                    places read and indexed, rows located and formatted (the sheet is read once, outside)
 // Every iteration starts from a new Gazetteer; the OS file cache is warm after the first.
 let benchmarks: @Sendable () -> Void = {
     let root = PolygonWorkload.root
@@ -33,6 +37,16 @@ let benchmarks: @Sendable () -> Void = {
                 let gazetteer = try Gazetteer.load(root)
                 let matched = try JurisdictionMatcher(gazetteer: gazetteer).match(sheet.agreements)
                 blackHole(try CountyJoin(gazetteer: gazetteer).join(matched, threads: 2, geometry: .all))
+            }
+        }
+    }
+
+    if let sheet = try? SheetReader.read(path: sheetPath), let csv = try? LookupWorkload.pointsCSV(rows: 1_000_000) {
+        Benchmark("lookup --points 1M rows streamed, 2 threads", configuration: config(5)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let summary = try LookupBulk(root: root, sheet: sheet, pendingSheet: nil, threads: 2)
+                    .stream(csvPath: csv, write: { blackHole($0.count) })
+                blackHole(summary)
             }
         }
     }

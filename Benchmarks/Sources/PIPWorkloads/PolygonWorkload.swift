@@ -10,9 +10,9 @@ public enum PolygonWorkload {
 
     /// Counties and every place of every state's 2019 file with its polygon (state, then file order).
     public static func inputs(threads: Int) throws -> (counties: [County], places: [PlaceCountyOverlay.Shape]) {
+        let root = self.root
         let counties = try CensusLayers.counties(root)
         let states = USState.all.map(\.fips).filter { CensusLayers.placeSource(root, stateFIPS: $0) != nil }.sorted()
-        let root = self.root
         let perState = try Parallel.map(states, threads: threads) { fips in
             try CensusLayers.places(root, stateFIPS: fips, geometry: .all).map { PlaceCountyOverlay.Shape(geoid: $0.geoid, geometry: $0.geometry) }
         }

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# `geo287 lookup --points` against a geopandas pipeline doing the same spatial work (read the
+# CSV, join to the counties and to the place polygons, write the CSV), same inputs, same session.
+# Each runs as its own process under /usr/bin/time -v (wall clock, peak RSS); report_lookup.py
+# checks that both wrote the same rows, column for column (exit 1 otherwise), and prints the table.
+#   Benchmarks/peers/run-lookup.sh                  # SIZES="1000000 10000000"
+#   SIZES=1000000 GEO287_BIN=.build/release/geo287 Benchmarks/peers/run-lookup.sh
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+WORK="$HERE/work"
+SIZES="${SIZES:-1000000 10000000}"
+THREADS="${THREADS:-2}"
+export GEO287_DATA="${GEO287_DATA:-$(cd "$REPO/.." && pwd)/shared/data}"
+mkdir -p "$WORK"
+
+source "$HERE/runner.sh"
+GEO287_BIN="${GEO287_BIN:-$(peer_binary "$REPO" geo287)}" && [ -x "$GEO287_BIN" ] || exit 1
+PY="$(peer_python)"
+
+RESULTS="$WORK/lookup.tsv"
+: > "$RESULTS"
+run_engine() {  # size engine output command...
+  local n="$1" e="$2" out="$3"; shift 3
+  local tlog="$WORK/lookup_${n}.${e}.time" load
+  load="$(cut -d' ' -f1 /proc/loadavg)"
+  echo "-- $n rows: $e (load $load)"
+  /usr/bin/time -v -o "$tlog" "$@" > "$WORK/lookup_${n}.${e}.log" 2>&1 || { cat "$WORK/lookup_${n}.${e}.log" >&2; exit 1; }
+  tail -n 1 "$WORK/lookup_${n}.${e}.log"
+  local rss wall
+  rss="$(awk -F: '/Maximum resident set size/ {gsub(/ /,"",$2); print $2}' "$tlog")"
+  wall="$(awk '/Elapsed \(wall clock\)/ {print $NF}' "$tlog")"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$e" "$out" "$rss" "$wall" "$load" >> "$RESULTS"
+}
+
+for n in $SIZES; do
+  in="$WORK/points_${n}.csv"
+  [ -s "$in" ] || { echo "== writing $in"; (cd "$HERE" && "$PY" lookup_inputs.py points "$n" "$in"); }
+  run_engine "$n" geo287 "$WORK/lookup_${n}.geo287.csv" \
+    "$GEO287_BIN" lookup --points "$in" --threads "$THREADS" --out "$WORK/lookup_${n}.geo287.csv"
+  (cd "$HERE" && "$PY" lookup_inputs.py table "$WORK/lookup_${n}.geo287.csv" "$WORK/agreements_${n}.csv")
+  run_engine "$n" geopandas "$WORK/lookup_${n}.geopandas.csv" \
+    "$PY" "$HERE/peer_lookup_geopandas.py" --points "$in" --agreements "$WORK/agreements_${n}.csv" --out "$WORK/lookup_${n}.geopandas.csv"
+done
+echo
+"$PY" "$HERE/report_lookup.py" "$RESULTS"

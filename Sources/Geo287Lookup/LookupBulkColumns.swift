@@ -1,0 +1,81 @@
+import Geo287Census
+import Geo287Core
+import Geo287Jurisdictions
+
+/// The appended columns of `lookup --points`, made once per distinct location (county and
+/// place) the first time a row falls there, and numbered: a row's output is its input bytes,
+/// the column set of its number and its check. Number 0 is a row in no county. Used by the
+/// pipeline's calling thread only.
+final class LookupBulkColumns {
+    let bulk: LookupBulk
+    let locator: BulkCountyPlaceLocator
+    let matching: Prefetch<[MatchedAgreement]>
+    private var byState: [String: LookupBulkAgreements]?
+    /// The column sets, one after another: set k is `bytes[starts[k]..<starts[k + 1]]`.
+    private(set) var bytes: [UInt8]
+    private(set) var starts: [Int]
+    /// Per county (locator order), per place index + 1 (0: no place): the number, or -1.
+    private var numbers: [[Int32]]
+
+    init(bulk: LookupBulk, locator: BulkCountyPlaceLocator, matching: Prefetch<[MatchedAgreement]>) {
+        self.bulk = bulk
+        self.locator = locator
+        self.matching = matching
+        bytes = bulk.columns(county: nil, place: nil, agreements: [])
+        starts = [0, bytes.count]
+        numbers = [[Int32]](repeating: [], count: locator.counties.count)
+    }
+
+    /// The number of the column set of a row in county `c` and place `p` of its state (-1: none).
+    func id(county c: Int, place p: Int32) throws -> Int32 {
+        let slot = Int(p) + 1
+        if slot < numbers[c].count, numbers[c][slot] >= 0 { return numbers[c][slot] }
+        if numbers[c].count <= slot {
+            let places = locator.states[locator.countyState[c]]?.places.count ?? 0
+            numbers[c] += [Int32](repeating: -1, count: max(places + 1, slot + 1) - numbers[c].count)
+        }
+        let states: [String: LookupBulkAgreements]
+        if let byState { states = byState } else {
+            states = Dictionary(grouping: try matching.value()) { $0.agreement.state?.fips ?? "" }
+                .mapValues { LookupBulkAgreements($0, stateFIPS: $0.first?.agreement.state?.fips ?? "") }
+            byState = states
+            Trace.mark("matching ready")
+        }
+        let county = locator.counties[c], place = locator.place(county: c, index: p)
+        let agreements = states[county.stateFIPS]?.candidates(county: county.geoid, place: place?.geoid) ?? []
+        let number = Int32(clamping: starts.count - 1)
+        bytes += bulk.columns(county: county, place: place, agreements: agreements)
+        starts.append(bytes.count)
+        numbers[c][slot] = number
+        return number
+    }
+}
+
+/// One state's matched agreements, indexed by what can concern a point. For a point,
+/// `LookupCoverage.entries` keeps only agreements whose jurisdiction is the state itself, lists
+/// the point's county among its counties, or is (or reaches) the point's place; the candidates
+/// are those, in their order, so the entries are the same as from all the state's agreements,
+/// without walking every agreement of the state for each of the run's distinct locations.
+struct LookupBulkAgreements {
+    let all: [MatchedAgreement]
+    private var statewide: [Int] = []
+    private var byCounty: [String: [Int]] = [:]
+    private var byPlace: [String: [Int]] = [:]
+
+    init(_ agreements: [MatchedAgreement], stateFIPS: String) {
+        all = agreements
+        for (i, m) in agreements.enumerated() {
+            let j = m.jurisdiction
+            guard let g = j.geoid else { continue }
+            if g == stateFIPS { statewide.append(i) }
+            for c in j.countyGEOIDs { byCounty[c, default: []].append(i) }
+            byPlace[g, default: []].append(i)
+            if case .place(let p) = j.reach, p != g { byPlace[p, default: []].append(i) }
+        }
+    }
+
+    func candidates(county: String, place: String?) -> [MatchedAgreement] {
+        let indices = statewide + (byCounty[county] ?? []) + (place.flatMap { byPlace[$0] } ?? [])
+        return Set(indices).sorted().map { all[$0] }
+    }
+}

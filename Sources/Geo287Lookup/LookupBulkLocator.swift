@@ -1,0 +1,90 @@
+import Foundation
+import Geo287Census
+import Geo287Core
+import Geo287Geometry
+
+/// The bulk locator: counties in the grid index (`PointIndex`), then the places of the point's
+/// state in a `BandedPolygons` index, each state's read and indexed the first time a point falls
+/// in it and kept for the rest of the run (a stream of chunks reuses them). Both follow the
+/// border rule (`BorderRule`), so the answers are GEOS prepared `covers`' (the tests compare
+/// them with `SinglePointLocator`, which runs GEOS). The indexes are immutable and shared by the
+/// worker threads.
+public final class BulkCountyPlaceLocator: CountyPlaceLocator {
+    let counties: [County]            // ascending GEOID
+    let countyIndex: PointIndex
+    /// Per county: its state's FIPS code as a number (the slot in `states`).
+    let countyState: [Int]
+    let places: @Sendable (String) throws -> [Place]
+    let threads: Int
+    /// The states read so far, by FIPS number.
+    private(set) var states = [StatePlaces?](repeating: nil, count: 100)
+
+    /// A state's places with polygons, ascending GEOID (polygons dropped once indexed).
+    public struct StatePlaces: Sendable {
+        public let places: [Place]
+        let index: BandedPolygons
+    }
+
+    /// `places(stateFIPS)`: that state's places, read on a worker thread the first time a point
+    /// falls in the state (places without a polygon are left out).
+    public init(counties: [County], threads: Int = 2, places: @escaping @Sendable (String) throws -> [Place]) throws {
+        self.counties = counties.sorted { $0.geoid < $1.geoid }
+        countyIndex = try PointIndex(polygons: self.counties.map(\.geometry))
+        countyState = self.counties.map { c in Int(c.stateFIPS).flatMap { (0..<100).contains($0) ? $0 : nil } ?? 0 }
+        self.threads = max(1, threads)
+        self.places = places
+    }
+
+    public func locate(_ points: [Coordinate]) throws -> [PointAssignment] {
+        let xs = points.map(\.x), ys = points.map(\.y)
+        let countyOf = try countyIndex.locateAll(xs: xs, ys: ys, threads: threads)
+        let placeOf = try locatePlaces(xs: xs, ys: ys, countyOf: countyOf)
+        return points.indices.map { i in
+            let c = Int(countyOf[i])
+            guard c >= 0 else { return .outside }
+            return PointAssignment(countyGEOID: counties[c].geoid, placeGEOID: place(county: c, index: placeOf[i])?.geoid)
+        }
+    }
+
+    /// The place of index `index` among the places of county `county`'s state (nil for -1).
+    func place(county: Int, index: Int32) -> Place? {
+        guard index >= 0, let s = states[countyState[county]] else { return nil }
+        return s.places[Int(index)]
+    }
+
+    /// Per point in county `countyOf[i]` (-1: none): the index of its place among its state's
+    /// places, or -1. Reads the states not read yet first.
+    func locatePlaces(xs: [Double], ys: [Double], countyOf: [Int32]) throws -> [Int32] {
+        var seen = [Bool](repeating: false, count: states.count)
+        for c in countyOf where c >= 0 { seen[countyState[Int(c)]] = true }
+        try load(states: Set(seen.indices.filter { seen[$0] }))
+        let n = countyOf.count
+        let out = DisjointBuffer<Int32>(count: n, initial: -1)
+        let states = self.states, countyState = self.countyState
+        try Parallel.forEachChunk(count: n, chunkSize: max(4096, (n + threads - 1) / threads), threads: threads) { range in
+            for i in range where countyOf[i] >= 0 {
+                if let s = states[countyState[Int(countyOf[i])]] { out[i] = s.index.locate(xs[i], ys[i]) }
+            }
+        }
+        return out.values
+    }
+
+    /// Reads and indexes the states of `wanted` not read yet, on the worker threads.
+    func load(states wanted: Set<Int>) throws {
+        let todo = wanted.filter { states[$0] == nil }.sorted()
+        guard !todo.isEmpty else { return }
+        let read = places
+        let loaded = try Parallel.map(todo, threads: threads) { number -> StatePlaces in
+            let withPolygons = try read(String(format: "%02d", number))
+                .filter { !$0.geometry.polygons.isEmpty }.sorted { $0.geoid < $1.geoid }
+            let index = try BandedPolygons(polygons: withPolygons.map(\.geometry))
+            return StatePlaces(places: withPolygons.map { p in
+                var bare = p
+                bare.geometry = MultiPolygon([])
+                return bare
+            }, index: index)
+        }
+        for (number, s) in zip(todo, loaded) { states[number] = s }
+        Trace.mark("places of \(todo.count) states indexed")
+    }
+}
