@@ -51,21 +51,34 @@ final class PeriodShapes {
         ], geometry: try counties.map { try valid($0.geometry, name: "county \($0.geoid)") })
     }
 
-    /// The places the jurisdictions name (their own place, places they except), with polygons.
+    /// The places a point join needs, each with its `role`: the places the jurisdictions are
+    /// matched to (`agreement`), the places they except (`excepted`), and every other place of
+    /// the same state whose box meets one of theirs (`neighbour`): a point on the line between an
+    /// agreement city and a neighbouring place belongs to the lower GEOID (the border rule), so a
+    /// join must see both to answer as `lookup` does.
     func places(for jurisdictions: [Jurisdiction]) throws -> ExportTable {
-        var ids = Set<String>()
+        var own = Set<String>(), excepted = Set<String>()
         for j in jurisdictions {
-            if let g = j.geoid, g.count == 7 { ids.insert(g) }
-            ids.formUnion(j.exceptPlaceGEOIDs)
+            if let g = j.geoid, g.count == 7 { own.insert(g) }
+            excepted.formUnion(j.exceptPlaceGEOIDs)
         }
+        let ids = own.union(excepted)
         try gazetteer.loadPlaceGeometries(ids, threads: threads)
-        var places: [Place] = []
+        var boxes: [String: [BoundingBox]] = [:]
         for id in ids.sorted() {
-            if let p = try gazetteer.place(geoid: id), !p.geometry.polygons.isEmpty { places.append(p) }
+            if let p = try gazetteer.place(geoid: id), !p.geometry.polygons.isEmpty { boxes[String(id.prefix(2)), default: []].append(p.geometry.bounds) }
         }
+        let root = gazetteer.root, stateBoxes = boxes
+        let found = try Parallel.map(stateBoxes.keys.sorted(), threads: threads) { (state: String) throws -> [Place] in
+            let near = stateBoxes[state] ?? []
+            return try CensusLayers.places(root, stateFIPS: state, geometry: .boxes { b in near.contains { $0.intersects(b) } })
+                .filter { !$0.geometry.polygons.isEmpty }
+        }
+        let places = found.joined().sorted { $0.geoid < $1.geoid }
+        let roles = places.map { own.contains($0.geoid) ? "agreement" : excepted.contains($0.geoid) ? "excepted" : "neighbour" }
         return ExportTable(name: PeriodsExport.files.places, columns: [
             ParquetColumn("place_geoid", .string(places.map(\.geoid))), ParquetColumn("place", .string(places.map(\.nameWithType))),
-            ParquetColumn("state_fips", .string(places.map(\.stateFIPS))),
+            ParquetColumn("state_fips", .string(places.map(\.stateFIPS))), ParquetColumn("role", .string(roles)),
         ], geometry: try places.map { try valid($0.geometry, name: "place \($0.geoid)") })
     }
 }
