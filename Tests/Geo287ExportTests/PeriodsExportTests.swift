@@ -52,3 +52,19 @@ import Testing
         for f in again { #expect(fixture.files[f.name] == f.data, "\(f.name) differs between two writes") }
     }
 }
+
+/// docs/codebook.md documents every column of every exported table, in the table's own section.
+@Suite struct ExportCodebookTests {
+    @Test func everyExportedColumnIsInTheCodebook() throws {
+        let fixture = try ExportFixture.shared.get()
+        let text = try String(contentsOf: ReferenceData.repository.appendingPathComponent("docs/codebook.md"), encoding: .utf8)
+        for table in fixture.layers.tables {
+            let heading = "## `\(table.name).parquet`"
+            let body = try #require(text.components(separatedBy: heading).dropFirst().first?.components(separatedBy: "\n## ").first,
+                                    "no section \(heading)")
+            let names = table.columns.map(\.name) + (table.geometry == nil ? [] : ["geometry"])
+            let missing = names.filter { !body.contains("`\($0)`") }
+            #expect(missing.isEmpty, "\(table.name): not in docs/codebook.md: \(missing)")
+        }
+    }
+}

@@ -156,7 +156,7 @@ def agreements(loc, layers):
 
 
 def run(export, points, out, scheduler=None, workers=2, as_of=None):
-    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
     client = Client(scheduler or cluster)
     try:
         start = time.time()
