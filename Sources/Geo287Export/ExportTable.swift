@@ -37,12 +37,9 @@ public struct ExportTable: Sendable {
 
     /// The table as CSV (RFC 4180, formula-safe), dates as YYYY-MM-DD, booleans `true`/`false`, nulls empty.
     public func csv() -> Data {
-        var out: [UInt8] = []
-        CSVWriter.append(columns.map(\.name).map(CSVWriter.field).joined(separator: ",") + "\n", to: &out)
-        for i in 0..<rows {
-            CSVWriter.append(columns.map { CSVWriter.field($0.values.text(i) ?? "") }.joined(separator: ",") + "\n", to: &out)
-        }
-        return Data(out)
+        var out = Data(CSVWriter.line(columns.map(\.name)).utf8)
+        for i in 0..<rows { out.append(contentsOf: CSVWriter.line(columns.map { $0.values.text(i) ?? "" }).utf8) }
+        return out
     }
 }
 
