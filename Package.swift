@@ -3,7 +3,7 @@ import PackageDescription
 
 // geo287: 287(g) agreements joined to Census geography through GEOS.
 // Modules, one concern each (no cycles):
-//   CGEOS, CPROJ, CShapelib  C shims over the Debian libraries (pkg-config)
+//   CGEOS, CPROJ, CShapelib, CSQLite  C shims over the Debian libraries (pkg-config)
 //   Geo287Core               no C library: errors, JSON/CSV, states, data root, atomic files, name keys, text, SHA-256, zip, Prefetch, Parallel
 //   Geo287Geometry           safe Swift wrappers: GEOS, PROJ, pure-Swift polygons, point index, the border rule
 //   Geo287Census             shapefile reader/writer, Census layers and tables, the data catalog
@@ -15,6 +15,7 @@ import PackageDescription
 //   Geo287Maps               GeoJSON and SVG output
 //   Geo287Site               the static web site: search, "use my location", interactive maps (EN/ES)
 //   Geo287Fetch              downloads: Census files (pinned SHA-256), ICE sheets, Wayback captures
+//   Geo287Export             jurisdiction periods and panels as GeoParquet (own Parquet writer) and GeoPackage (SQLite)
 //   geo287                   the command line (thin)
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
@@ -25,7 +26,7 @@ let package = Package(
         .executable(name: "geo287", targets: ["geo287"]),
         .library(name: "Geo287", targets: [
             "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Jurisdictions", "Geo287Coverage",
-            "Geo287Lookup", "Geo287History", "Geo287Maps", "Geo287Site", "Geo287Fetch",
+            "Geo287Lookup", "Geo287History", "Geo287Maps", "Geo287Site", "Geo287Fetch", "Geo287Export",
         ]),
     ],
     dependencies: [
@@ -36,6 +37,7 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CShapelib", pkgConfig: "shapelib", providers: [.apt(["libshp-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(
             name: "Geo287Core", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strict),
         .target(name: "Geo287Geometry", dependencies: ["Geo287Core", "CGEOS", "CPROJ"], swiftSettings: strict),
@@ -73,11 +75,18 @@ let package = Package(
             resources: [.embedInCode("web/site.js"), .embedInCode("web/site.css")],
             swiftSettings: strict),
         .target(name: "Geo287Fetch", dependencies: ["Geo287Core", "Geo287Census", "Geo287Sheets"], swiftSettings: strict),
+        .target(
+            name: "Geo287Export",
+            dependencies: [
+                "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Jurisdictions", "Geo287Coverage",
+                "Geo287History", "Geo287Maps", "CSQLite",
+            ],
+            swiftSettings: strict),
         .executableTarget(
             name: "geo287",
             dependencies: [
                 "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Jurisdictions", "Geo287Coverage",
-                "Geo287Lookup", "Geo287History", "Geo287Maps", "Geo287Site", "Geo287Fetch",
+                "Geo287Lookup", "Geo287History", "Geo287Maps", "Geo287Site", "Geo287Fetch", "Geo287Export",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -135,6 +144,14 @@ let package = Package(
             name: "Geo287HostileInputTests",
             dependencies: ["geo287", "Geo287Core", "Geo287Geometry", "Geo287Census", "Geo287Sheets", "Geo287Jurisdictions", "Geo287TestSupport"],
             swiftSettings: strict),
+        // The export read back by independent readers (pyarrow, geopandas, DuckDB, ogrinfo) and the dask recipe.
+        .testTarget(
+            name: "Geo287ExportTests",
+            dependencies: [
+                "Geo287Export", "Geo287History", "Geo287Lookup", "Geo287Core", "Geo287Geometry", "Geo287Sheets", "Geo287Jurisdictions",
+                "Geo287TestSupport",
+            ],
+            exclude: ["python"], swiftSettings: strict),
         // Downloads against a loopback HTTP server the tests start (Fixtures/loopback_server.py).
         .testTarget(
             name: "Geo287FetchTests", dependencies: ["Geo287Fetch", "Geo287Core", "Geo287Census", "Geo287Sheets", "geo287", "Geo287TestSupport"],

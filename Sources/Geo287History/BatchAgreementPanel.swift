@@ -39,7 +39,7 @@ public struct BatchAgreementPanel: Sendable {
     }
 
     /// `reach,counted,counting_rule` under the standard counting rules.
-    static func counting(_ j: Jurisdiction) -> [String] {
+    public static func counting(_ j: Jurisdiction) -> [String] {
         let reach = CountingRules.standard.reach(j)
         let rule: String
         switch reach {

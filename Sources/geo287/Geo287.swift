@@ -20,7 +20,7 @@ struct Geo287: ParsableCommand {
         subcommands: [
             DataCommand.self, AgreementsCommand.self, SummaryCommand.self, MatchCommand.self, CoverageCommand.self,
             MapCommand.self, LookupCommand.self, SiteCommand.self,
-            DiffCommand.self, HistoryCommand.self, BatchCommand.self,
+            DiffCommand.self, HistoryCommand.self, BatchCommand.self, ExportCommand.self,
         ]
     )
 
