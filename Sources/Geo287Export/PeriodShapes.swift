@@ -62,19 +62,14 @@ final class PeriodShapes {
             if let g = j.geoid, g.count == 7 { own.insert(g) }
             excepted.formUnion(j.exceptPlaceGEOIDs)
         }
-        try gazetteer.loadPlaceGeometries(own, threads: threads)
-        var boxes: [String: [BoundingBox]] = [:]
-        for id in own.sorted() {
-            if let p = try gazetteer.place(geoid: id), !p.geometry.polygons.isEmpty { boxes[String(id.prefix(2)), default: []].append(p.geometry.bounds) }
-        }
         // An excepted place may have no polygon in the compact layer (Mesquite, NV): `lookup`
         // then never locates a point in it, and the export leaves it out the same way.
-        for id in excepted.subtracting(own).sorted() {
-            let state = String(id.prefix(2))
-            guard let place = try gazetteer.places(inState: state).first(where: { $0.geoid == id }),
-                  let g = try CensusLayers.placeGeometries(gazetteer.root, stateFIPS: state, records: [place.recordIndex])[place.recordIndex],
-                  !g.polygons.isEmpty else { continue }
-            boxes[state, default: []].append(g.bounds)
+        let others = excepted.subtracting(own)
+        try gazetteer.loadPlaceGeometries(own, threads: threads)
+        try gazetteer.loadPlaceGeometries(others, threads: threads, compactMayLack: true)
+        var boxes: [String: [BoundingBox]] = [:]
+        for id in own.union(others).sorted() {
+            if let p = try gazetteer.place(geoid: id), !p.geometry.polygons.isEmpty { boxes[String(id.prefix(2)), default: []].append(p.geometry.bounds) }
         }
         let root = gazetteer.root, stateBoxes = boxes
         let found = try Parallel.map(stateBoxes.keys.sorted(), threads: threads) { (state: String) throws -> [Place] in
