@@ -115,9 +115,10 @@ struct LookupNames {
         let county = resolved.county
         let key = NameKey.normalize(name)
         // Places of that name (or the name the matcher reads) whose parts include the county.
-        let resolver = PlaceResolver(places: try gazetteer.places(inState: st.fips), crosswalk: gazetteer.crosswalk, stateFIPS: st.fips)
+        let statePlaces = try gazetteer.places(inState: st.fips)
+        let resolver = PlaceResolver(places: statePlaces, crosswalk: gazetteer.crosswalk, stateFIPS: st.fips)
         let join = CountyJoin(gazetteer: gazetteer)
-        let named = try gazetteer.places(inState: st.fips).filter { NameKey.normalize($0.name) == key || NameKey.normalize($0.nameWithType) == key }
+        let named = statePlaces.filter { NameKey.normalize($0.name) == key || NameKey.normalize($0.nameWithType) == key }
         var places: [Place] = []
         for p in named where try join.counties(ofPlace: p.geoid).contains(where: { $0.countyGEOID == county.geoid }) { places.append(p) }
         if places.isEmpty, let m = resolver.resolve(key: key, county: nil), m.method != .fuzzy,
