@@ -26,13 +26,13 @@ public struct BatchAgreementPanel: Sendable {
 
     mutating func add(_ step: History.Step) {
         let sheet = step.matched.sheet
-        let date = sheet.published?.description ?? ""
+        let date = sheet.published?.description ?? "", fileName = sheet.fileName
         let ids = lineages.add(step.identified, matched: step.matched.matched, diff: step.diff)
         for ((row, m), agreementID) in zip(zip(step.identified.rows, step.matched.matched), ids) {
             let a = m.agreement, j = m.jurisdiction
             let agencyID = lineages.lifetimes[agreementID]?.agencyID ?? ""
             fieldBytes += BatchCSV.fields([
-                date, sheet.fileName, String(a.row), row.id, agreementID, agencyID, row.identity.state, row.identity.model,
+                date, fileName, String(a.row), row.id, agreementID, agencyID, row.identity.state, row.identity.model,
                 a.agencyName, a.typeAsPrinted ?? "", a.signed?.description ?? "", a.countyAsPrinted ?? "", SheetDiff.moa(a) ?? "",
                 j.level.rawValue, j.geoid ?? "", j.name, j.method.rawValue, BatchCSV.fraction(j.confidence, decimals: 2),
                 j.counties.map(\.countyGEOID).joined(separator: ";"),
