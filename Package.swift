@@ -3,8 +3,8 @@ import PackageDescription
 
 // geo287: 287(g) agreements joined to Census geography through GEOS.
 // Modules, one concern each (no cycles):
-//   CGEOS, CPROJ, CShapelib, CSQLite  C shims over the Debian libraries (pkg-config)
-//   Geo287Core               no C library: errors, JSON/CSV, states, data root, atomic files, name keys, text, SHA-256, zip, Prefetch, Parallel
+//   CGEOS, CPROJ, CShapelib, CSQLite, CZlibSystem  C shims over the Debian libraries (pkg-config)
+//   Geo287Core               zlib only (zip reading): errors, JSON/CSV, states, data root, atomic files, name keys, text, SHA-256, zip, Prefetch, Parallel
 //   Geo287Geometry           safe Swift wrappers: GEOS, PROJ, pure-Swift polygons, point index, the border rule
 //   Geo287Census             shapefile reader/writer, Census layers and tables, the data catalog
 //   Geo287Sheets             ICE 287(g) xlsx/CSV sheets read into normalized agreements; the dated sheets of a root
@@ -38,8 +38,11 @@ let package = Package(
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CShapelib", pkgConfig: "shapelib", providers: [.apt(["libshp-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // Named apart from ZIPFoundation's own `CZlib` module (Linux), which only its writer uses now.
+        .systemLibrary(name: "CZlibSystem", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
-            name: "Geo287Core", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strict),
+            name: "Geo287Core", dependencies: ["CZlibSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
         .target(name: "Geo287Geometry", dependencies: ["Geo287Core", "CGEOS", "CPROJ"], swiftSettings: strict),
         .target(name: "Geo287Census", dependencies: ["Geo287Core", "Geo287Geometry", "CShapelib"], swiftSettings: strict),
         .target(name: "Geo287Sheets", dependencies: ["Geo287Core"], swiftSettings: strict),

@@ -1,12 +1,14 @@
+import CZlibSystem
 import Foundation
-import ZIPFoundation
 
 /// Read-only access to the members of a zip archive, with a hard cap on how many bytes any
 /// one member may inflate to: a member that claims, or turns out to have, more is refused
-/// without being held in memory (zip bombs, absurd size fields).
+/// without being held in memory (zip bombs, absurd size fields). The archive is mapped, its
+/// central directory read by `ZipDirectory`, and members inflated by zlib.
 public struct ZipFile {
     public let path: String
-    private let archive: Archive
+    private let bytes: Data
+    private let directory: ZipDirectory
 
     /// Default cap on one member's inflated size: 256 MiB (the largest Census member is ~40 MB).
     public static let defaultMemberLimit = 256 << 20
@@ -15,7 +17,8 @@ public struct ZipFile {
         self.path = path
         try InputFile.check(path)   // missing, a folder, a FIFO or a device: refused before opening
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            bytes = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            directory = try bytes.withUnsafeBytes { try ZipDirectory($0) }
         } catch {
             throw DataError(path, "not a zip archive")
         }
@@ -23,44 +26,48 @@ public struct ZipFile {
 
     /// Member paths, in archive order, directories excluded.
     public var memberPaths: [String] {
-        archive.compactMap { $0.type == .file ? $0.path : nil }
+        directory.entries.compactMap { $0.isFile ? $0.path : nil }
     }
 
-    public func contains(_ member: String) -> Bool { archive[member] != nil }
+    public func contains(_ member: String) -> Bool { directory.byPath[member] != nil }
 
     /// The inflated size a member declares, nil if there is no such member.
-    public func uncompressedSize(_ member: String) -> Int? { archive[member].map { Int($0.uncompressedSize) } }
+    public func uncompressedSize(_ member: String) -> Int? { entry(member).map { Int(clamping: $0.uncompressedSize) } }
+
+    private func entry(_ member: String) -> ZipDirectory.Entry? { directory.byPath[member].map { directory.entries[$0] } }
 
     /// The bytes of `member`, inflated (and CRC-checked unless `verifyCRC` is false, for
     /// files whose SHA-256 the data catalog checks); throws if it exceeds `limit`.
     /// With `prefix`, inflating stops once that many bytes are out (the CRC is then not checked).
     public func read(_ member: String, limit: Int = ZipFile.defaultMemberLimit, verifyCRC: Bool = true,
                      prefix: Int? = nil) throws -> Data {
-        guard let entry = archive[member] else { throw DataError(path, "zip has no member \(member)") }
-        if entry.uncompressedSize > UInt64(limit) {
+        guard let entry = entry(member) else { throw DataError(path, "zip has no member \(member)") }
+        if entry.uncompressedSize > UInt64(max(0, limit)) {
             throw DataError(path, "member \(member) claims \(entry.uncompressedSize) bytes, over the \(limit)-byte limit")
         }
-        var out = Data()
-        let wanted = min(limit, prefix ?? limit)
-        out.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(wanted))))
-        do {
-            let crc = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: !verifyCRC || prefix != nil) { chunk in
-                if out.count + chunk.count > limit { throw ZipLimitExceeded() }
-                out.append(chunk)
-                if let prefix, out.count >= prefix { throw ZipPrefixRead() }
-            }
-            // ZIPFoundation computes the CRC-32 but leaves the comparison to the caller.
-            if verifyCRC, prefix == nil, crc != entry.checksum {
-                throw DataError(path, "member \(member) is corrupt (CRC-32 \(String(crc, radix: 16)) where the zip says \(String(entry.checksum, radix: 16)))")
-            }
-        } catch is ZipPrefixRead {
-            return out
-        } catch is ZipLimitExceeded {
-            throw DataError(path, "member \(member) inflates past the \(limit)-byte limit")
-        } catch {
-            throw DataError(path, "member \(member) is corrupt (\(error))")
+        guard entry.flags & 1 == 0 else { throw DataError(path, "member \(member) is encrypted; not supported") }
+        guard entry.method == 0 || entry.method == 8 else {
+            throw DataError(path, "member \(member) uses compression method \(entry.method); only stored (0) and deflate (8) are read")
         }
-        return out
+        var inflater = ZipInflater(limit: limit, prefix: prefix, reserve: Int(clamping: entry.uncompressedSize))
+        let outcome: ZipInflater.Outcome = bytes.withUnsafeBytes { all in
+            let start: Int
+            do { start = try ZipDirectory.dataStart(entry, in: all) } catch {
+                return .corrupt("its data runs past the end of the archive")
+            }
+            let input = UnsafeRawBufferPointer(rebasing: all[start..<(start + entry.compressedSize)])
+            return entry.method == 0 ? inflater.store(input) : inflater.inflate(input)
+        }
+        switch outcome {
+        case .prefixRead: return inflater.out
+        case .overLimit: throw DataError(path, "member \(member) inflates past the \(limit)-byte limit")
+        case .corrupt(let why): throw DataError(path, "member \(member) is corrupt (\(why))")
+        case .done:
+            if verifyCRC, prefix == nil, inflater.crc != entry.crc32 {
+                throw DataError(path, "member \(member) is corrupt (CRC-32 \(String(inflater.crc, radix: 16)) where the zip says \(String(entry.crc32, radix: 16)))")
+            }
+            return inflater.out
+        }
     }
 
     /// Extracts the named members into `directory` (created if needed), each bounded by `limit`.
@@ -75,5 +82,74 @@ public struct ZipFile {
     }
 }
 
-private struct ZipLimitExceeded: Error {}
-private struct ZipPrefixRead: Error {}
+/// One member's bytes out of zlib (raw deflate) or copied (stored), under a size limit, with
+/// the CRC-32 of what came out.
+struct ZipInflater {
+    enum Outcome { case done, prefixRead, overLimit, corrupt(String) }
+
+    let limit: Int
+    let prefix: Int?
+    private(set) var out = Data()
+    private(set) var crc = UInt32(0)
+
+    init(limit: Int, prefix: Int?, reserve: Int) {
+        self.limit = limit
+        self.prefix = prefix
+        out.reserveCapacity(min(reserve, limit, prefix ?? limit))
+    }
+
+    /// Appends one piece; the outcome when reading should stop.
+    private mutating func take(_ piece: UnsafeRawBufferPointer) -> Outcome? {
+        if piece.count > limit - out.count { return .overLimit }
+        out.append(contentsOf: piece)
+        if let base = piece.baseAddress {
+            crc = UInt32(truncatingIfNeeded: crc32(uLong(crc), base.assumingMemoryBound(to: Bytef.self), uInt(piece.count)))
+        }
+        if let prefix, out.count >= prefix { return .prefixRead }
+        return nil
+    }
+
+    mutating func store(_ input: UnsafeRawBufferPointer) -> Outcome {
+        var at = 0
+        while at < input.count {
+            let n = min(1 << 18, input.count - at)
+            if let stop = take(UnsafeRawBufferPointer(rebasing: input[at..<(at + n)])) { return stop }
+            at += n
+        }
+        return .done
+    }
+
+    mutating func inflate(_ input: UnsafeRawBufferPointer) -> Outcome {
+        var stream = z_stream()
+        guard geo287_inflate_init_raw(&stream) == Z_OK else { return .corrupt("zlib could not start inflating") }
+        defer { inflateEnd(&stream) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 18)
+        var fed = 0
+        while true {
+            if stream.avail_in == 0, fed < input.count, let base = input.baseAddress {
+                let n = min(Int(UInt32.max), input.count - fed)
+                stream.next_in = UnsafeMutablePointer(mutating: (base + fed).assumingMemoryBound(to: Bytef.self))
+                stream.avail_in = uInt(n)
+                fed += n
+            }
+            let (status, produced) = buffer.withUnsafeMutableBytes { b -> (Int32, Int) in
+                stream.next_out = b.baseAddress?.assumingMemoryBound(to: Bytef.self)
+                stream.avail_out = uInt(b.count)
+                let status = CZlibSystem.inflate(&stream, Z_NO_FLUSH)
+                return (status, b.count - Int(stream.avail_out))
+            }
+            if produced > 0, let stop = buffer.withUnsafeBytes({ take(UnsafeRawBufferPointer(rebasing: $0[0..<produced])) }) {
+                return stop
+            }
+            switch status {
+            case Z_STREAM_END: return .done
+            case Z_OK: continue
+            case Z_BUF_ERROR where stream.avail_in == 0 && fed == input.count: return .corrupt("the deflate stream is truncated")
+            case Z_BUF_ERROR: continue
+            default:
+                let why = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
+                return .corrupt("invalid deflate data: \(why)")
+            }
+        }
+    }
+}

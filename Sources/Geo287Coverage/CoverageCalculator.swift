@@ -1,3 +1,4 @@
+import Geo287Census
 import Geo287Core
 import Geo287Jurisdictions
 import Geo287Sheets
@@ -15,14 +16,18 @@ public struct CoverageCalculator: Sendable {
 
     /// `fractions`: an optional replacement for the per-county covered fraction of people not
     /// under a statewide or county agreement (the tracts method supplies its own).
+    /// `memo`: counties kept from the sheet counted before (`CountyCoverageMemo`), used when it
+    /// was made for these options and no `placeFractions` are given.
     public func compute(participating: Sheet, matched: [MatchedAgreement], pending: Sheet?, pendingMatched: [MatchedAgreement],
-                        options: CoverageOptions, placeFractions: ((String, [CoveringAgreement]) -> Double)? = nil) -> CoverageResult {
+                        options: CoverageOptions, placeFractions: ((String, [CoveringAgreement]) -> Double)? = nil,
+                        memo: CountyCoverageMemo? = nil) -> CoverageResult {
+        let memo = placeFractions == nil && memo?.serves(options) == true ? memo : nil
         var reach: [String: [CoveringAgreement]] = [:]
         var agreementsByState: [String: Int] = [:]
         var notCounted: [CountingRule: Int] = [:], unmatched = 0
         var townsByState: [String: Int] = [:]
-        let all = matched.map { ($0, false) } + (options.includePending ? pendingMatched.map { ($0, true) } : [])
-        for (m, isPending) in all {
+        // The two lists in turn (not concatenated: that would copy every agreement).
+        for (list, isPending) in [(matched, false), (options.includePending ? pendingMatched : [], true)] { for m in list {
             guard options.model.admits(m.agreement.model), let model = m.agreement.model else { continue }
             if options.excludeStatewide && m.jurisdiction.level == .state { continue }
             if let s = m.agreement.state { agreementsByState[s.fips, default: 0] += 1 }
@@ -43,17 +48,11 @@ public struct CoverageCalculator: Sendable {
                     jurisdictionGEOID: j.geoid, pending: isPending, coverage: c.coverage,
                     reach: r, basis: c.basis, exceptPlaces: j.exceptPlaceGEOIDs))
             }
-        }
-        let counties = gazetteer.counties.filter { options.state == nil || $0.stateUSPS == options.state }.map { county in
-            let list = (reach[county.geoid] ?? []).sorted { ($0.level.rawValue, $0.agency, $0.model) < ($1.level.rawValue, $1.agency, $1.model) }
-            let population = gazetteer.population(county: county.geoid) ?? 0
-            let fraction = coveredFraction(county.geoid, list, placeFractions: placeFractions, statewide: true)
-            let withoutState = coveredFraction(county.geoid, list, placeFractions: placeFractions, statewide: false)
-            return CountyCoverage(geoid: county.geoid, name: county.nameWithType, stateUSPS: county.stateUSPS,
-                                  stateFIPS: county.stateFIPS, population: population,
-                                  covered: Int((Double(population) * fraction).rounded()),
-                                  coveredWithoutStatewide: Int((Double(population) * withoutState).rounded()), agreements: list)
-        }.sorted { $0.geoid < $1.geoid }
+        } }
+        let counties = memo?.counties(gazetteer.counties, state: options.state, reach: reach) { countyCoverage($0, $1, placeFractions: nil) }
+            ?? gazetteer.counties.filter { options.state == nil || $0.stateUSPS == options.state }.map { county in
+                countyCoverage(county, reach[county.geoid] ?? [], placeFractions: placeFractions)
+            }.sorted { $0.geoid < $1.geoid }
         let states = summarizeStates(counties, agreementsByState: agreementsByState).map { s in
             var s = s
             s.uncountedTowns = townsByState[s.fips] ?? 0
@@ -89,6 +88,19 @@ public struct CoverageCalculator: Sendable {
                               counties: counties, notes: notes)
     }
 
+    /// One county reached by `reached` (in sheet order).
+    func countyCoverage(_ county: County, _ reached: [CoveringAgreement],
+                        placeFractions: ((String, [CoveringAgreement]) -> Double)?) -> CountyCoverage {
+        let list = reached.sorted { ($0.level.rawValue, $0.agency, $0.model) < ($1.level.rawValue, $1.agency, $1.model) }
+        let population = gazetteer.population(county: county.geoid) ?? 0
+        let fraction = coveredFraction(county.geoid, list, placeFractions: placeFractions, statewide: true)
+        let withoutState = coveredFraction(county.geoid, list, placeFractions: placeFractions, statewide: false)
+        return CountyCoverage(geoid: county.geoid, name: county.nameWithType, stateUSPS: county.stateUSPS,
+                              stateFIPS: county.stateFIPS, population: population,
+                              covered: Int((Double(population) * fraction).rounded()),
+                              coveredWithoutStatewide: Int((Double(population) * withoutState).rounded()), agreements: list)
+    }
+
     /// The covered fraction of a county's people: 1 under a counted state or county agreement
     /// (less the places a county-wide agency does not police, unless their own agreements
     /// cover them), else the sum over distinct places (capped at 1: places do not overlap).
@@ -117,14 +129,22 @@ public struct CoverageCalculator: Sendable {
     }
 
     func summarizeStates(_ counties: [CountyCoverage], agreementsByState: [String: Int]) -> [StateCoverage] {
-        let byState = Dictionary(grouping: counties, by: \.stateFIPS)
-        return byState.map { fips, list in
-            let usps = list.first?.stateUSPS ?? fips
-            return StateCoverage(fips: fips, usps: usps, name: USState.fips(fips)?.name ?? usps,
-                                 population: list.reduce(0) { $0 + $1.population }, covered: list.reduce(0) { $0 + $1.covered },
-                                 coveredWithoutStatewide: list.reduce(0) { $0 + $1.coveredWithoutStatewide },
-                                 statewide: list.contains(where: \.statewide), countiesTouched: list.filter(\.touched).count,
-                                 agreements: agreementsByState[fips] ?? 0)
+        // One pass, sums per state (integer sums: the order of the counties does not matter).
+        struct Sum { var usps: String; var population = 0, covered = 0, withoutStatewide = 0, touched = 0, statewide = false }
+        var sums: [String: Sum] = [:]
+        for c in counties {
+            var s = sums[c.stateFIPS] ?? Sum(usps: c.stateUSPS)
+            s.population += c.population
+            s.covered += c.covered
+            s.withoutStatewide += c.coveredWithoutStatewide
+            if c.touched { s.touched += 1 }
+            if !s.statewide, c.statewide { s.statewide = true }
+            sums[c.stateFIPS] = s
+        }
+        return sums.map { fips, s in
+            StateCoverage(fips: fips, usps: s.usps, name: USState.fips(fips)?.name ?? s.usps, population: s.population,
+                          covered: s.covered, coveredWithoutStatewide: s.withoutStatewide, statewide: s.statewide,
+                          countiesTouched: s.touched, agreements: agreementsByState[fips] ?? 0)
         }.sorted { ($1.covered, $0.usps) < ($0.covered, $1.usps) }
     }
 }

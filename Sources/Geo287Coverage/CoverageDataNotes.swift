@@ -8,7 +8,8 @@ import Geo287Sheets
 /// row (0 people), and the county join's estimates (a coverage capped at 1, a place without
 /// 2020 population).
 extension CoverageRun {
-    func dataNotes(_ participating: MatchedSheet, pending: MatchedSheet?, options: CoverageOptions) -> [String] {
+    func dataNotes(_ participating: MatchedSheet, pending: MatchedSheet?, options: CoverageOptions,
+                   memo: CountyCoverageMemo? = nil) -> [String] {
         let sheets = [participating] + (options.includePending ? [pending].compactMap { $0 } : [])
         let inScope = { (a: Agreement) in options.state == nil || a.state?.usps == options.state }
         var notes: [String] = []
@@ -21,7 +22,8 @@ extension CoverageRun {
             notes.append("\(unread.count) agreement(s) have a SUPPORT TYPE that is not one of the three models and are counted under no model: \(Self.list(unread)).")
         }
         // Territories have no rows in the county estimates; another note names those touched.
-        let unpeopled = gazetteer.countiesWithoutPopulation.filter { $0.stateFIPS < "60" && (options.state == nil || $0.stateUSPS == options.state) }
+        let without = memo?.countiesWithoutPopulation { gazetteer.countiesWithoutPopulation } ?? gazetteer.countiesWithoutPopulation
+        let unpeopled = without.filter { $0.stateFIPS < "60" && (options.state == nil || $0.stateUSPS == options.state) }
         if !unpeopled.isEmpty {
             notes.append("\(unpeopled.count) county(ies) have no row in \(CensusLayers.populationPath) and count as 0 people: \(Self.list(unpeopled.map { "\($0.nameWithType), \($0.stateUSPS) (\($0.geoid))" })).")
         }

@@ -33,15 +33,17 @@ public struct CoverageRun: Sendable {
         return MatchedSheet(sheet: sheet, matched: joined)
     }
 
-    public func coverage(_ participating: MatchedSheet, pending: MatchedSheet?, options: CoverageOptions) throws -> CoverageResult {
+    /// `memo`: counties kept from the sheet counted before with the same options (places method; `history`, `batch`).
+    public func coverage(_ participating: MatchedSheet, pending: MatchedSheet?, options: CoverageOptions,
+                         memo: CountyCoverageMemo? = nil) throws -> CoverageResult {
         let calculator = CoverageCalculator(gazetteer: gazetteer)
         let pendingSheet = pending?.sheet
         let pendingMatched = pending?.matched ?? []
         switch options.method {
         case .places:
             return calculator.compute(participating: participating.sheet, matched: participating.matched, pending: pendingSheet,
-                                      pendingMatched: pendingMatched, options: options)
-                .adding(notes: dataNotes(participating, pending: pending, options: options))
+                                      pendingMatched: pendingMatched, options: options, memo: memo)
+                .adding(notes: dataNotes(participating, pending: pending, options: options, memo: memo))
         case .tracts:
             try gazetteer.root.require(CensusLayers.tractCentroidsPath)
             let tracts = try TractCentroids.load(gazetteer.root.path(CensusLayers.tractCentroidsPath))

@@ -40,6 +40,16 @@ public struct IdentifiedSheet: Sendable {
         public let id: String
         public let identity: AgreementIdentity
         public let agreement: Agreement
+        /// What `SheetDiff` compares, made once per row: equal ids and equal fingerprints mean
+        /// nothing changed, without comparing field by field.
+        let fingerprint: SheetDiff.Fingerprint
+
+        init(id: String, identity: AgreementIdentity, agreement: Agreement) {
+            self.id = id
+            self.identity = identity
+            self.agreement = agreement
+            fingerprint = SheetDiff.Fingerprint(agreement)
+        }
     }
 
     public let sheet: Sheet

@@ -17,24 +17,27 @@ public struct BatchAgreementPanel: Sendable {
     ]
 
     public private(set) var lineages = AgreementLineages()
-    /// Per row: its agreement id and the fields before the lifetime columns.
-    private var rows: [(agreement: String, fields: [String])] = []
+    /// Per row: its agreement id, and where its fields before the lifetime columns end in
+    /// `fieldBytes` (CSV, each field followed by a comma; rows one after the other).
+    private var rows: [(agreement: String, end: Int)] = []
+    private var fieldBytes: [UInt8] = []
 
     public init() {}
 
     mutating func add(_ step: History.Step) {
         let sheet = step.matched.sheet
-        let date = sheet.published?.description ?? ""
+        let date = sheet.published?.description ?? "", fileName = sheet.fileName
         let ids = lineages.add(step.identified, matched: step.matched.matched, diff: step.diff)
         for ((row, m), agreementID) in zip(zip(step.identified.rows, step.matched.matched), ids) {
             let a = m.agreement, j = m.jurisdiction
             let agencyID = lineages.lifetimes[agreementID]?.agencyID ?? ""
-            rows.append((agreementID, [
-                date, sheet.fileName, String(a.row), row.id, agreementID, agencyID, row.identity.state, row.identity.model,
+            fieldBytes += BatchCSV.fields([
+                date, fileName, String(a.row), row.id, agreementID, agencyID, row.identity.state, row.identity.model,
                 a.agencyName, a.typeAsPrinted ?? "", a.signed?.description ?? "", a.countyAsPrinted ?? "", SheetDiff.moa(a) ?? "",
                 j.level.rawValue, j.geoid ?? "", j.name, j.method.rawValue, BatchCSV.fraction(j.confidence, decimals: 2),
                 j.counties.map(\.countyGEOID).joined(separator: ";"),
-            ] + Self.counting(j)))
+            ] + Self.counting(j))
+            rows.append((agreementID, fieldBytes.count))
         }
     }
 
@@ -54,12 +57,18 @@ public struct BatchAgreementPanel: Sendable {
         [lineages.firstSeen(life), lineages.lastSeen(life), lineages.status(life).rawValue, life.gaps.joined(separator: ";")]
     }
 
-    /// The agreements panel, rows in sheet order.
+    /// The agreements panel, rows in sheet order; the lifetime columns of each agreement are
+    /// formatted once.
     public func panel() -> BatchCSV {
         var csv = BatchCSV(header: Self.header)
+        var tails: [String: [UInt8]] = [:]
+        var start = 0
         for r in rows {
+            defer { start = r.end }
             guard let life = lineages.lifetimes[r.agreement] else { continue }
-            csv.append(r.fields + lifetimeFields(life))
+            let tail = tails[r.agreement] ?? BatchCSV.tail(lifetimeFields(life))
+            tails[r.agreement] = tail
+            csv.appendRaw(fieldBytes[start..<r.end], tail)
         }
         return csv
     }

@@ -30,6 +30,14 @@ public struct BatchCSV: Sendable {
         rows += 1
     }
 
+    /// A row made of a leading part (fields each followed by a comma) and a last part.
+    public mutating func appendRaw(_ head: ArraySlice<UInt8>, _ tail: [UInt8]) {
+        bytes.append(contentsOf: head)
+        bytes.append(contentsOf: tail)
+        bytes.append(UInt8(ascii: "\n"))
+        rows += 1
+    }
+
     /// `fields` as CSV bytes, each followed by a comma (a row's leading part).
     public static func fields(_ fields: [String]) -> [UInt8] {
         var b = BatchCSV(empty: ())

@@ -23,6 +23,7 @@ public struct BatchPanels {
     /// Per county, the constant fields `geoid,name,state,population,` as CSV bytes (the county
     /// list is the same for every sheet and model).
     private var countyPrefix: [String: [UInt8]] = [:]
+    private var tails = BatchCountyTail()
 
     /// One row per county × model filter (every county, so the panel is balanced: zero rows
     /// included), and one row per agreement of the sheet.
@@ -42,10 +43,7 @@ public struct BatchPanels {
                     counties.appendRaw([rowPrefix, prefix, Self.zeroTail])
                     continue
                 }
-                let levels = Set(c.agreements.map(\.level.rawValue)).sorted().joined(separator: ";")
-                let tail = BatchCSV.tail([String(c.covered), BatchCSV.fraction(c.share), String(c.coveredWithoutStatewide),
-                                          String(c.agreements.count), String(c.agreements.filter(\.counted).count), levels])
-                counties.appendRaw([rowPrefix, prefix, tail])
+                counties.appendRaw([rowPrefix, prefix, tails.bytes(c)])
             }
         }
         agreementPanel.add(step)

@@ -46,12 +46,14 @@ public struct History: Sendable {
         var rows: [HistoryRow] = []
         var previous: IdentifiedSheet?
         var vintage = ""
+        // Counties whose covering agreements did not change since the previous sheet keep its count.
+        let memos = Dictionary(uniqueKeysWithValues: filters.map { ($0, CountyCoverageMemo(options: options($0))) })
         for (i, sheet) in sheets.participating.enumerated() {
             let matched = try matching.matchedSheet(sheet)
             // The models are counted side by side (each count reads the same matched sheet).
             let run = matching.run
             let counted = try Parallel.map(filters, threads: run.threads) { f in
-                try run.coverage(matched, pending: nil, options: CoverageOptions(model: f, method: .places))
+                try run.coverage(matched, pending: nil, options: options(f), memo: memos[f])
             }
             let coverage = Dictionary(uniqueKeysWithValues: zip(filters, counted))
             Trace.mark("history coverage")
@@ -69,4 +71,7 @@ public struct History: Sendable {
         }
         return History(rows: rows, populationVintage: vintage)
     }
+
+    /// What each sheet is counted with: one model filter, the places method.
+    static func options(_ filter: ModelFilter) -> CoverageOptions { CoverageOptions(model: filter, method: .places) }
 }

@@ -109,6 +109,7 @@ public struct SheetDiff: Sendable {
     /// The entry for one agreement present in both sheets, nil when nothing that matters changed.
     static func compare(_ a: IdentifiedSheet.Row, _ b: IdentifiedSheet.Row,
                         columns: (old: SheetColumns, new: SheetColumns)) -> Entry? {
+        if a.id == b.id, a.fingerprint == b.fingerprint { return nil }
         let x = a.agreement, y = b.agreement
         var changes: [Change] = []
         var kind = Kind.changed
@@ -117,13 +118,13 @@ public struct SheetDiff: Sendable {
             changes.append(Change(field: "signed", old: x.signed?.description, new: y.signed?.description))
         }
         if a.id != b.id { changes.append(Change(field: "agency", old: x.agencyName, new: y.agencyName)) }
-        if columns.old.county && columns.new.county, countyKey(x.countyAsPrinted) != countyKey(y.countyAsPrinted) {
+        if columns.old.county && columns.new.county, a.fingerprint.county != b.fingerprint.county {
             changes.append(Change(field: "county", old: x.countyAsPrinted, new: y.countyAsPrinted))
         }
         if columns.old.type && columns.new.type, x.agencyType != y.agencyType {
             changes.append(Change(field: "type", old: x.typeAsPrinted, new: y.typeAsPrinted))
         }
-        if moaDocument(x) != moaDocument(y) { changes.append(Change(field: "moa", old: moa(x), new: moa(y))) }
+        if a.fingerprint.moaDocument != b.fingerprint.moaDocument { changes.append(Change(field: "moa", old: moa(x), new: moa(y))) }
         if a.identity.model != b.identity.model {
             changes.insert(Change(field: "model", old: a.identity.model, new: b.identity.model), at: 0)
             kind = .switched
@@ -136,6 +137,21 @@ public struct SheetDiff: Sendable {
     }
 
     static func countyKey(_ s: String?) -> String { s.map(NameKey.normalize) ?? "" }
+
+    /// The fields of a row that `compare` reads, normalized as it compares them.
+    struct Fingerprint: Sendable, Equatable {
+        let signed: SignedDate?
+        let county: String
+        let agencyType: AgencyType
+        let moaDocument: String?
+
+        init(_ a: Agreement) {
+            signed = a.signed
+            county = countyKey(a.countyAsPrinted)
+            agencyType = a.agencyType
+            moaDocument = SheetDiff.moaDocument(a)
+        }
+    }
 
     /// The MOA link, `link pending`, or nil.
     static func moa(_ a: Agreement) -> String? { a.moaURL ?? (a.moaPending ? "link pending" : nil) }
