@@ -1,0 +1,114 @@
+import Foundation
+
+/// One `DerivedCache` file: a magic line, the key, each input's stat key and SHA-256, then the
+/// payload's length and checksum, then the payload.
+enum DerivedCacheEntry {
+    static let magic = Array("geo287 derived table 1\n".utf8)
+
+    struct Input: Equatable {
+        let path: String
+        let size: Int
+        let mtimeNanoseconds: Int
+        let inode: UInt64
+        let sha256: String
+
+        struct Stat: Equatable {
+            let size: Int
+            let mtimeNanoseconds: Int
+            let inode: UInt64
+        }
+
+        /// The stat key of a regular file; nil when it cannot be read.
+        static func statKey(_ path: String) -> Stat? {
+            guard let st = fileStatus(path), st.st_mode & S_IFMT == S_IFREG else { return nil }
+            #if os(Linux)
+            let (seconds, nanoseconds) = (Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec))
+            #else
+            let (seconds, nanoseconds) = (Int(st.st_mtimespec.tv_sec), Int(st.st_mtimespec.tv_nsec))
+            #endif
+            let (ns, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+            return Stat(size: Int(st.st_size), mtimeNanoseconds: overflow ? Int.max : ns &+ nanoseconds, inode: UInt64(st.st_ino))
+        }
+
+        var statValue: Stat { Stat(size: size, mtimeNanoseconds: mtimeNanoseconds, inode: inode) }
+
+        func sameStat(as other: Stat?) -> Bool { other == statValue }
+
+        /// The file's stat key and SHA-256 (the stat taken first: a write during hashing changes it).
+        static func fingerprint(_ path: String) throws -> Input {
+            guard let s = statKey(path) else { throw DataError.missing(path, "not a readable regular file") }
+            return Input(path: path, size: s.size, mtimeNanoseconds: s.mtimeNanoseconds, inode: s.inode,
+                         sha256: try SHA256.hex(ofFile: path))
+        }
+    }
+
+    /// The running executable's size and modification time: tables derived by another build
+    /// (whose matching rules or encoders may differ) are never read.
+    static let executableIdentity: String = {
+        guard let s = Input.statKey("/proc/self/exe") ?? Bundle.main.executablePath.flatMap(Input.statKey) else { return "executable unknown" }
+        return "executable \(s.size) \(s.mtimeNanoseconds)"
+    }()
+
+    static func encode(key: String, inputs: [Input], payload: [UInt8]) -> [UInt8] {
+        var w = BinaryWriter()
+        w.raw(magic)
+        w.string(key)
+        w.array(inputs) { w, i in
+            w.string(i.path); w.int(i.size); w.int(i.mtimeNanoseconds); w.uint64(i.inode); w.string(i.sha256)
+        }
+        w.int(payload.count)
+        w.uint64(checksum(payload[...]))
+        w.raw(payload)
+        return w.bytes
+    }
+
+    enum Outcome {
+        case absent
+        case invalid(String)
+        /// `refreshed`: inputs whose stat key changed but whose content did not (write back).
+        case valid([UInt8], refreshed: [Input]?)
+    }
+
+    static func read(_ file: String, key: String) -> Outcome {
+        guard let data = FileManager.default.contents(atPath: file) else { return .absent }
+        var r = BinaryReader([UInt8](data))
+        do {
+            guard try Array(r.raw(magic.count)) == magic else { return .invalid("not a geo287 derived table") }
+            guard try r.string() == key else { return .invalid("another key") }
+            let recorded = try r.array { r in
+                Input(path: try r.string(), size: try r.int(), mtimeNanoseconds: try r.int(), inode: try r.uint64(), sha256: try r.string())
+            }
+            var refreshed: [Input] = [], changed = false
+            for input in recorded {
+                if input.sameStat(as: Input.statKey(input.path)) { refreshed.append(input); continue }
+                guard let now = try? Input.fingerprint(input.path), now.sha256 == input.sha256 else {
+                    return .invalid("input \(input.path) changed")
+                }
+                refreshed.append(now)
+                changed = true
+            }
+            let length = try r.count()
+            let sum = try r.uint64()
+            let payload = try r.raw(length)
+            guard r.atEnd else { return .invalid("trailing bytes") }
+            guard checksum(payload) == sum else { return .invalid("payload checksum mismatch") }
+            return .valid(Array(payload), refreshed: changed ? refreshed : nil)
+        } catch {
+            return .invalid("damaged header (\(error))")
+        }
+    }
+
+    /// A 64-bit FNV-1a checksum of the payload (detects damage and truncation; the inputs are
+    /// authenticated by their SHA-256, the payload only needs to be the one written).
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return h
+    }
+}
+
+/// `stat(2)` of a path (following links), nil when it fails.
+private func fileStatus(_ path: String) -> stat? {
+    var st = stat()
+    return stat(path, &st) == 0 ? st : nil
+}
