@@ -50,10 +50,9 @@ public struct BinaryReader {
 
     public mutating func uint64() throws -> UInt64 {
         guard bytes.count - offset >= 8 else { throw Damaged("truncated at byte \(offset)") }
-        var v: UInt64 = 0
-        for i in (0..<8).reversed() { v = v << 8 | UInt64(bytes[offset + i]) }
+        let v = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
         offset += 8
-        return v
+        return UInt64(littleEndian: v)
     }
     public mutating func int() throws -> Int { Int(Int64(bitPattern: try uint64())) }
     /// A count (of elements or bytes) that must fit in what is left of the payload.

@@ -65,13 +65,15 @@ enum DerivedCacheEntry {
     enum Outcome {
         case absent
         case invalid(String)
-        /// `refreshed`: inputs whose stat key changed but whose content did not (write back).
-        case valid([UInt8], refreshed: [Input]?)
+        /// The file's bytes, the payload from `payloadStart` to the end; `refreshed`: the
+        /// inputs when one's stat key changed but its content did not (to write back).
+        case valid(bytes: [UInt8], payloadStart: Int, refreshed: [Input]?)
     }
 
     static func read(_ file: String, key: String) -> Outcome {
         guard let data = FileManager.default.contents(atPath: file) else { return .absent }
-        var r = BinaryReader([UInt8](data))
+        let bytes = [UInt8](data)
+        var r = BinaryReader(bytes)
         do {
             guard try Array(r.raw(magic.count)) == magic else { return .invalid("not a geo287 derived table") }
             guard try r.string() == key else { return .invalid("another key") }
@@ -89,20 +91,29 @@ enum DerivedCacheEntry {
             }
             let length = try r.count()
             let sum = try r.uint64()
+            let payloadStart = r.offset
             let payload = try r.raw(length)
             guard r.atEnd else { return .invalid("trailing bytes") }
             guard checksum(payload) == sum else { return .invalid("payload checksum mismatch") }
-            return .valid(Array(payload), refreshed: changed ? refreshed : nil)
+            return .valid(bytes: bytes, payloadStart: payloadStart, refreshed: changed ? refreshed : nil)
         } catch {
             return .invalid("damaged header (\(error))")
         }
     }
 
-    /// A 64-bit FNV-1a checksum of the payload (detects damage and truncation; the inputs are
-    /// authenticated by their SHA-256, the payload only needs to be the one written).
+    /// A 64-bit checksum of the payload, word by word (FNV-1a's multiply with a shift; every
+    /// step is a bijection, so any changed word changes the result). It detects damage and
+    /// truncation; the inputs themselves are authenticated by their SHA-256.
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for i in 0..<words {
+                h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))) &* 0x0000_0100_0000_01b3
+                h ^= h >> 29
+            }
+            for i in (words * 8)..<raw.count { h = (h ^ UInt64(raw[i])) &* 0x0000_0100_0000_01b3 }
+        }
         return h
     }
 }
