@@ -41,18 +41,36 @@ extension PopulationTable {
 }
 
 extension PlaceCountyCrosswalk {
+    /// The parts, then the tables `init(parts:)` derives from them that are costly to rebuild
+    /// (the sorted places of each state, the counties' sums), as computed.
     public func encode(to w: inout BinaryWriter) {
         w.array(parts) { w, p in
             w.string(p.countyGEOID); w.optionalString(p.placeGEOID); w.string(p.stateUSPS); w.string(p.countyName)
             w.string(p.placeName); w.int(p.population2020); w.optional(p.placeShare) { $0.double($1) }; w.double(p.countyShare)
         }
+        w.array(placesByState.sorted { $0.key < $1.key }) { w, e in w.string(e.key); w.strings(e.value) }
+        w.array(countyPopulation2020.sorted { $0.key < $1.key }) { w, e in w.string(e.key); w.int(e.value) }
     }
 
     public static func decode(from r: inout BinaryReader) throws -> PlaceCountyCrosswalk {
-        PlaceCountyCrosswalk(parts: try r.array { r in
+        let parts = try r.array { r in
             Part(countyGEOID: try r.string(), placeGEOID: try r.optionalString(), stateUSPS: try r.string(), countyName: try r.string(),
                  placeName: try r.string(), population2020: try r.int(), placeShare: try r.optional { try $0.double() },
                  countyShare: try r.double())
-        })
+        }
+        let byState = try r.array { r in (try r.string(), try r.strings()) }
+        let county = try r.array { r in (try r.string(), try r.int()) }
+        var byPlace: [String: [Part]] = Dictionary(minimumCapacity: byState.reduce(0) { $0 + $1.1.count })
+        for p in parts { if let g = p.placeGEOID { byPlace[g, default: []].append(p) } }
+        return PlaceCountyCrosswalk(parts: parts, partsByPlace: byPlace,
+                                    placesByState: Dictionary(byState, uniquingKeysWith: { a, _ in a }),
+                                    countyPopulation2020: Dictionary(county, uniquingKeysWith: { a, _ in a }))
+    }
+
+    private init(parts: [Part], partsByPlace: [String: [Part]], placesByState: [String: [String]], countyPopulation2020: [String: Int]) {
+        self.parts = parts
+        self.partsByPlace = partsByPlace
+        self.placesByState = placesByState
+        self.countyPopulation2020 = countyPopulation2020
     }
 }

@@ -1,9 +1,12 @@
 import Foundation
 
 /// A compact little-endian binary encoding for geo287's derived tables (see `DerivedCache`):
-/// integers as 8 bytes, doubles by their bit pattern, strings as a length and UTF-8 bytes.
+/// integers as 8 bytes, doubles by their bit pattern, strings as a length and UTF-8 bytes the
+/// first time, then as a reference to that first one (county names, GEOIDs, file paths repeat
+/// thousands of times; the reader then shares one string instead of allocating each).
 public struct BinaryWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
+    private var written: [String: Int] = [:]
 
     public init() {}
 
@@ -12,6 +15,8 @@ public struct BinaryWriter: Sendable {
     public mutating func double(_ v: Double) { uint64(v.bitPattern) }
     public mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
     public mutating func string(_ v: String) {
+        if let index = written[v] { return int(-1 - index) }
+        written[v] = written.count
         let utf8 = Array(v.utf8)
         int(utf8.count)
         bytes.append(contentsOf: utf8)
@@ -40,6 +45,7 @@ public struct BinaryReader {
 
     private let bytes: [UInt8]
     public private(set) var offset: Int
+    private var table: [String] = []   // strings in the order first written
 
     public init(_ bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
@@ -72,9 +78,17 @@ public struct BinaryReader {
         }
     }
     public mutating func string() throws -> String {
-        let n = try count()
+        let n = try int()
+        if n < 0 {
+            let index = -1 - n
+            guard index < table.count else { throw Damaged("bad string reference at byte \(offset - 8)") }
+            return table[index]
+        }
+        guard n <= bytes.count - offset else { throw Damaged("bad string length \(n) at byte \(offset - 8)") }
         defer { offset += n }
-        return String(decoding: bytes[offset..<(offset + n)], as: UTF8.self)
+        let s = String(decoding: bytes[offset..<(offset + n)], as: UTF8.self)
+        table.append(s)
+        return s
     }
     public mutating func raw(_ n: Int) throws -> ArraySlice<UInt8> {
         guard n >= 0, bytes.count - offset >= n else { throw Damaged("truncated at byte \(offset)") }

@@ -61,8 +61,10 @@ public struct DerivedCache: Sendable {
         case .absent:
             break
         }
-        guard let before = try? paths.map({ try DerivedCacheEntry.Input.fingerprint($0) }) else { return try build() }
+        // The inputs are hashed while the value is built (the stat key is taken before each hash).
+        let hashing = Prefetch { try paths.map { try DerivedCacheEntry.Input.fingerprint($0) } }
         let value = try build()
+        guard let before = try? hashing.value() else { return value }
         guard paths.allSatisfy({ p in before.contains { $0.path == p && $0.sameStat(as: DerivedCacheEntry.Input.statKey(p)) } }) else {
             note("\(file): an input changed while it was read; not stored")
             return value

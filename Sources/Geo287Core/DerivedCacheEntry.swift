@@ -3,7 +3,7 @@ import Foundation
 /// One `DerivedCache` file: a magic line, the key, each input's stat key and SHA-256, then the
 /// payload's length and checksum, then the payload.
 enum DerivedCacheEntry {
-    static let magic = Array("geo287 derived table 1\n".utf8)
+    static let magic = Array("geo287 derived table 2\n".utf8)
 
     struct Input: Equatable {
         let path: String

@@ -140,6 +140,9 @@ import Testing
         #expect(cached.population.nationalTotal == 334_914_895)
         #expect(cached.population.counties.mapValues(\.estimate) == computed.population.counties.mapValues(\.estimate))
         #expect(cached.crosswalk.parts == computed.crosswalk.parts)
+        #expect(cached.crosswalk.partsByPlace == computed.crosswalk.partsByPlace)
+        #expect(cached.crosswalk.placesByState == computed.crosswalk.placesByState)
+        #expect(cached.crosswalk.countyPopulation2020 == computed.crosswalk.countyPopulation2020)
 
         let fresh = try CoverageRun(gazetteer: computed).matchedSheet(try SheetReader.read(path: Self.newest), geometry: .all)
         let run = CoverageRun(gazetteer: cached)
