@@ -34,11 +34,34 @@ enum DerivedCacheEntry {
 
         func sameStat(as other: Stat?) -> Bool { other == statValue }
 
-        /// The file's stat key and SHA-256 (the stat taken first: a write during hashing changes it).
+        /// The file's stat key and SHA-256 (the stat taken first: a write during hashing changes
+        /// it). A file hashed earlier in this process with the same stat key is not hashed again
+        /// (the Census tables are inputs of several entries).
         static func fingerprint(_ path: String) throws -> Input {
             guard let s = statKey(path) else { throw DataError.missing(path, "not a readable regular file") }
-            return Input(path: path, size: s.size, mtimeNanoseconds: s.mtimeNanoseconds, inode: s.inode,
-                         sha256: try SHA256.hex(ofFile: path))
+            if let known = Hashed.shared.input(path, s) { return known }
+            let input = Input(path: path, size: s.size, mtimeNanoseconds: s.mtimeNanoseconds, inode: s.inode,
+                              sha256: try SHA256.hex(ofFile: path))
+            Hashed.shared.record(input)
+            return input
+        }
+
+        /// The inputs hashed in this process, by path.
+        final class Hashed: @unchecked Sendable {
+            // @unchecked: `inputs` is only read and written under `lock`.
+            static let shared = Hashed()
+            private var inputs: [String: Input] = [:]
+            private let lock = NSLock()
+
+            func input(_ path: String, _ stat: Stat) -> Input? {
+                lock.lock(); defer { lock.unlock() }
+                return inputs[path].flatMap { $0.statValue == stat ? $0 : nil }
+            }
+
+            func record(_ input: Input) {
+                lock.lock(); defer { lock.unlock() }
+                inputs[input.path] = input
+            }
         }
     }
 
