@@ -5,8 +5,10 @@ SWIFT_FLAGS := -Xswiftc -warnings-as-errors
 
 .PHONY: setup deps build release test bench bench-peers bench-polygons maps clean
 
-## setup: install the Debian libraries and build the release binary (.build/release/geo287)
+## setup: install the Debian libraries, build the release binary (.build/release/geo287) and
+## warm its derived cache for the default data root (geo287 data index; see README "Derived cache")
 setup: deps release
+	.build/release/geo287 data index
 
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \

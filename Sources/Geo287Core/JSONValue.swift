@@ -51,7 +51,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Fixed decimals, trailing zeros trimmed; non-finite numbers become null.
     public static func format(_ d: Double, decimals: Int) -> String {
         guard d.isFinite else { return "null" }
-        var s = String(format: "%.\(decimals)f", d)
+        var s = FixedDecimal.format(d, decimals: decimals) ?? String(format: "%.\(decimals)f", d)
         if s.contains(".") {
             while s.hasSuffix("0") { s.removeLast() }
             if s.hasSuffix(".") { s.removeLast() }

@@ -13,14 +13,18 @@ public final class Gazetteer: @unchecked Sendable {
     public let countyByGEOID: [String: County]
     public let crosswalk: PlaceCountyCrosswalk
     public let population: PopulationTable
+    /// Where derived tables (the Census tables, matched sheets) are kept between runs; off by default.
+    public let cache: DerivedCache
     private let countiesByState: [String: [County]]
     private let lock = NSLock()
     private var placeIndex: [String: [Place]] = [:]          // attributes only, by state
     private var placeGeometry: [String: MultiPolygon] = [:]  // by place GEOID
     private var subdivisionCache: CountySubdivisions?
 
-    public init(root: DataRoot, counties: [County], crosswalk: PlaceCountyCrosswalk, population: PopulationTable) {
+    public init(root: DataRoot, counties: [County], crosswalk: PlaceCountyCrosswalk, population: PopulationTable,
+                cache: DerivedCache = .off) {
         self.root = root
+        self.cache = cache
         self.counties = counties
         self.crosswalk = crosswalk
         self.population = population
@@ -28,20 +32,19 @@ public final class Gazetteer: @unchecked Sendable {
         countiesByState = Dictionary(grouping: counties, by: \.stateFIPS)
     }
 
-    /// Loads the county layer, population and crosswalk from the data root.
-    public static func load(_ root: DataRoot) throws -> Gazetteer {
+    /// Loads the county layer, population and crosswalk from the data root (or from `cache`,
+    /// which later derived tables of this gazetteer use too).
+    public static func load(_ root: DataRoot, cache: DerivedCache = .off) throws -> Gazetteer {
         for path in [CensusLayers.crosswalkPath, CensusLayers.populationPath, CensusLayers.countiesPath] { try root.require(path) }
-        // The three inputs are independent: the crosswalk is read on another thread meanwhile.
-        let crosswalk = Prefetch { try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath)) }
-        let counties = try CensusLayers.counties(root)
-        let population = try PopulationTable.load(root.path(CensusLayers.populationPath))
+        let tables = try GazetteerTables.load(root, cache: cache)
+        let (counties, population) = (tables.counties, tables.population)
         // Every county of a state (territories have no estimates) must have its people: a
         // missing row would silently count as nobody.
         if let c = counties.filter({ $0.stateFIPS < "60" && population.counties[$0.geoid] == nil }).min(by: { $0.geoid < $1.geoid }) {
             throw DataError(root.path(CensusLayers.populationPath),
                             "incomplete table: no row for \(c.nameWithType), \(c.stateUSPS) (\(c.geoid)) of the county layer")
         }
-        let gazetteer = Gazetteer(root: root, counties: counties, crosswalk: try crosswalk.value(), population: population)
+        let gazetteer = Gazetteer(root: root, counties: counties, crosswalk: tables.crosswalk, population: population, cache: cache)
         Trace.mark("census tables")
         return gazetteer
     }

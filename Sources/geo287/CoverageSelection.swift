@@ -33,15 +33,16 @@ struct CoverageSelection: ParsableArguments {
     var rules: CountingRules { ruleSwitches.reduce(CountingRules.standard) { $0.with($1.rule, on: $1.on) } }
     var usps: String? { state?.usps }
 
-    /// The gazetteer and the participating (and pending) sheet, matched and joined.
+    /// The gazetteer and the participating (and pending) sheet, matched and joined; the
+    /// Census tables and the matched participating sheet from the derived cache when valid.
     func load(_ root: DataRoot, sheet: SheetOption) throws -> (run: CoverageRun, participating: MatchedSheet, pending: MatchedSheet?) {
-        // The Census tables load while the sheets are read.
-        let gazetteer = Prefetch { try Gazetteer.load(root) }
-        let inputs = try sheet.loadWithPending(root, includePending: includePending)
-        Trace.mark("sheets")
+        // The Census tables load while the sheet is chosen.
+        let gazetteer = Prefetch { try Gazetteer.load(root, cache: .fromEnvironment()) }
+        let path = try sheet.path(root)
         let run = CoverageRun(gazetteer: try gazetteer.value(), threads: threads)
-        let participating = try run.matchedSheet(inputs.participating)
-        let pending = try inputs.pending.map { try run.matchedSheet($0) }
+        let participating = try run.matchedSheet(path: path)
+        Trace.mark("sheets")
+        let pending = try includePending ? run.matchedSheet(SheetOption.pending(for: participating.sheet, root)) : nil
         return (run, participating, pending)
     }
 }

@@ -6,7 +6,7 @@ struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "Inspect the data root.",
-        subcommands: [DataStatusCommand.self, DataDeriveCommand.self, DataFetchCommand.self]
+        subcommands: [DataStatusCommand.self, DataDeriveCommand.self, DataFetchCommand.self, DataIndexCommand.self]
     )
 }
 

@@ -37,21 +37,18 @@ struct MatchCommand: ParsableCommand {
     func run() throws {
         let dataRoot = try root.resolve()
         Trace.mark("start")
-        let loaded = try sheet.load(dataRoot)
-        Trace.mark("sheet")
-        let gazetteer = try Gazetteer.load(dataRoot)
-        Trace.mark("gazetteer")
-        let resolved = try JurisdictionMatcher(gazetteer: gazetteer).match(loaded.agreements)
-        Trace.mark("match")
-        let matched = try CountyJoin(gazetteer: gazetteer).join(resolved, threads: threads)
-        Trace.mark("join")
+        let gazetteer = Prefetch { try Gazetteer.load(dataRoot, cache: .fromEnvironment()) }
+        let path = try sheet.path(dataRoot)
+        let run = CoverageRun(gazetteer: try gazetteer.value(), threads: threads)
+        let sheetMatched = try run.matchedSheet(path: path, geometry: .all)
+        let (loaded, matched) = (sheetMatched.sheet, sheetMatched.matched)
+        Trace.mark("matched")
         if report { return try emitText(MatchOutput.report(matched), to: out) }
         switch format {
         case .table: try emitText(MatchOutput.table(matched), to: out)
         case .csv: try emit(MatchOutput.csv(matched), to: out)
         case .json: try emit(MatchOutput.json(matched, sheet: loaded), to: out)
-        case .geojson: try emit(try Self.geojson(MatchedSheet(sheet: loaded, matched: matched), gazetteer: gazetteer,
-                                             threads: threads), to: out)
+        case .geojson: try emit(try Self.geojson(sheetMatched, gazetteer: run.gazetteer, threads: threads), to: out)
         }
     }
 }

@@ -28,13 +28,17 @@ struct SheetOption: ParsableArguments {
     /// (`PendingPairing`: the same rule as history and batch).
     func loadWithPending(_ root: DataRoot, includePending: Bool) throws -> (participating: Sheet, pending: Sheet?) {
         let participating = try load(root)
-        guard includePending else { return (participating, nil) }
+        return (participating, includePending ? try Self.pending(for: participating, root) : nil)
+    }
+
+    /// The pending sheet ICE listed with `participating`; an error when there is none.
+    static func pending(for participating: Sheet, _ root: DataRoot) throws -> Sheet {
         guard let pending = try SheetCatalog(root: root).pendingSheet(for: participating) else {
             throw DataError.missing(participating.path, "no pending sheet in <data>/ice listed with this sheet (ICE published none before March 2025)")
         }
         if let note = SheetFreshness.pendingNote(participating: participating.published, pendingPath: pending.path,
                                                  pending: pending.published) { warn(note) }
-        return (participating, pending)
+        return pending
     }
 
     /// A `--sheet` value: a file as given, else (a bare name) the file of that name in

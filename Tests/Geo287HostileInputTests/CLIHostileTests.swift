@@ -107,6 +107,7 @@ struct CLIHostileTests {
         p.arguments = ["-c", script, CLIRunner.binary.path] + args
         var env = ProcessInfo.processInfo.environment
         env["GEO287_TODAY"] = "2026-05-20"
+        env["GEO287_CACHE"] = CLIRunner.cacheFolder
         p.environment = env
         let err = Pipe()
         p.standardError = err

@@ -18,8 +18,11 @@ public enum CLIRunner {
         return found ?? ReferenceData.repository.appendingPathComponent(".build/debug/geo287")
     }
 
-    /// `geo287 args` with GEO287_DATA unset and "today" fixed to 2026-05-20 (the bundled sheets
-    /// are then current: no staleness note), plus `env`, in `cwd`.
+    /// The derived cache of the CLI tests: a folder of this test process, never the user's.
+    public static let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-test-cache-\(getpid())").path
+
+    /// `geo287 args` with GEO287_DATA unset, "today" fixed to 2026-05-20 (the bundled sheets
+    /// are then current: no staleness note) and the derived cache in `cacheFolder`, plus `env`, in `cwd`.
     public static func geo287(_ args: [String], cwd: URL? = nil, env extra: [String: String] = [:]) throws -> Run {
         let p = Process()
         p.executableURL = binary
@@ -27,6 +30,7 @@ public enum CLIRunner {
         var env = ProcessInfo.processInfo.environment
         env["GEO287_DATA"] = nil
         env["GEO287_TODAY"] = "2026-05-20"
+        env["GEO287_CACHE"] = cacheFolder
         env.merge(extra) { _, new in new }
         p.environment = env
         if let cwd { p.currentDirectoryURL = cwd }

@@ -11,7 +11,8 @@ import Geo287Sheets
 // and history and batch over many sheets (item 3: under 10 s for 500 sheets of today's size).
 //   lookup --point / --place / --county   LookupSession on the newest sheet, one question each
 //   summary                               the newest sheet read and summarized
-//   match                                 newest sheet matched and joined (geometry where needed)
+//   coverage / match                      newest sheet matched and joined, from the derived cache
+//                                         (warm), and coverage with an empty cache
 //   history / batch                       every participating sheet of $GEO287_BENCH_SHEETS, a folder
 //                                         written by Benchmarks/scripts/synthesize-sheets.py (skipped
 //                                         when unset); else the sheets of <data>/ice
@@ -33,11 +34,32 @@ func singleAnswerBenchmarks(root: DataRoot, config: (Int, Int) -> Benchmark.Conf
     Benchmark("summary, newest sheet", configuration: config(20, 60)) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(SheetSummary(try SheetReader.read(path: sheetPath))) }
     }
-    Benchmark("match end to end, newest sheet", configuration: config(10, 60)) { benchmark in
+    // coverage and match as the CLI runs them: Census tables and the matched sheet from the
+    // derived cache (a scratch folder, warmed once before measuring), and coverage with the
+    // cache emptied before every run (the first run after a change of data).
+    let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-bench-cache-\(getpid())").path
+    let cache = DerivedCache(folder: cacheFolder)
+    @Sendable func coverage(_ cache: DerivedCache) throws -> String {
+        let run = CoverageRun(gazetteer: try Gazetteer.load(root, cache: cache), threads: 2)
+        let result = try run.coverage(try run.matchedSheet(path: sheetPath), pending: nil, options: CoverageOptions(model: .model(.taskForce)))
+        return CoverageOutput.table(result)
+    }
+    Benchmark("coverage --model task-force end to end, warm derived cache", configuration: config(20, 60)) { benchmark in
+        _ = try coverage(cache)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(try coverage(cache)) }
+    }
+    Benchmark("coverage --model task-force end to end, empty derived cache", configuration: config(5, 60)) { benchmark in
         for _ in benchmark.scaledIterations {
-            let run = CoverageRun(gazetteer: try Gazetteer.load(root), threads: 2)
-            blackHole(try run.matchedSheet(try SheetReader.read(path: sheetPath)))
+            try? FileManager.default.removeItem(atPath: cacheFolder)
+            blackHole(try coverage(cache))
         }
+    }
+    Benchmark("match end to end, newest sheet, warm derived cache", configuration: config(20, 60)) { benchmark in
+        let run = { CoverageRun(gazetteer: try Gazetteer.load(root, cache: cache), threads: 2) }
+        _ = try run().matchedSheet(path: sheetPath, geometry: .all)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(MatchOutput.csv(try run().matchedSheet(path: sheetPath, geometry: .all).matched)) }
     }
 
     let folder = ProcessInfo.processInfo.environment["GEO287_BENCH_SHEETS"] ?? root.path("ice")
