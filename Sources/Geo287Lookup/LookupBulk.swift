@@ -50,8 +50,11 @@ public struct LookupBulk: Sendable {
     public let sheet: Sheet
     public let pendingSheet: Sheet?
     public let threads: Int
+    /// Where the states' place indexes are kept between runs (`StatePlaces`); off by default.
+    public let cache: DerivedCache
 
-    public init(root: DataRoot, sheet: Sheet, pendingSheet: Sheet?, threads: Int = 2) {
+    public init(root: DataRoot, sheet: Sheet, pendingSheet: Sheet?, threads: Int = 2, cache: DerivedCache = .off) {
+        self.cache = cache
         self.root = root
         self.sheet = sheet
         self.pendingSheet = pendingSheet

@@ -25,9 +25,9 @@ extension LookupBulk {
         let counties = try CensusLayers.counties(root)
         // Matching (one thread, ~1 s) runs while the first chunks are read and located.
         let matching = Prefetch { [self] in try match(counties: counties) }
-        let root = self.root
+        let root = self.root, cache = self.cache
         let locator = try BulkCountyPlaceLocator(counties: counties, threads: threads) { fips in
-            try CensusLayers.places(root, stateFIPS: fips)
+            try StatePlaces.load(root, stateFIPS: fips, cache: cache)
         }
         Trace.mark("county index")
         let table = LookupBulkColumns(bulk: self, locator: locator, matching: matching)
