@@ -60,10 +60,11 @@ public final class BulkCountyPlaceLocator: CountyPlaceLocator {
         try load(states: Set(seen.indices.filter { seen[$0] }))
         let n = countyOf.count
         let out = DisjointBuffer<Int32>(count: n, initial: -1)
-        let states = self.states, countyState = self.countyState
+        // Per county, its state's index (no struct copy, so no retain of the place list, per point).
+        let indexes = countyState.map { states[$0]?.index }
         try Parallel.forEachChunk(count: n, chunkSize: max(4096, (n + threads - 1) / threads), threads: threads) { range in
             for i in range where countyOf[i] >= 0 {
-                if let s = states[countyState[Int(countyOf[i])]] { out[i] = s.index.locate(xs[i], ys[i]) }
+                if let index = indexes[Int(countyOf[i])] { out[i] = index.locate(xs[i], ys[i]) }
             }
         }
         return out.values

@@ -82,15 +82,12 @@ extension LookupBulk {
         let kinds = CoordinateCheck.allCases
         var checks = [UInt8](repeating: 0, count: n)   // index in `kinds`; 0 is ok
         var columns = [Int32](repeating: 0, count: n)
-        for i in 0..<n {
-            if countyOf[i] < 0 {
-                let check = Self.check(given: chunk.outOfRange[i], located: Coordinate(chunk.xs[i], chunk.ys[i]), counties: locator.countyIndex)
-                checks[i] = UInt8(kinds.firstIndex(of: check) ?? 0)
-                summary.outside += 1
-            } else {
-                columns[i] = try table.id(county: Int(countyOf[i]), place: placeOf[i])
-            }
+        for i in 0..<n where countyOf[i] < 0 {
+            let check = Self.check(given: chunk.outOfRange[i], located: Coordinate(chunk.xs[i], chunk.ys[i]), counties: locator.countyIndex)
+            checks[i] = UInt8(kinds.firstIndex(of: check) ?? 0)
+            summary.outside += 1
         }
+        try table.ids(countyOf: countyOf, placeOf: placeOf, into: &columns)
         summary.rows += n
         var tally = [Int](repeating: 0, count: kinds.count)
         for c in checks { tally[Int(c)] += 1 }
