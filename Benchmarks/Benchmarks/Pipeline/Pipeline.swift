@@ -47,7 +47,7 @@ let benchmarks: @Sendable () -> Void = {
     // lookup --points: with the derived cache off (every touched state's places read from their
     // zips and indexed, as on a first run) and warm (the indexes read back from the cache).
     if let sheet = try? SheetReader.read(path: sheetPath) {
-        let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-bench-cache-\(getpid())").path
+        let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-bench-derived-cache").path
         let warm = DerivedCache(folder: cacheFolder)
         for (rows, label, iterations) in [(1_000_000, "1M", 5), (10_000_000, "10M", 2)] {
             guard let csv = try? LookupWorkload.pointsCSV(rows: rows) else { continue }
