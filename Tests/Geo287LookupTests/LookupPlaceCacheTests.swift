@@ -7,8 +7,8 @@ import Testing
 @testable import Geo287Lookup
 
 /// `lookup --points` keeps each state's built place index in the derived cache (`StatePlaces`):
-/// the answers are the same bytes with the cache off, empty and warm; a warm run reads the index
-/// from the cache, and a changed place file is read again.
+/// the answers are the same bytes with the cache off, empty and warm (the matched sheet is kept
+/// too); a warm run reads the index from the cache, and a changed place file is read again.
 @Suite struct LookupPlaceCacheTests {
     static func temporaryFolder(_ name: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-\(name)-\(UUID().uuidString)").path
@@ -26,7 +26,9 @@ import Testing
         let off = try LookupBulk(root: LookupFixtures.root, sheet: sheet, pendingSheet: nil).run(csvPath: path)
         let cache = DerivedCache(folder: folder)
         let cold = try LookupBulk(root: LookupFixtures.root, sheet: sheet, pendingSheet: nil, cache: cache).run(csvPath: path)
-        let entries = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("bulk-places-") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        let entries = files.filter { $0.hasPrefix("bulk-places-") }.sorted()
+        #expect(files.filter { $0.hasPrefix("bulk-matched-") }.count == 1)   // the matched sheet
         let warm = try LookupBulk(root: LookupFixtures.root, sheet: sheet, pendingSheet: nil, cache: cache).run(csvPath: path)
         #expect(cold.csv == off.csv && warm.csv == off.csv)
         #expect(warm.assignments == off.assignments)
