@@ -155,6 +155,18 @@ public final class BandedPolygons: Sendable {
         self.cellPolygons = cellPolygons
     }
 
+    /// Every table given (`init(decoding:)`, which checks them first).
+    init(xs: [Double], ys: [Double], boxes: [BoundingBox], firstBand: [Int32], bandCount: [Int32],
+         bandY0: [Double], bandInv: [Double], bandEdgeStart: [Int32], bandEdges: [Int32],
+         grid: BoundingBox, nx: Int, ny: Int, invW: Double, invH: Double, cellStart: [Int32], cellPolygons: [Int32]) {
+        self.xs = xs; self.ys = ys; self.boxes = boxes
+        self.firstBand = firstBand; self.bandCount = bandCount; self.bandY0 = bandY0; self.bandInv = bandInv
+        self.bandEdgeStart = bandEdgeStart; self.bandEdges = bandEdges
+        self.grid = grid; self.nx = nx; self.ny = ny; self.invW = invW; self.invH = invH
+        self.cellStart = cellStart; self.cellPolygons = cellPolygons
+        polygonCount = boxes.count
+    }
+
     /// The band (or cell) of `v` among `n` from `v0` with 1/width `inv`: monotone in `v`, so an
     /// edge (or box) from y0 to y1 spans every band of a y between them.
     @inline(__always)

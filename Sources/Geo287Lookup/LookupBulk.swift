@@ -50,8 +50,11 @@ public struct LookupBulk: Sendable {
     public let sheet: Sheet
     public let pendingSheet: Sheet?
     public let threads: Int
+    /// Where the states' place indexes are kept between runs (`StatePlaces`); off by default.
+    public let cache: DerivedCache
 
-    public init(root: DataRoot, sheet: Sheet, pendingSheet: Sheet?, threads: Int = 2) {
+    public init(root: DataRoot, sheet: Sheet, pendingSheet: Sheet?, threads: Int = 2, cache: DerivedCache = .off) {
+        self.cache = cache
         self.root = root
         self.sheet = sheet
         self.pendingSheet = pendingSheet
@@ -107,12 +110,21 @@ public struct LookupBulk: Sendable {
     /// Every agreement of the sheets matched to its jurisdiction, as `geo287 match` does, with
     /// the counties of each place, as single lookups and coverage see them (a county-wide
     /// agency placed at its town reaches the town's county).
+    /// The agreements of the sheet (and the pending sheet) matched and joined; from the derived
+    /// cache (`bulk-matched`) when its entry for these sheets and Census files is valid.
     func match(counties: [County]) throws -> [MatchedAgreement] {
-        let gazetteer = Gazetteer(root: root, counties: counties,
-                                  crosswalk: try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath)), population: .empty())
-        return try CountyJoin(gazetteer: gazetteer).join(
-            try JurisdictionMatcher(gazetteer: gazetteer).match(sheet.agreements + (pendingSheet?.agreements ?? [])),
-            threads: threads, geometry: .whereNeeded)
+        let sheets = [sheet.path] + (pendingSheet.map { [$0.path] } ?? [])
+        return try cache.value(
+            kind: "bulk-matched", format: 1, inputs: sheets + DerivedInputs.matching(root),
+            encode: { matched, w in w.array(matched) { w, m in m.encode(to: &w) } },
+            decode: { r in try r.array { try MatchedAgreement.decode(from: &$0) } },
+            build: {
+                let gazetteer = Gazetteer(root: root, counties: counties,
+                                          crosswalk: try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath)), population: .empty())
+                return try CountyJoin(gazetteer: gazetteer).join(
+                    try JurisdictionMatcher(gazetteer: gazetteer).match(sheet.agreements + (pendingSheet?.agreements ?? [])),
+                    threads: threads, geometry: .whereNeeded)
+            })
     }
 
     /// The appended columns of a row in `county` and `place` (with the leading comma, without

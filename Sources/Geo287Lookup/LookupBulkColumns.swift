@@ -26,10 +26,27 @@ final class LookupBulkColumns {
         numbers = [[Int32]](repeating: [], count: locator.counties.count)
     }
 
-    /// The number of the column set of a row in county `c` and place `p` of its state (-1: none).
-    func id(county c: Int, place p: Int32) throws -> Int32 {
+    /// The number of the column set of each row located in county `countyOf[i]` (≥ 0) and
+    /// place `placeOf[i]` of its state (-1: none), into `columns[i]` (rows in no county are
+    /// left as they are). Known locations are looked up in a local copy of the table (no
+    /// exclusivity check or retain per row); a new one makes its column set.
+    func ids(countyOf: [Int32], placeOf: [Int32], into columns: inout [Int32]) throws {
+        var numbers = self.numbers
+        self.numbers = []   // `numbers` is now the only reference: no copy when it grows
+        defer { self.numbers = numbers }
+        for i in countyOf.indices where countyOf[i] >= 0 {
+            let c = Int(countyOf[i]), slot = Int(placeOf[i]) + 1
+            if slot < numbers[c].count, numbers[c][slot] >= 0 {
+                columns[i] = numbers[c][slot]
+            } else {
+                columns[i] = try add(county: c, place: placeOf[i], numbers: &numbers)
+            }
+        }
+    }
+
+    /// Makes the column set of county `c` and place `p` and numbers it in `numbers`.
+    private func add(county c: Int, place p: Int32, numbers: inout [[Int32]]) throws -> Int32 {
         let slot = Int(p) + 1
-        if slot < numbers[c].count, numbers[c][slot] >= 0 { return numbers[c][slot] }
         if numbers[c].count <= slot {
             let places = locator.states[locator.countyState[c]]?.places.count ?? 0
             numbers[c] += [Int32](repeating: -1, count: max(places + 1, slot + 1) - numbers[c].count)

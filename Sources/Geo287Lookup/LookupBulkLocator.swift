@@ -14,25 +14,25 @@ public final class BulkCountyPlaceLocator: CountyPlaceLocator {
     let countyIndex: PointIndex
     /// Per county: its state's FIPS code as a number (the slot in `states`).
     let countyState: [Int]
-    let places: @Sendable (String) throws -> [Place]
+    let statePlaces: @Sendable (String) throws -> StatePlaces
     let threads: Int
     /// The states read so far, by FIPS number.
     private(set) var states = [StatePlaces?](repeating: nil, count: 100)
 
-    /// A state's places with polygons, ascending GEOID (polygons dropped once indexed).
-    public struct StatePlaces: Sendable {
-        public let places: [Place]
-        let index: BandedPolygons
-    }
-
     /// `places(stateFIPS)`: that state's places, read on a worker thread the first time a point
     /// falls in the state (places without a polygon are left out).
-    public init(counties: [County], threads: Int = 2, places: @escaping @Sendable (String) throws -> [Place]) throws {
+    public convenience init(counties: [County], threads: Int = 2, places: @escaping @Sendable (String) throws -> [Place]) throws {
+        try self.init(counties: counties, threads: threads, statePlaces: { try StatePlaces(places: places($0)) })
+    }
+
+    /// `statePlaces(stateFIPS)`: that state's place index (`StatePlaces.load`, from the derived
+    /// cache when valid), made on a worker thread the first time a point falls in the state.
+    public init(counties: [County], threads: Int = 2, statePlaces: @escaping @Sendable (String) throws -> StatePlaces) throws {
         self.counties = counties.sorted { $0.geoid < $1.geoid }
         countyIndex = try PointIndex(polygons: self.counties.map(\.geometry))
         countyState = self.counties.map { c in Int(c.stateFIPS).flatMap { (0..<100).contains($0) ? $0 : nil } ?? 0 }
         self.threads = max(1, threads)
-        self.places = places
+        self.statePlaces = statePlaces
     }
 
     public func locate(_ points: [Coordinate]) throws -> [PointAssignment] {
@@ -60,10 +60,11 @@ public final class BulkCountyPlaceLocator: CountyPlaceLocator {
         try load(states: Set(seen.indices.filter { seen[$0] }))
         let n = countyOf.count
         let out = DisjointBuffer<Int32>(count: n, initial: -1)
-        let states = self.states, countyState = self.countyState
+        // Per county, its state's index (no struct copy, so no retain of the place list, per point).
+        let indexes = countyState.map { states[$0]?.index }
         try Parallel.forEachChunk(count: n, chunkSize: max(4096, (n + threads - 1) / threads), threads: threads) { range in
             for i in range where countyOf[i] >= 0 {
-                if let s = states[countyState[Int(countyOf[i])]] { out[i] = s.index.locate(xs[i], ys[i]) }
+                if let index = indexes[Int(countyOf[i])] { out[i] = index.locate(xs[i], ys[i]) }
             }
         }
         return out.values
@@ -73,17 +74,8 @@ public final class BulkCountyPlaceLocator: CountyPlaceLocator {
     func load(states wanted: Set<Int>) throws {
         let todo = wanted.filter { states[$0] == nil }.sorted()
         guard !todo.isEmpty else { return }
-        let read = places
-        let loaded = try Parallel.map(todo, threads: threads) { number -> StatePlaces in
-            let withPolygons = try read(String(format: "%02d", number))
-                .filter { !$0.geometry.polygons.isEmpty }.sorted { $0.geoid < $1.geoid }
-            let index = try BandedPolygons(polygons: withPolygons.map(\.geometry))
-            return StatePlaces(places: withPolygons.map { p in
-                var bare = p
-                bare.geometry = MultiPolygon([])
-                return bare
-            }, index: index)
-        }
+        let read = statePlaces
+        let loaded = try Parallel.map(todo, threads: threads) { number in try read(String(format: "%02d", number)) }
         for (number, s) in zip(todo, loaded) { states[number] = s }
         Trace.mark("places of \(todo.count) states indexed")
     }

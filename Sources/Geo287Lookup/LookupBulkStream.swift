@@ -25,9 +25,9 @@ extension LookupBulk {
         let counties = try CensusLayers.counties(root)
         // Matching (one thread, ~1 s) runs while the first chunks are read and located.
         let matching = Prefetch { [self] in try match(counties: counties) }
-        let root = self.root
+        let root = self.root, cache = self.cache
         let locator = try BulkCountyPlaceLocator(counties: counties, threads: threads) { fips in
-            try CensusLayers.places(root, stateFIPS: fips)
+            try StatePlaces.load(root, stateFIPS: fips, cache: cache)
         }
         Trace.mark("county index")
         let table = LookupBulkColumns(bulk: self, locator: locator, matching: matching)
@@ -82,15 +82,12 @@ extension LookupBulk {
         let kinds = CoordinateCheck.allCases
         var checks = [UInt8](repeating: 0, count: n)   // index in `kinds`; 0 is ok
         var columns = [Int32](repeating: 0, count: n)
-        for i in 0..<n {
-            if countyOf[i] < 0 {
-                let check = Self.check(given: chunk.outOfRange[i], located: Coordinate(chunk.xs[i], chunk.ys[i]), counties: locator.countyIndex)
-                checks[i] = UInt8(kinds.firstIndex(of: check) ?? 0)
-                summary.outside += 1
-            } else {
-                columns[i] = try table.id(county: Int(countyOf[i]), place: placeOf[i])
-            }
+        for i in 0..<n where countyOf[i] < 0 {
+            let check = Self.check(given: chunk.outOfRange[i], located: Coordinate(chunk.xs[i], chunk.ys[i]), counties: locator.countyIndex)
+            checks[i] = UInt8(kinds.firstIndex(of: check) ?? 0)
+            summary.outside += 1
         }
+        try table.ids(countyOf: countyOf, placeOf: placeOf, into: &columns)
         summary.rows += n
         var tally = [Int](repeating: 0, count: kinds.count)
         for c in checks { tally[Int(c)] += 1 }

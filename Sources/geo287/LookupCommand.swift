@@ -86,7 +86,7 @@ struct LookupCommand: ParsableCommand {
         let sheet = try SheetReader.read(path: sheetPath)
         let pending = try includePending ? LookupSession.pendingSheet(root: root, for: sheet) : nil
         Trace.mark("sheets")
-        let bulk = LookupBulk(root: root, sheet: sheet, pendingSheet: pending, threads: threads)
+        let bulk = LookupBulk(root: root, sheet: sheet, pendingSheet: pending, threads: threads, cache: .fromEnvironment())
         let skipped: (LookupBulk.BadRow) -> Void = { StandardOutput.error(TerminalText.escape("geo287: lookup: \(csv): \($0) (skipped)\n")) }
         var output = LookupBulk.Summary()
         if let out {

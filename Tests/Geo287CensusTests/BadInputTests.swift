@@ -82,6 +82,13 @@ import ZIPFoundation
         #expect(SHA256.hex(of: Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(try SHA256.hex(ofFile: TestData.path(CensusLayers.crosswalkPath))
                 == "a9f97a6a7def88be71953f5e3adaeb35fe43f636f806c148857f275c3cc5f564")
+        // FIPS 180-4's two-block message, and a million 'a's fed in uneven pieces (partial blocks).
+        #expect(SHA256.hex(of: Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        var million = SHA256()
+        let pieces = [1, 63, 64, 65, 127, 4_096]
+        for n in pieces + [1_000_000 - pieces.reduce(0, +)] { million.update(Data(repeating: UInt8(ascii: "a"), count: n)) }
+        #expect(million.finalize() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     // MARK: No silent zeros in the census tables

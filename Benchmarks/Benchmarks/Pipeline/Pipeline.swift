@@ -1,4 +1,6 @@
 import Benchmark
+import Foundation
+import Geo287Core
 import Geo287Coverage
 import Geo287Jurisdictions
 import Geo287Lookup
@@ -14,9 +16,10 @@ import PIPWorkloads
 //   single answers   lookup, summary, match; history and batch over many sheets (SingleAnswers.swift)
 //   polygon overlay  PlaceCountyOverlay: 29.8k 2019 places × 3,235 counties, EPSG:5070 area shares
 //                    (inputs read once, outside); and reading those inputs
-//   lookup --points  LookupBulk.stream of 1M uniform random points in the lower-48 box (id,lat,lon),
-//                    output discarded: header read, counties indexed, matching, every touched state's
-//                    places read and indexed, rows located and formatted (the sheet is read once, outside)
+//   lookup --points  LookupBulk.stream of 1M and 10M uniform random points in the lower-48 box
+//                    (id,lat,lon), output discarded: header read, counties indexed, matching, every
+//                    touched state's places read and indexed (cache off) or read back from the derived
+//                    cache (warm), rows located and formatted (the sheet is read once, outside)
 // Every iteration starts from a new Gazetteer; the OS file cache is warm after the first.
 let benchmarks: @Sendable () -> Void = {
     let root = PolygonWorkload.root
@@ -41,12 +44,23 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    if let sheet = try? SheetReader.read(path: sheetPath), let csv = try? LookupWorkload.pointsCSV(rows: 1_000_000) {
-        Benchmark("lookup --points 1M rows streamed, 2 threads", configuration: config(5)) { benchmark in
-            for _ in benchmark.scaledIterations {
-                let summary = try LookupBulk(root: root, sheet: sheet, pendingSheet: nil, threads: 2)
-                    .stream(csvPath: csv, write: { blackHole($0.count) })
-                blackHole(summary)
+    // lookup --points: with the derived cache off (every touched state's places read from their
+    // zips and indexed, as on a first run) and warm (the indexes read back from the cache).
+    if let sheet = try? SheetReader.read(path: sheetPath) {
+        let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-bench-derived-cache").path
+        let warm = DerivedCache(folder: cacheFolder)
+        for (rows, label, iterations) in [(1_000_000, "1M", 5), (10_000_000, "10M", 2)] {
+            guard let csv = try? LookupWorkload.pointsCSV(rows: rows) else { continue }
+            for (cache, state) in [(DerivedCache.off, "cache off"), (warm, "warm derived cache")] where rows == 1_000_000 || state != "cache off" {
+                Benchmark("lookup --points \(label) rows streamed, 2 threads, \(state)", configuration: config(iterations, seconds: 300)) { benchmark in
+                    let bulk = LookupBulk(root: root, sheet: sheet, pendingSheet: nil, threads: 2, cache: cache)
+                    if cache.folder != nil, !FileManager.default.fileExists(atPath: cacheFolder) {
+                        // Warms the cache once (not measured): 20k points touch every state of the lower 48.
+                        _ = try bulk.stream(csvPath: try LookupWorkload.pointsCSV(rows: 20_000), write: { _ in })
+                    }
+                    benchmark.startMeasurement()
+                    for _ in benchmark.scaledIterations { blackHole(try bulk.stream(csvPath: csv, write: { blackHole($0.count) })) }
+                }
             }
         }
     }
