@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The README's Speed table, measured in one run (run it on a quiet machine: nothing else
+# building or testing). Writes every raw result under OUT (default /tmp/geo287-speed):
+#   single-*.md    hyperfine of the single answers on the embedded root: derived cache warm,
+#                  emptied before every run, and off
+#   pipeline.txt   the Pipeline suite (in-process, ordo-one/benchmark) on the full data
+#   history-*.time /usr/bin/time -v of history and batch over $SHEETS (500 synthetic sheets)
+#   lookup.txt     Benchmarks/peers/run-lookup.sh: lookup --points 1M and 10M rows, geo287 (empty
+#                  cache, then warm) against the geopandas pipeline, same file, rows compared
+#   load.txt       the load average before each part
+#     Benchmarks/scripts/speed-run.sh [OUT]     # needs `make release`, the Benchmarks build, ../shared/data
+set -euo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+OUT="${1:-/tmp/geo287-speed}"
+DATA="${GEO287_DATA:-$(cd "$REPO/.." && pwd)/shared/data}"
+SHEETS="${SHEETS:-/tmp/sheets500}"
+BIN="$REPO/.build/release/geo287"
+mkdir -p "$OUT"
+cd "$REPO"
+load() { echo "$1: $(cut -d' ' -f1-3 /proc/loadavg) $(date -u +%H:%M:%S)" >> "$OUT/load.txt"; }
+: > "$OUT/load.txt"
+
+# Single answers, default (embedded) root, whole processes.
+single=("$BIN summary" "$BIN lookup --place Tampa,FL" "$BIN lookup --point 27.9506,-82.4572"
+        "$BIN lookup --county 'Collier County, FL'" "$BIN coverage --model task-force" "$BIN match --format csv")
+load single
+export GEO287_CACHE="$OUT/cache-warm"
+rm -rf "$GEO287_CACHE"
+"$BIN" data index > /dev/null
+hyperfine -N -w 2 -r 15 --export-markdown "$OUT/single-warm.md" "${single[@]}"
+GEO287_CACHE="$OUT/cache-empty" hyperfine -N -w 1 -r 5 --prepare "rm -rf $OUT/cache-empty" \
+  --export-markdown "$OUT/single-empty.md" "${single[4]}" "${single[5]}"
+GEO287_CACHE=off hyperfine -N -w 1 -r 5 --export-markdown "$OUT/single-off.md" "${single[4]}" "${single[5]}"
+unset GEO287_CACHE
+
+# The Pipeline suite (history and batch are timed below, as whole processes).
+load pipeline
+(cd Benchmarks && GEO287_DATA="$DATA" swift package --allow-writing-to-package-directory benchmark \
+   --target Pipeline --filter "lookup.*|coverage.*|match.*|summary.*|sheet parse.*" --no-progress) > "$OUT/pipeline.txt" 2>&1
+
+# history and batch over the synthetic sheets (and the 34 real ones).
+[ -d "$SHEETS" ] || python3 Benchmarks/scripts/synthesize-sheets.py "$DATA/ice" "$SHEETS" 500
+for dir in "$DATA/ice" "$SHEETS"; do
+  tag="$(basename "$dir")"
+  load "history $tag"
+  GEO287_CACHE=off /usr/bin/time -v -o "$OUT/history-$tag.time" "$BIN" history --data "$DATA" --dir "$dir" > /dev/null 2>&1 || true
+  load "batch $tag"
+  rm -rf "$OUT/batch-$tag"
+  GEO287_CACHE=off /usr/bin/time -v -o "$OUT/batch-$tag.time" "$BIN" batch --data "$DATA" --dir "$dir" --out "$OUT/batch-$tag" > /dev/null 2>&1 || true
+  rm -rf "$OUT/batch-$tag"
+done
+
+# Bulk lookup against the geopandas pipeline.
+load lookup
+GEO287_DATA="$DATA" GEO287_BIN="$BIN" Benchmarks/peers/run-lookup.sh > "$OUT/lookup.txt" 2>&1
+load end
+cat "$OUT/load.txt"
