@@ -43,10 +43,10 @@ load pipeline
 for dir in "$DATA/ice" "$SHEETS"; do
   tag="$(basename "$dir")"
   load "history $tag"
-  GEO287_CACHE=off /usr/bin/time -v -o "$OUT/history-$tag.time" "$BIN" history --data "$DATA" --dir "$dir" > /dev/null 2>&1 || true
+  GEO287_CACHE=off /usr/bin/time -v -o "$OUT/history-$tag.time" "$BIN" history --data "$DATA" --dir "$dir" --quiet > /dev/null
   load "batch $tag"
   rm -rf "$OUT/batch-$tag"
-  GEO287_CACHE=off /usr/bin/time -v -o "$OUT/batch-$tag.time" "$BIN" batch --data "$DATA" --dir "$dir" --out "$OUT/batch-$tag" > /dev/null 2>&1 || true
+  GEO287_CACHE=off /usr/bin/time -v -o "$OUT/batch-$tag.time" "$BIN" batch --data "$DATA" --dir "$dir" --out "$OUT/batch-$tag" --quiet > /dev/null
   rm -rf "$OUT/batch-$tag"
 done
 
