@@ -1,6 +1,6 @@
 # geo287 — setup, test and benchmark entry points (the README's contract).
 SHELL := /bin/bash
-APT_PACKAGES := libgeos-dev libproj-dev libshp-dev libsqlite3-dev zlib1g-dev pkg-config
+APT_PACKAGES := libgeos-dev libproj-dev libshp-dev libsqlite3-dev zlib1g-dev libssl-dev pkg-config
 SWIFT_FLAGS := -Xswiftc -warnings-as-errors
 
 .PHONY: setup deps build release test bench bench-peers bench-polygons maps clean

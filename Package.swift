@@ -3,8 +3,8 @@ import PackageDescription
 
 // geo287: 287(g) agreements joined to Census geography through GEOS.
 // Modules, one concern each (no cycles):
-//   CGEOS, CPROJ, CShapelib, CSQLite, CZlibSystem  C shims over the Debian libraries (pkg-config)
-//   Geo287Core               zlib only (zip reading): errors, JSON/CSV, states, data root, atomic files, name keys, text, SHA-256, zip, Prefetch, Parallel
+//   CGEOS, CPROJ, CShapelib, CSQLite, CZlibSystem, CCryptoSystem  C shims over the Debian libraries (pkg-config)
+//   Geo287Core               zlib (zip reading) and libcrypto (SHA-256) only: errors, JSON/CSV, states, data root, atomic files, name keys, text, SHA-256, zip, Prefetch, Parallel
 //   Geo287Geometry           safe Swift wrappers: GEOS, PROJ, pure-Swift polygons, point index, the border rule
 //   Geo287Census             shapefile reader/writer, Census layers and tables, the data catalog
 //   Geo287Sheets             ICE 287(g) xlsx/CSV sheets read into normalized agreements; the dated sheets of a root
@@ -40,8 +40,10 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Named apart from ZIPFoundation's own `CZlib` module (Linux), which only its writer uses now.
         .systemLibrary(name: "CZlibSystem", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // OpenSSL's libcrypto for SHA-256 (hardware SHA extensions); nothing else of OpenSSL is used.
+        .systemLibrary(name: "CCryptoSystem", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(
-            name: "Geo287Core", dependencies: ["CZlibSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            name: "Geo287Core", dependencies: ["CZlibSystem", "CCryptoSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict),
         .target(name: "Geo287Geometry", dependencies: ["Geo287Core", "CGEOS", "CPROJ"], swiftSettings: strict),
         .target(name: "Geo287Census", dependencies: ["Geo287Core", "Geo287Geometry", "CShapelib"], swiftSettings: strict),

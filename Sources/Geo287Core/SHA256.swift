@@ -1,95 +1,31 @@
+import CCryptoSystem
 import Foundation
 
-/// SHA-256 (FIPS 180-4), used to check data files against the catalog and to record inputs
-/// in batch manifests. Streams files in 1 MiB chunks.
+/// SHA-256 (FIPS 180-4), used to check data files against the catalog, to key the derived cache and
+/// to record inputs in batch manifests. Computed by libcrypto's EVP digest, which uses the CPU's SHA
+/// extensions where it has them; files are streamed in 1 MiB chunks.
+///
+/// A value type: a copy hashes on from the state it was copied in (copy on write).
 public struct SHA256 {
-    private var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-    private var buffer: [UInt8] = []
-    private var length: UInt64 = 0
+    private var context: DigestContext
 
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
-
-    public init() {}
-
-    /// Feeds bytes without counting them in the message length (padding only).
-    private mutating func absorb(_ bytes: [UInt8]) {
-        for b in bytes {
-            buffer.append(b)
-            if buffer.count == 64 { compressBuffer() }
-        }
-    }
-
-    private mutating func compressBuffer() {
-        let block = buffer
-        block.withUnsafeBytes { compress($0) }
-        buffer.removeAll(keepingCapacity: true)
-    }
+    public init() { context = DigestContext() }
 
     public mutating func update(_ data: Data) {
-        length += UInt64(data.count)
-        data.withUnsafeBytes { raw in
-            var i = 0
-            let n = raw.count
-            // Fill a partial block first, then hash whole blocks straight from the input.
-            while i < n && !buffer.isEmpty {
-                buffer.append(raw[i]); i += 1
-                if buffer.count == 64 { compressBuffer() }
-            }
-            while i + 64 <= n {
-                compress(UnsafeRawBufferPointer(rebasing: raw[i..<(i + 64)]))
-                i += 64
-            }
-            buffer.append(contentsOf: raw[i..<n])
-        }
+        data.withUnsafeBytes { update($0) }
     }
 
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        if !isKnownUniquelyReferenced(&context) { context = context.copy() }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        context.update(base, bytes.count)
+    }
+
+    /// The digest as 64 lowercase hex digits. Hashing ends here: call it once.
     public mutating func finalize() -> String {
-        let bitLength = length &* 8
-        var tail: [UInt8] = [0x80]
-        while (buffer.count + tail.count) % 64 != 56 { tail.append(0) }
-        for s in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(s))) }
-        absorb(tail)
-        return h.map { String(format: "%08x", $0) }.joined()
+        if !isKnownUniquelyReferenced(&context) { context = context.copy() }
+        return context.finalHex()
     }
-
-    private mutating func compress(_ block: UnsafeRawBufferPointer) {
-        var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            for t in 0..<16 {
-                w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16
-                    | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
-            }
-            for t in 16..<64 {
-                let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-            }
-            SHA256.k.withUnsafeBufferPointer { k in
-                for t in 0..<64 {
-                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
-                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-                }
-            }
-        }
-        h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
-    }
-
-
 
     public static func hex(of data: Data) -> String {
         var s = SHA256()
@@ -112,4 +48,46 @@ public struct SHA256 {
     }
 }
 
-@inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+/// One libcrypto digest context, freed with its owner. SHA-256 over memory cannot fail except by
+/// running out of memory; a context that cannot be made or fed stops the process with a message.
+private final class DigestContext {
+    private let ctx: OpaquePointer
+
+    init() {
+        guard let ctx = EVP_MD_CTX_new(), EVP_DigestInit_ex(ctx, EVP_sha256(), nil) == 1 else {
+            preconditionFailure("libcrypto: cannot start a SHA-256 digest (out of memory?)")
+        }
+        self.ctx = ctx
+    }
+
+    private init(copying other: OpaquePointer) {
+        guard let ctx = EVP_MD_CTX_new(), EVP_MD_CTX_copy_ex(ctx, other) == 1 else {
+            preconditionFailure("libcrypto: cannot copy a SHA-256 digest (out of memory?)")
+        }
+        self.ctx = ctx
+    }
+
+    deinit { EVP_MD_CTX_free(ctx) }
+
+    func copy() -> DigestContext { DigestContext(copying: ctx) }
+
+    func update(_ base: UnsafeRawPointer, _ count: Int) {
+        guard EVP_DigestUpdate(ctx, base, count) == 1 else { preconditionFailure("libcrypto: SHA-256 update failed") }
+    }
+
+    func finalHex() -> String {
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        guard EVP_DigestFinal_ex(ctx, &digest, &length) == 1, length == 32 else {
+            preconditionFailure("libcrypto: SHA-256 final failed")
+        }
+        let hexDigits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for b in digest {
+            out.append(hexDigits[Int(b >> 4)])
+            out.append(hexDigits[Int(b & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -89,6 +89,15 @@ import ZIPFoundation
         let pieces = [1, 63, 64, 65, 127, 4_096]
         for n in pieces + [1_000_000 - pieces.reduce(0, +)] { million.update(Data(repeating: UInt8(ascii: "a"), count: n)) }
         #expect(million.finalize() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        // A copy goes on from where it was copied, independently of the original (value semantics).
+        var abc = SHA256()
+        abc.update(Data("ab".utf8))
+        var fork = abc
+        abc.update(Data("c".utf8))
+        fork.update(Data("d".utf8))
+        #expect(abc.finalize() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(fork.finalize() == SHA256.hex(of: Data("abd".utf8)))
+        #expect(SHA256.hex(of: Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 
     // MARK: No silent zeros in the census tables
