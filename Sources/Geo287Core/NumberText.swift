@@ -32,19 +32,27 @@ public enum NumberText {
     /// exact doubles, so the one division is correctly rounded, the same value `Double(String)`
     /// gives. Anything else returns nil and takes the general path.
     public static func exactDecimal(_ s: ArraySlice<UInt8>) -> Double? {
-        var mantissa = 0, digits = 0, fraction = 0, seenPoint = false
-        for b in s {
-            if b == 0x2E {
-                if seenPoint { return nil }
-                seenPoint = true
-                continue
-            }
-            guard b >= 0x30 && b <= 0x39, digits < 15 else { return nil }   // 15 digits: exact, no overflow
-            mantissa = mantissa * 10 + Int(b - 0x30)
-            digits += 1
-            if seenPoint { fraction += 1 }
-        }
-        guard digits > 0, digits <= 15, fraction < powersOfTen.count else { return nil }
-        return Double(mantissa) / powersOfTen[fraction]
+        s.withUnsafeBufferPointer(exactDecimal)
     }
+
+    /// The same, over bytes in memory (no bounds check per byte: the loop stays within `s`).
+    public static func exactDecimal(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard s.count <= 16 else { return nil }   // 15 digits and a point at most
+        var mantissa = 0, digits = 0, point = -1
+        for i in 0..<s.count {
+            let d = s[i] &- 0x30
+            if d < 10 {
+                mantissa = mantissa &* 10 &+ Int(d)   // at most 15 digits: no overflow
+                digits &+= 1
+            } else if s[i] == 0x2E, point < 0 {
+                point = i
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, digits <= 15 else { return nil }
+        let fraction = point < 0 ? 0 : s.count - 1 - point
+        return Double(mantissa) / powersOfTen[fraction]   // fraction ≤ 15: an exact power
+    }
+
 }

@@ -49,4 +49,11 @@ extension Jurisdiction {
         if !counties.isEmpty { return Set(counties.map(\.countyGEOID)) }
         return Set((geoid?.count == 5 ? [geoid ?? ""] : []) + extraCountyGEOIDs)
     }
+
+    /// Whether `countyGEOID` is one of `countyGEOIDs`, without building the set (a statewide
+    /// agreement touches every county of its state).
+    public func touchesCounty(_ countyGEOID: String) -> Bool {
+        if !counties.isEmpty { return counties.contains { $0.countyGEOID == countyGEOID } }
+        return geoid?.count == 5 && geoid == countyGEOID || extraCountyGEOIDs.contains(countyGEOID)
+    }
 }

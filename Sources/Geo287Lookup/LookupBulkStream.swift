@@ -122,19 +122,33 @@ extension LookupBulk {
         let checkFields = CoordinateCheck.allCases.map { Array(",\($0.rawValue)\n".utf8) }
         let checkBytes = checkFields.flatMap { $0 }, checkStarts = checkFields.reduce(into: [0]) { $0.append(($0.last ?? 0) + $1.count) }
         try Parallel.forEachChunk(count: n, chunkSize: size, threads: threads) { range in
-            var out: [UInt8] = []
-            out.reserveCapacity(range.count * 160)
-            chunk.bytes.withUnsafeBufferPointer { b in
-                located.sets.withUnsafeBufferPointer { sets in
-                    checkBytes.withUnsafeBufferPointer { checks in
-                        for i in range {
-                            let set = Int(located.columns[i]), check = Int(located.checks[i])
-                            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[chunk.records[i]]))
-                            out.append(contentsOf: UnsafeBufferPointer(rebasing: sets[located.starts[set]..<located.starts[set + 1]]))
-                            out.append(contentsOf: UnsafeBufferPointer(rebasing: checks[checkStarts[check]..<checkStarts[check + 1]]))
+            // The part's exact size first, then one copy of each piece into it.
+            var total = 0
+            for i in range {
+                let set = Int(located.columns[i]), check = Int(located.checks[i])
+                total += chunk.records[i].count + located.starts[set + 1] - located.starts[set] + checkStarts[check + 1] - checkStarts[check]
+            }
+            let out = [UInt8](unsafeUninitializedCapacity: total) { out, written in
+                guard let base = out.baseAddress else { return }
+                var at = 0
+                func copy(_ piece: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) {
+                    guard let from = piece.baseAddress, !r.isEmpty else { return }
+                    (base + at).update(from: from + r.lowerBound, count: r.count)
+                    at += r.count
+                }
+                chunk.bytes.withUnsafeBufferPointer { b in
+                    located.sets.withUnsafeBufferPointer { sets in
+                        checkBytes.withUnsafeBufferPointer { checks in
+                            for i in range {
+                                let set = Int(located.columns[i]), check = Int(located.checks[i])
+                                copy(b, chunk.records[i])
+                                copy(sets, located.starts[set]..<located.starts[set + 1])
+                                copy(checks, checkStarts[check]..<checkStarts[check + 1])
+                            }
                         }
                     }
                 }
+                written = at
             }
             parts[range.lowerBound / size] = out
         }

@@ -43,17 +43,17 @@ final class LookupCSVReader: @unchecked Sendable {
         while buffer.count <= 3, !atEnd { try fill() }
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         guard position < buffer.count else { throw DataError(path, "empty file: expected a header with lat and lon") }
-        var head = try nextRecord(keep: nil)
+        var head = try nextHeader()
         while head == nil, !atEnd {
             try fill()
-            head = try nextRecord(keep: nil)
+            head = try nextHeader()
         }
-        guard let head else { throw DataError(path, "empty file: expected a header with lat and lon") }
+        guard let (head, fields) = head else { throw DataError(path, "empty file: expected a header with lat and lon") }
         guard head.count <= Self.fieldLimit else {
             throw DataError(path, "line 1: the header has \(head.count) fields, over the \(Self.fieldLimit)-field limit")
         }
-        headerBytes = Array(buffer[0..<head.range.upperBound])
-        header = head.fields.map { Self.text(buffer, $0) }
+        headerBytes = Array(buffer[0..<head.end])
+        header = buffer.withUnsafeBufferPointer { b in fields.map { Self.text(b, $0) } }
         let lower = header.map { $0.lowercased() }
         guard let lat = lower.firstIndex(where: latNames.contains), let lon = lower.firstIndex(where: lonNames.contains) else {
             throw DataError(path, "no lat and lon columns in the header (\(header.joined(separator: ",")))")
@@ -75,19 +75,40 @@ final class LookupCSVReader: @unchecked Sendable {
         if buffer.count < blockSize { try fill() }
         var chunk = LookupCSVChunk()
         while chunk.rowCount < chunkRows {
-            let startLine = line
-            guard let r = try nextRecord(keep: (latColumn, lonColumn)) else {
-                // The end; or a record cut by the block: read on, up to a block's worth of chunk.
-                if atEnd || (chunk.rowCount > 0 && buffer.count >= blockSize) { break }
-                try fill()
-                continue
-            }
-            if r.range.isEmpty { continue }
-            chunk.add(r, line: startLine, bytes: buffer, latColumn: latColumn, lonColumn: lonColumn)
+            // As many records as the buffer holds, in one pass over its bytes.
+            try scanRows(into: &chunk)
+            // The chunk is full, or the buffer ends inside a record: read on, up to a block's
+            // worth of chunk (and to the end of the file).
+            if chunk.rowCount >= chunkRows || atEnd || (chunk.rowCount > 0 && buffer.count >= blockSize) { break }
+            try fill()
         }
         guard chunk.rowCount > 0 else { return nil }
         chunk.bytes = buffer
         return chunk
+    }
+
+    /// Adds the buffer's whole records from `position` to `chunk`, until it is full or the
+    /// buffer ends (or ends inside a record).
+    private func scanRows(into chunk: inout LookupCSVChunk) throws {
+        let bytes = buffer, atEnd = self.atEnd, keep = (latColumn, lonColumn), limit = chunkRows
+        var position = self.position, line = self.line
+        defer { self.position = position; self.line = line }
+        var unused: [Range<Int>] = []
+        try bytes.withUnsafeBufferPointer { b in
+            while chunk.rowCount < limit, position < b.count {
+                guard let scan = Self.scanRecord(b, from: position, atEnd: atEnd, keep: keep, fields: &unused, collect: false) else {
+                    if b.count - position > Self.recordLimit { throw overLimit(line) }
+                    return
+                }
+                try check(scan, from: position, line: line, counted: true)
+                let startLine = line
+                position = scan.next
+                line += scan.newlines + 1
+                if scan.end > scan.start {
+                    chunk.add(scan, line: startLine, bytes: b, latColumn: keep.0, lonColumn: keep.1)
+                }
+            }
+        }
     }
 
     /// Appends one block from the file (or notes its end).
@@ -100,74 +121,88 @@ final class LookupCSVReader: @unchecked Sendable {
         if block.isEmpty { atEnd = true } else { buffer.append(contentsOf: block) }
     }
 
+    /// One record as scanned: its bytes (`start..<end`, line end excluded), where the next one
+    /// starts, its field count, the two kept fields' ranges (quotes included), the newlines
+    /// inside its quotes, and its first field over the size limit.
     struct Record {
-        var range: Range<Int>
-        /// Every field's range (header), or only the two kept fields at their indices' places.
+        var start = 0, end = 0, next = 0
+        var newlines = 0
         var count = 0
-        var fields: [Range<Int>] = []
         var kept: (Range<Int>, Range<Int>) = (0..<0, 0..<0)
+        var tooLong: (field: Int, size: Int)?
+        var range: Range<Int> { start..<end }
+
+        @inline(__always)
+        mutating func add(_ f: Range<Int>, keep: (Int, Int), fields: inout [Range<Int>], collect: Bool) {
+            if collect {
+                if fields.count < LookupCSVReader.fieldLimit { fields.append(f) }   // past the limit only counted
+            } else {
+                if count == keep.0 { kept.0 = f }
+                if count == keep.1 { kept.1 = f }
+            }
+            if f.count > LookupCSVReader.fieldSizeLimit, tooLong == nil { tooLong = (count + 1, f.count) }
+            count += 1
+        }
     }
 
-    /// The record at `position`, with its fields' ranges (quotes included): all of them, or with
-    /// `keep` only those two. Nil when the buffer ends inside it before the end of the file (the
-    /// caller reads more) and at the end of the file. Advances `position` past the line end and
-    /// `line` past every newline.
-    private func nextRecord(keep: (Int, Int)?) throws -> Record? {
-        let start = position
-        guard start < buffer.count else { return nil }
-        var r = Record(range: start..<start)
-        var tooLong: (field: Int, size: Int)?
-        let scanned = buffer.withUnsafeBufferPointer { b -> (end: Int, newlines: Int) in
-            var i = start, fieldStart = start, inQuotes = false, newlines = 0
-            func add(_ f: Range<Int>) {
-                if let keep {
-                    if r.count == keep.0 { r.kept.0 = f }
-                    if r.count == keep.1 { r.kept.1 = f }
-                } else if r.fields.count < Self.fieldLimit {
-                    r.fields.append(f)   // past the limit only counted: the caller refuses the record
-                }
-                if f.count > Self.fieldSizeLimit, tooLong == nil { tooLong = (r.count + 1, f.count) }
-                r.count += 1
+    /// Scans the record at `start`: its fields' ranges, every one into `fields` (`collect`) or
+    /// only the two `keep` names. Nil when the buffer ends inside it before the end of the file.
+    @inline(__always)
+    static func scanRecord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool, keep: (Int, Int),
+                           fields: inout [Range<Int>], collect: Bool) -> Record? {
+        var r = Record(start: start)
+        var i = start, fieldStart = start, inQuotes = false
+        while i < b.count {
+            let c = b[i]
+            if c > 0x2C { i += 1; continue }   // digits, letters, '-', '.': nothing to do, quoted or not
+            if inQuotes {
+                if c == 0x22 { inQuotes = false } else if c == 0x0A { r.newlines += 1 }
+            } else if c == 0x2C {
+                r.add(fieldStart..<i, keep: keep, fields: &fields, collect: collect)
+                fieldStart = i + 1
+            } else if c == 0x0A || c == 0x0D {
+                break
+            } else if c == 0x22 {
+                inQuotes = true
             }
-            while i < b.count {
-                let c = b[i]
-                if inQuotes {
-                    if c == 0x22 { inQuotes = false } else if c == 0x0A { newlines += 1 }
-                } else if c == 0x22 {
-                    inQuotes = true
-                } else if c == 0x2C {
-                    add(fieldStart..<i)
-                    fieldStart = i + 1
-                } else if c == 0x0A || c == 0x0D {
-                    break
-                }
-                i += 1
-            }
-            // Cut by the block (no line end yet, or a CR whose LF may follow): not a record yet.
-            if !atEnd, i >= b.count - 1 && (i == b.count || b[i] == 0x0D) { return (-1, 0) }
-            if i > start { add(fieldStart..<i) }
-            return (i, newlines)
+            i += 1
         }
-        let end = scanned.end
-        if end < 0 {
-            if buffer.count - start > Self.recordLimit { throw overLimit(line) }
-            r.count = 0
-            return nil
-        }
-        if end - start > Self.recordLimit { throw overLimit(line) }
-        if let tooLong {
+        // Cut by the block (no line end yet, or a CR whose LF may follow): not a record yet.
+        if !atEnd, i >= b.count - 1 && (i == b.count || b[i] == 0x0D) { return nil }
+        if i > start { r.add(fieldStart..<i, keep: keep, fields: &fields, collect: collect) }
+        r.end = i
+        if i < b.count, b[i] == 0x0D { i += 1 }
+        if i < b.count, b[i] == 0x0A { i += 1 }
+        r.next = i
+        return r
+    }
+
+    /// Refuses a record over a limit, naming its line.
+    private func check(_ r: Record, from start: Int, line: Int, counted: Bool) throws {
+        if r.end - start > Self.recordLimit { throw overLimit(line) }
+        if let tooLong = r.tooLong {
             throw DataError(path, "line \(line): field \(tooLong.field) is \(tooLong.size) bytes, over the \(Self.fieldSizeLimit)-byte limit per field")
         }
-        if keep != nil, r.count > Self.fieldLimit {
+        if counted, r.count > Self.fieldLimit {
             throw DataError(path, "line \(line): \(r.count) fields, over the \(Self.fieldLimit)-field limit per record")
         }
-        var i = end
-        if i < buffer.count, buffer[i] == 0x0D { i += 1 }
-        if i < buffer.count, buffer[i] == 0x0A { i += 1 }
-        position = i
-        line += scanned.newlines + 1
-        r.range = start..<end
-        return r
+    }
+
+    /// The header record at `position` with every field's range; nil when the buffer ends
+    /// inside it (the caller reads more) or at the end of the file.
+    private func nextHeader() throws -> (record: Record, fields: [Range<Int>])? {
+        let start = position
+        guard start < buffer.count else { return nil }
+        var fields: [Range<Int>] = []
+        let atEnd = self.atEnd
+        guard let r = buffer.withUnsafeBufferPointer({ Self.scanRecord($0, from: start, atEnd: atEnd, keep: (-1, -1), fields: &fields, collect: true) }) else {
+            if buffer.count - start > Self.recordLimit { throw overLimit(line) }
+            return nil
+        }
+        try check(r, from: start, line: line, counted: false)
+        position = r.next
+        line += r.newlines + 1
+        return (r, fields)
     }
 
     private func overLimit(_ line: Int) -> DataError {
@@ -175,8 +210,8 @@ final class LookupCSVReader: @unchecked Sendable {
     }
 
     /// A field's text: surrounding spaces and quotes removed, doubled quotes undone.
-    static func text(_ b: [UInt8], _ r: Range<Int>) -> String {
-        var s = String(decoding: b[r], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    static func text(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
+        var s = String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self).trimmingCharacters(in: .whitespaces)
         if s.count >= 2, s.hasPrefix("\""), s.hasSuffix("\"") {
             s = String(s.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
         }

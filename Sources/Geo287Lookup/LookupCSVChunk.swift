@@ -23,7 +23,7 @@ struct LookupCSVChunk: Sendable {
     static let nowhere = Coordinate(-20, -50)
 
     /// Adds one non-empty record: kept with its coordinates, or reported in `bad`.
-    mutating func add(_ r: LookupCSVReader.Record, line: Int, bytes: [UInt8], latColumn: Int, lonColumn: Int) {
+    mutating func add(_ r: LookupCSVReader.Record, line: Int, bytes: UnsafeBufferPointer<UInt8>, latColumn: Int, lonColumn: Int) {
         guard latColumn < r.count, lonColumn < r.count else {
             bad.append(.init(row: line, message: "\(r.count) field\(r.count == 1 ? "" : "s"), no lat/lon"))
             return
@@ -56,14 +56,16 @@ struct LookupCSVChunk: Sendable {
     }
 
     /// A plain decimal number (no quotes) parsed without making a String; nil otherwise.
-    static func number(_ b: [UInt8], _ r: Range<Int>) -> Double? {
+    static func number(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Double? {
         var lo = r.lowerBound, hi = r.upperBound
         while lo < hi, b[lo] == 0x20 { lo += 1 }
         while hi > lo, b[hi - 1] == 0x20 { hi -= 1 }
         guard hi > lo, hi - lo < 40 else { return nil }
         // The common form (`-82.4572`): an exact integer over a power of ten, as strtod rounds it.
         let negative = b[lo] == 0x2D
-        if let v = NumberText.exactDecimal(b[(negative || b[lo] == 0x2B ? lo + 1 : lo)..<hi]) { return negative ? -v : v }
+        if let v = NumberText.exactDecimal(UnsafeBufferPointer(rebasing: b[(negative || b[lo] == 0x2B ? lo + 1 : lo)..<hi])) {
+            return negative ? -v : v
+        }
         for k in lo..<hi {
             let c = b[k]
             guard (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x2D || c == 0x2B || c == 0x65 || c == 0x45 else { return nil }

@@ -26,7 +26,7 @@ public struct LookupCoverage: Sendable {
     /// and place queries read them; a point query reads only GEOIDs).
     public func entries(for location: LookupLocation, agreements: [MatchedAgreement]) -> [LookupEntry] {
         guard let state = location.state else { return [] }
-        let countyIDs = Set(location.counties.map(\.geoid))
+        let countyIDs = location.counties.map(\.geoid)
         // A point asks what covers it; a county or a place also what else its county holds.
         let isPoint: Bool
         if case .point = location.query { isPoint = true } else { isPoint = false }
@@ -34,7 +34,7 @@ public struct LookupCoverage: Sendable {
         for m in agreements where m.agreement.state == state {
             let j = m.jurisdiction
             guard let g = j.geoid else { continue }
-            let inCounties = j.countyGEOIDs.intersection(countyIDs)
+            let inCounties = Set(countyIDs.filter(j.touchesCounty))   // j.countyGEOIDs ∩ the location's
             var relation: LookupRelation?
             var note: String?
             switch j.reach {
