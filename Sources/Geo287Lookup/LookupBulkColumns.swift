@@ -29,43 +29,63 @@ final class LookupBulkColumns {
     /// The number of the column set of each row located in county `countyOf[i]` (≥ 0) and
     /// place `placeOf[i]` of its state (-1: none), into `columns[i]` (rows in no county are
     /// left as they are). Known locations are looked up in a local copy of the table (no
-    /// exclusivity check or retain per row); a new one makes its column set.
+    /// exclusivity check or retain per row); the chunk's new ones get their column sets first,
+    /// made on the worker threads and numbered in the order the chunk meets them.
     func ids(countyOf: [Int32], placeOf: [Int32], into columns: inout [Int32]) throws {
         var numbers = self.numbers
         self.numbers = []   // `numbers` is now the only reference: no copy when it grows
         defer { self.numbers = numbers }
+        try addNew(countyOf: countyOf, placeOf: placeOf, numbers: &numbers)
         for i in countyOf.indices where countyOf[i] >= 0 {
-            let c = Int(countyOf[i]), slot = Int(placeOf[i]) + 1
-            if slot < numbers[c].count, numbers[c][slot] >= 0 {
-                columns[i] = numbers[c][slot]
-            } else {
-                columns[i] = try add(county: c, place: placeOf[i], numbers: &numbers)
-            }
+            columns[i] = numbers[Int(countyOf[i])][Int(placeOf[i]) + 1]
         }
     }
 
-    /// Makes the column set of county `c` and place `p` and numbers it in `numbers`.
-    private func add(county c: Int, place p: Int32, numbers: inout [[Int32]]) throws -> Int32 {
-        let slot = Int(p) + 1
-        if numbers[c].count <= slot {
-            let places = locator.states[locator.countyState[c]]?.places.count ?? 0
-            numbers[c] += [Int32](repeating: -1, count: max(places + 1, slot + 1) - numbers[c].count)
+    /// Makes the column sets of the locations of the chunk not yet numbered, and numbers them.
+    private func addNew(countyOf: [Int32], placeOf: [Int32], numbers: inout [[Int32]]) throws {
+        var new: [(county: Int, place: Int32)] = []
+        for i in countyOf.indices where countyOf[i] >= 0 {
+            let c = Int(countyOf[i]), slot = Int(placeOf[i]) + 1
+            if slot < numbers[c].count, numbers[c][slot] != -1 { continue }
+            if numbers[c].count <= slot {
+                let places = locator.states[locator.countyState[c]]?.places.count ?? 0
+                numbers[c] += [Int32](repeating: -1, count: max(places + 1, slot + 1) - numbers[c].count)
+            }
+            numbers[c][slot] = -2   // met in this chunk: numbered below
+            new.append((c, placeOf[i]))
         }
-        let states: [String: LookupBulkAgreements]
-        if let byState { states = byState } else {
-            states = Dictionary(grouping: try matching.value()) { $0.agreement.state?.fips ?? "" }
-                .mapValues { LookupBulkAgreements($0, stateFIPS: $0.first?.agreement.state?.fips ?? "") }
-            byState = states
-            Trace.mark("matching ready")
+        guard !new.isEmpty else { return }
+        let states = try agreementsByState()
+        let locations = new.map { n -> LocationColumns in
+            let county = locator.counties[n.county], place = locator.place(county: n.county, index: n.place)
+            let agreements = states[county.stateFIPS]?.candidates(county: county.geoid, place: place?.geoid) ?? []
+            return LocationColumns(county: county, place: place, agreements: agreements)
         }
-        let county = locator.counties[c], place = locator.place(county: c, index: p)
-        let agreements = states[county.stateFIPS]?.candidates(county: county.geoid, place: place?.geoid) ?? []
-        let number = Int32(clamping: starts.count - 1)
-        bytes += bulk.columns(county: county, place: place, agreements: agreements)
-        starts.append(bytes.count)
-        numbers[c][slot] = number
-        return number
+        let bulk = self.bulk
+        let sets = try Parallel.map(locations, threads: bulk.threads) { bulk.columns(county: $0.county, place: $0.place, agreements: $0.agreements) }
+        for (n, set) in zip(new, sets) {
+            numbers[n.county][Int(n.place) + 1] = Int32(clamping: starts.count - 1)
+            bytes += set
+            starts.append(bytes.count)
+        }
     }
+
+    /// The matched agreements by state, grouped the first time a row is located.
+    private func agreementsByState() throws -> [String: LookupBulkAgreements] {
+        if let byState { return byState }
+        let states = Dictionary(grouping: try matching.value()) { $0.agreement.state?.fips ?? "" }
+            .mapValues { LookupBulkAgreements($0, stateFIPS: $0.first?.agreement.state?.fips ?? "") }
+        byState = states
+        Trace.mark("matching ready")
+        return states
+    }
+}
+
+/// What a location's column set is made of.
+private struct LocationColumns: Sendable {
+    let county: County
+    let place: Place?
+    let agreements: [MatchedAgreement]
 }
 
 /// One state's matched agreements, indexed by what can concern a point. For a point,
