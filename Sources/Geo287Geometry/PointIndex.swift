@@ -46,6 +46,12 @@ public final class PointIndex: Sendable {
         polygonCount = polygons.count
     }
 
+    /// An index from its tables (`init(decoding:)`, which checks them).
+    init(tables: PointIndexTables, polygonCount: Int) {
+        self.tables = tables
+        self.polygonCount = polygonCount
+    }
+
     /// The lowest-index polygon covering `c` (interior or boundary), or nil.
     public func locate(_ c: Coordinate) -> Int? {
         let r = tables.withView { $0.locate(c.x, c.y) }

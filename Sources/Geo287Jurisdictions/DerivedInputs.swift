@@ -8,9 +8,13 @@ import Geo287Core
 public enum DerivedInputs {
     /// The county layer (`.shp`, `.shx`, `.dbf`, `.cpg`), the population table and the crosswalk.
     public static func censusTables(_ root: DataRoot) -> [String] {
+        countyLayer(root) + present([CensusLayers.populationPath, CensusLayers.crosswalkPath], root)
+    }
+
+    /// The county layer's files (`.shp`, `.shx`, `.dbf`, `.cpg`).
+    public static func countyLayer(_ root: DataRoot) -> [String] {
         let stem = String(CensusLayers.countiesPath.dropLast(4))
-        let files = ["shp", "shx", "dbf", "cpg"].map { "\(stem).\($0)" } + [CensusLayers.populationPath, CensusLayers.crosswalkPath]
-        return present(files, root)
+        return present(["shp", "shx", "dbf", "cpg"].map { "\(stem).\($0)" }, root)
     }
 
     /// Everything matching and the county join read: the Census tables, every state's place

@@ -27,9 +27,16 @@ public final class BulkCountyPlaceLocator: CountyPlaceLocator {
 
     /// `statePlaces(stateFIPS)`: that state's place index (`StatePlaces.load`, from the derived
     /// cache when valid), made on a worker thread the first time a point falls in the state.
-    public init(counties: [County], threads: Int = 2, statePlaces: @escaping @Sendable (String) throws -> StatePlaces) throws {
+    /// `countyIndex`: the index of the counties' polygons in GEOID order (from the derived
+    /// cache when valid).
+    public init(counties: [County], threads: Int = 2,
+                countyIndex: ([MultiPolygon]) throws -> PointIndex = { try PointIndex(polygons: $0) },
+                statePlaces: @escaping @Sendable (String) throws -> StatePlaces) throws {
         self.counties = counties.sorted { $0.geoid < $1.geoid }
-        countyIndex = try PointIndex(polygons: self.counties.map(\.geometry))
+        self.countyIndex = try countyIndex(self.counties.map(\.geometry))
+        guard self.countyIndex.polygonCount == self.counties.count else {
+            throw DataError("county index", "indexes \(self.countyIndex.polygonCount) polygons for \(self.counties.count) counties")
+        }
         countyState = self.counties.map { c in Int(c.stateFIPS).flatMap { (0..<100).contains($0) ? $0 : nil } ?? 0 }
         self.threads = max(1, threads)
         self.statePlaces = statePlaces

@@ -26,7 +26,7 @@ extension LookupBulk {
         // Matching (one thread, ~1 s) runs while the first chunks are read and located.
         let matching = Prefetch { [self] in try match(counties: counties) }
         let root = self.root, cache = self.cache
-        let locator = try BulkCountyPlaceLocator(counties: counties, threads: threads) { fips in
+        let locator = try BulkCountyPlaceLocator(counties: counties, threads: threads, countyIndex: countyIndex) { fips in
             try StatePlaces.load(root, stateFIPS: fips, cache: cache)
         }
         Trace.mark("county index")
@@ -65,6 +65,15 @@ extension LookupBulk {
         summary.chunksInFlight = counter.most
         Trace.mark("streamed \(summary.rows) rows")
         return summary
+    }
+
+    /// The grid index of the county layer's polygons (GEOID order), from the derived cache
+    /// (`bulk-county-index`) when its entry for the county layer is valid.
+    func countyIndex(_ polygons: [MultiPolygon]) throws -> PointIndex {
+        try cache.value(kind: "bulk-county-index", format: PointIndex.encodingVersion, inputs: DerivedInputs.countyLayer(root),
+                        encode: { index, w in index.encode(into: &w) },
+                        decode: { r in try PointIndex(decoding: &r) },
+                        build: { try PointIndex(polygons: polygons) })
     }
 
     /// Per row of a chunk: its column set (in `table`) and its coordinate check.
