@@ -69,7 +69,7 @@ public struct LookupCoverage: Sendable {
             }
             if let relation { out.append(LookupEntry(matched: m, relation: relation, note: note)) }
         }
-        return out.sorted(by: Self.displayOrder)
+        return Self.inDisplayOrder(out)
     }
 
     /// For a place spanning several counties, which of them an agreement elsewhere sits in.
@@ -79,13 +79,15 @@ public struct LookupCoverage: Sendable {
         return names.isEmpty ? nil : "in \(names.joined(separator: ", "))"
     }
 
-    /// Model (JEM, WSO, TFM), then level (state, county, municipal, other), agency, row.
-    static func displayOrder(_ a: LookupEntry, _ b: LookupEntry) -> Bool {
+    /// Model (JEM, WSO, TFM), then level (state, county, municipal, other), agency, row; entries
+    /// equal in all of these keep their order. Each entry's key is made once.
+    static func inDisplayOrder(_ entries: [LookupEntry]) -> [LookupEntry] {
         let levels = JurisdictionLevel.allCases
-        func key(_ e: LookupEntry) -> (Int, Int, Int, String, Int) {
-            (e.isPending ? 1 : 0, e.agreement.model.map { SupportModel.allCases.firstIndex(of: $0) ?? 3 } ?? 3,
-             levels.firstIndex(of: e.jurisdiction.level) ?? 4, e.agreement.agencyName, e.agreement.row)
+        let keys = entries.map { e -> (Int, Int, Int, String, Int) in
+            let a = e.matched.agreement
+            return (a.kind == .pending ? 1 : 0, a.model.map { SupportModel.allCases.firstIndex(of: $0) ?? 3 } ?? 3,
+                    levels.firstIndex(of: e.matched.jurisdiction.level) ?? 4, a.agencyName, a.row)
         }
-        return key(a) < key(b)
+        return entries.indices.sorted { keys[$0] < keys[$1] || keys[$0] == keys[$1] && $0 < $1 }.map { entries[$0] }
     }
 }
