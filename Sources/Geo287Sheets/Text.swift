@@ -4,6 +4,8 @@ import Geo287Core
 enum Text {
     /// Trims whitespace of every kind (spaces, NBSP, tabs, newlines) from both ends.
     static func trim(_ s: String) -> String {
+        // Visible ASCII at both ends (the common case): nothing to trim, no Unicode work.
+        if let f = s.utf8.first, let l = s.utf8.last, f > 0x20, f < 0x80, l > 0x20, l < 0x80 { return s }
         guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return s }
         if !isSpace(first), !isSpace(last) { return s }
         var scalars = Substring(s).unicodeScalars
