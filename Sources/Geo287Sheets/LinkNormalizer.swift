@@ -9,9 +9,15 @@
 /// Wayback Machine URLs (the `-from-html` sheets) are kept as they are.
 public enum LinkNormalizer {
     public static func normalize(_ raw: String) -> String {
-        if isAlreadyNormal(raw) { return raw }
+        isAlreadyNormal(raw) ? raw : normalizeFully(raw)
+    }
+
+    /// `normalize` without the shortcut on `raw` (each round still stops at an already-normal
+    /// URL, where another round would change nothing).
+    static func normalizeFully(_ raw: String) -> String {
         var s = Text.trim(raw)
         for _ in 0..<3 {
+            if isAlreadyNormal(s) { return s }
             let before = s
             s = unwrapSafeLinks(s)
             s = unwrapExtension(s)

@@ -26,7 +26,7 @@ struct XlsxPackage {
         let limit = min(Self.partLimit, Self.totalLimit - inflated)
         let data = try zip.read(part, limit: limit)
         inflated += data.count
-        return [UInt8](data)
+        return data.withUnsafeBytes { [UInt8]($0) }
     }
 
     /// The relationships of `part` (from `<dir>/_rels/<name>.rels`), targets resolved to part names.
