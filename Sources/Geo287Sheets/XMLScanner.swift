@@ -1,3 +1,4 @@
+import Foundation
 import Geo287Core
 
 /// A small pull tokenizer for the XML parts of an xlsx package (and other well-formed XML).
@@ -133,22 +134,24 @@ struct XMLScanner {
     /// until it returns false. An attribute whose value has no quote ends the walk (nothing
     /// after it is read), as does the end of the tag.
     func forEachAttribute(of tag: XMLTag, _ body: (_ name: Range<Int>, _ value: Range<Int>) -> Bool) {
-        var i = tag.attributes.lowerBound
         let end = min(tag.attributes.upperBound, bytes.count)
-        while i < end {
-            while i < end, isSpace(bytes[i]) { i += 1 }
-            let nameStart = i
-            while i < end, bytes[i] != UInt8(ascii: "="), !isSpace(bytes[i]) { i += 1 }
-            let name = nameStart..<i
-            while i < end, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "'") { i += 1 }
-            guard i < end else { return }
-            let quote = bytes[i]
-            let valueStart = i + 1
-            i = valueStart
-            while i < end, bytes[i] != quote { i += 1 }
-            let value = valueStart..<min(i, end)
-            i += 1
-            if !name.isEmpty, !body(name, value) { return }
+        guard tag.attributes.lowerBound < end else { return }
+        bytes.withUnsafeBufferPointer { all in
+            let b = UnsafeBufferPointer(rebasing: all[0..<end])
+            var i = max(tag.attributes.lowerBound, 0)
+            while i < end {
+                while i < end, Self.isSpace(b[i]) { i += 1 }
+                let nameStart = i
+                while i < end, b[i] != UInt8(ascii: "="), !Self.isSpace(b[i]) { i += 1 }
+                let name = nameStart..<i
+                while i < end, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "'") { i += 1 }
+                guard i < end else { return }
+                let valueStart = i + 1
+                i = Self.first(b[i], in: b, from: valueStart)
+                let value = valueStart..<i
+                i += 1
+                if !name.isEmpty, !body(name, value) { return }
+            }
         }
     }
 
@@ -192,11 +195,12 @@ struct XMLScanner {
     // The loops over a part's bytes, on its buffer: every index is checked against the
     // buffer's count before it is read.
 
-    /// The index of the first `byte` at or after `from`, or the end of `b`.
+    /// The index of the first `byte` at or after `from`, or the end of `b` (`memchr`).
     private static func first(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        var i = max(from, 0)
-        while i < b.count, b[i] != byte { i += 1 }
-        return i
+        let start = max(from, 0)
+        guard start < b.count, let base = b.baseAddress else { return b.count }
+        guard let hit = memchr(base + start, Int32(byte), b.count - start) else { return b.count }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The end of a tag name starting at `from`: the first space, `>` or `/`, or the end of `b`.
@@ -214,19 +218,16 @@ struct XMLScanner {
     /// the end of `b` when there is none.
     private static func tagEnd(in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         var i = max(from, 0)
-        var quote: UInt8 = 0
         while i < b.count {
             let c = b[i]
-            if quote != 0 {
-                if c == quote { quote = 0 }
-            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
-                quote = c
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                i = first(c, in: b, from: i + 1)     // past the quoted value (or to the end)
             } else if c == UInt8(ascii: ">") {
                 break
             }
             i += 1
         }
-        return i
+        return min(i, b.count)
     }
 }
 

@@ -44,6 +44,13 @@ import Testing
         #expect(try u.attribute("t", of: bare) == nil)
         let (v, none) = try #require(try firstTag("<c r=A1>"))
         #expect(v.attributeRange("r", of: none) == nil)
+        // A quoted `>` does not end the tag; a value whose quote never closes runs to the tag's end.
+        let (w, quoted) = try #require(try firstTag("<a b='x>y' c=\"1\"><z/></a>"))
+        #expect(try w.attribute("b", of: quoted) == "x>y" && w.attribute("c", of: quoted) == "1")
+        let unclosed = "<a b=\"1\" c='2\"></a>"
+        #expect(error(unclosed) == "t.xlsx: p.xml: unterminated tag at byte 0")
+        let o = scanner(unclosed), open = XMLTag(name: 1..<2, attributes: 2..<19, selfClosing: false)
+        #expect(try o.attribute("b", of: open) == "1" && o.attribute("c", of: open) == "2\"></a>")
     }
 
     @Test func namesMatchTheirLocalPartOnly() throws {
@@ -142,5 +149,7 @@ import Testing
         #expect(SignedDate(year: 2026, month: 5, day: 18)?.description == "2026-05-18")
         #expect(SignedDate(year: 9999, month: 12, day: 31)?.description == "9999-12-31")
         #expect(Text.trim("a b") == "a b" && Text.trim(" a\u{00A0}") == "a" && Text.trim("\u{00A0}") == "")
+        #expect(Text.trim(" \tCounty \r\n") == "County" && Text.trim("  ") == "" && Text.trim("\n\u{00A0} x ") == "x")
+        #expect(Text.trim(" Do\u{00F1}a ") == "Do\u{00F1}a" && Text.trim(" \u{00F1} ") == "\u{00F1}")
     }
 }
