@@ -7,10 +7,14 @@ public enum NameKey {
     public static func normalize(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 8)
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // The common case: a byte loop, no Unicode work.
-            for c in text.utf8 { appendASCII(c, to: &bytes) }
-        } else {
+        var utf8 = text
+        let ascii = utf8.withUTF8 { buffer in
+            // The common case: a byte loop over the string's own bytes, no Unicode work.
+            guard !buffer.contains(where: { $0 >= 0x80 }) else { return false }
+            for c in buffer { appendASCII(c, to: &bytes) }
+            return true
+        }
+        if !ascii {
             // Fold accents (rare): Doña = Dona.
             let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
             for scalar in folded.unicodeScalars {

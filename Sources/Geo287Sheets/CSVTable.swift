@@ -28,7 +28,7 @@ enum CSVTable {
         let cells = records.reduce(0) { $0 + $1.fields.count }
         if cells > cellLimit { throw DataError(path, "\(cells) cells, over the \(cellLimit)-cell limit for an ICE sheet") }
         let rows = records.map { line, fields in
-            RawRow(number: line, cells: Dictionary(uniqueKeysWithValues: fields.enumerated().map {
+            RawRow(number: line, cells: RawCells(fields.enumerated().map {
                 ($0.offset, RawCell(value: .text($0.element), link: nil))
             }))
         }

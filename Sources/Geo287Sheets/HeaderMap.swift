@@ -44,7 +44,7 @@ struct HeaderMap {
         }
         headerRow = header.number
         var seen: [String] = []
-        for (column, cell) in header.cells.sorted(by: { $0.key < $1.key }) {
+        for (column, cell) in header.cells {
             guard case .text(let raw)? = cell.value else { continue }
             let name = Text.collapse(raw).uppercased()
             if name.isEmpty { continue }

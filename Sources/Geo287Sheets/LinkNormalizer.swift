@@ -9,8 +9,15 @@
 /// Wayback Machine URLs (the `-from-html` sheets) are kept as they are.
 public enum LinkNormalizer {
     public static func normalize(_ raw: String) -> String {
+        isAlreadyNormal(raw) ? raw : normalizeFully(raw)
+    }
+
+    /// `normalize` without the shortcut on `raw` (each round still stops at an already-normal
+    /// URL, where another round would change nothing).
+    static func normalizeFully(_ raw: String) -> String {
         var s = Text.trim(raw)
         for _ in 0..<3 {
+            if isAlreadyNormal(s) { return s }
             let before = s
             s = unwrapSafeLinks(s)
             s = unwrapExtension(s)
@@ -24,6 +31,32 @@ public enum LinkNormalizer {
         return s.split(separator: " ", omittingEmptySubsequences: false).joined(separator: "%20")
     }
 
+    /// True when `normalize` would return `raw` unchanged, decided in one pass over its bytes:
+    /// an `https://` URL (any case) ending in a visible ASCII character (nothing to trim), whose
+    /// host is not SafeLinks' and which holds no space. Most cells of a sheet are such URLs.
+    static func isAlreadyNormal(_ raw: String) -> Bool {
+        var raw = raw
+        return raw.withUTF8 { b in
+            let scheme = "https://".utf8
+            guard b.count > scheme.count, let last = b.last, last > 0x20, last < 0x80 else { return false }
+            for (k, want) in scheme.enumerated() where lowerASCII(b[k]) != want { return false }
+            var hostEnd = scheme.count
+            while hostEnd < b.count, b[hostEnd] != UInt8(ascii: "/"), b[hostEnd] != UInt8(ascii: "?"),
+                  b[hostEnd] != UInt8(ascii: "#") { hostEnd += 1 }
+            let safeLinks = "safelinks.protection.outlook.com".utf8
+            if hostEnd - scheme.count >= safeLinks.count {
+                var k = hostEnd - safeLinks.count
+                var same = true
+                for want in safeLinks {
+                    if lowerASCII(b[k]) != want { same = false; break }
+                    k += 1
+                }
+                if same { return false }
+            }
+            return !b.contains(0x20)
+        }
+    }
+
     /// True when `raw` is an Outlook SafeLinks wrapper.
     public static func isSafeLink(_ raw: String) -> Bool {
         guard let host = host(of: raw) else { return false }
@@ -32,9 +65,15 @@ public enum LinkNormalizer {
 
     static func unwrapSafeLinks(_ s: String) -> String {
         guard isSafeLink(s), let q = s.utf8.firstIndex(of: UInt8(ascii: "?")) else { return s }
-        for pair in s.utf8[s.utf8.index(after: q)...].split(separator: UInt8(ascii: "&"))
-        where hasPrefixIgnoringCase(Substring(pair), "url=") {
-            if let decoded = percentDecode(pair.dropFirst(4)) { return Text.trim(decoded) }
+        let u = s.utf8
+        var start = u.index(after: q)
+        while start < u.endIndex {
+            let end = u[start...].firstIndex(of: UInt8(ascii: "&")) ?? u.endIndex
+            let pair = u[start..<end]
+            if hasPrefixIgnoringCase(Substring(pair), "url="), let decoded = percentDecode(pair.dropFirst(4)) {
+                return Text.trim(decoded)
+            }
+            start = end == u.endIndex ? end : u.index(after: end)
         }
         return s
     }
@@ -104,9 +143,11 @@ public enum LinkNormalizer {
     }
 
     static func hasSuffixIgnoringCase<S: StringProtocol>(_ s: S, _ suffix: String) -> Bool {
-        let a = Array(s.utf8), b = Array(suffix.utf8)
-        guard a.count >= b.count else { return false }
-        return zip(a.suffix(b.count), b).allSatisfy { lowerASCII($0) == lowerASCII($1) }
+        var a = s.utf8.reversed().makeIterator()
+        for p in suffix.utf8.reversed() {
+            guard let c = a.next(), lowerASCII(c) == lowerASCII(p) else { return false }
+        }
+        return true
     }
 
     private static func lowerASCII(_ b: UInt8) -> UInt8 { (0x41...0x5A).contains(b) ? b + 0x20 : b }

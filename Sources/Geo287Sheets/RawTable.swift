@@ -23,10 +23,10 @@ struct RawCell {
 /// One sheet row: its 1-based row number and its cells by 0-based column index.
 struct RawRow {
     let number: Int
-    var cells: [Int: RawCell]
+    var cells: RawCells
 
     var isEmpty: Bool {
-        cells.values.allSatisfy { $0.value?.isBlank ?? true }
+        cells.allSatisfy { $0.value.value?.isBlank ?? true }
     }
 }
 

@@ -30,7 +30,10 @@ enum SharedStrings {
                     inText = false
                 }
             case .text(let range):
-                if inText { current += try scanner.text(range) }
+                if inText {
+                    let text = try scanner.text(range)
+                    if current.isEmpty { current = text } else { current += text }
+                }
             case .cdata(let range):
                 if inText { current += String(decoding: bytes[range], as: UTF8.self) }
             }

@@ -13,12 +13,26 @@ public struct SignedDate: Hashable, Comparable, Sendable, CustomStringConvertibl
         self.day = day
     }
 
+    /// `YYYY-MM-DD`, zero-padded (the initializer keeps the year within 1...9999).
     public var description: String {
-        func pad(_ v: Int, _ width: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
+        String(unsafeUninitializedCapacity: 10) { out in
+            var i = 0
+            func put(_ value: Int, _ width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor &*= 10 }
+                var rest = value
+                for _ in 0..<width {
+                    out[i] = UInt8(truncatingIfNeeded: 48 &+ rest / divisor)
+                    rest %= divisor
+                    divisor /= 10
+                    i += 1
+                }
+            }
+            put(year, 4); out[4] = UInt8(ascii: "-"); i = 5
+            put(month, 2); out[7] = UInt8(ascii: "-"); i = 8
+            put(day, 2)
+            return 10
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     public static func < (a: SignedDate, b: SignedDate) -> Bool {

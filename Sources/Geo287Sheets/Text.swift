@@ -4,6 +4,15 @@ import Geo287Core
 enum Text {
     /// Trims whitespace of every kind (spaces, NBSP, tabs, newlines) from both ends.
     static func trim(_ s: String) -> String {
+        // Visible ASCII at both ends (the common case): nothing to trim, no Unicode work.
+        let u = s.utf8
+        if let f = u.first, let l = u.last, f > 0x20, f < 0x80, l > 0x20, l < 0x80 { return s }
+        // ASCII whitespace at the ends with ASCII inside them: trimmed by bytes.
+        var start = u.startIndex, end = u.endIndex
+        while start < end, isASCIISpace(u[start]) { start = u.index(after: start) }
+        while start < end, isASCIISpace(u[u.index(before: end)]) { end = u.index(before: end) }
+        if start == end { return "" }
+        if u[start] < 0x80, u[u.index(before: end)] < 0x80 { return String(Substring(u[start..<end])) }
         guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return s }
         if !isSpace(first), !isSpace(last) { return s }
         var scalars = Substring(s).unicodeScalars
@@ -11,6 +20,10 @@ enum Text {
         while let l = scalars.last, isSpace(l) { scalars.removeLast() }
         return String(scalars)
     }
+
+    /// ASCII whitespace: space, tab, newline, vertical tab, form feed, carriage return.
+    @inline(__always)
+    private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 
     /// Whitespace of any kind; ASCII is decided without a Unicode property lookup.
     @inline(__always)

@@ -17,7 +17,7 @@ enum WorksheetParser {
         var warnings: [SheetWarning] = []
         var cell = CellState()
         var rowNumber = 0
-        var cells: [Int: RawCell] = [:]
+        var cells = RawCells()
         var inRow = false
         var nextColumn = 0
         var hyperlinks: [(ref: String, id: String)] = []
@@ -28,7 +28,8 @@ enum WorksheetParser {
             case .start(let tag):
                 if scanner.isNamed(tag.name, "c") {
                     cell = CellState()
-                    if let ref = scanner.attributeRange("r", of: tag), let column = CellRef.column(bytes, ref) {
+                    let (ref, type) = cellAttributes(tag, scanner)
+                    if let ref, let column = CellRef.column(bytes, ref) {
                         cell.column = column
                     } else {
                         cell.column = nextColumn
@@ -37,14 +38,14 @@ enum WorksheetParser {
                         throw scanner.error("row \(rowNumber) has a cell past Excel's last column XFD (\(CellRef.maxColumns) columns)")
                     }
                     nextColumn = (cell.column ?? nextColumn) + 1
-                    if let t = scanner.attributeRange("t", of: tag) { cell.type = CellType(bytes[t]) }
+                    if let type { cell.type = CellType(bytes[type]) }
                     if tag.selfClosing { cell.column = nil }
                 } else if scanner.isNamed(tag.name, "row") {
-                    rowNumber = try Self.rowNumber(try scanner.attribute("r", of: tag), previous: rowNumber, scanner: scanner)
+                    rowNumber = try Self.rowNumber(scanner.attributeRange("r", of: tag), previous: rowNumber, scanner: scanner)
                     guard rows.count < rowLimit else {
                         throw scanner.error("more than \(rowLimit) rows (the limit for an ICE sheet)")
                     }
-                    cells = Dictionary(minimumCapacity: 16)
+                    cells = RawCells()
                     nextColumn = 0
                     inRow = !tag.selfClosing
                 } else if scanner.isNamed(tag.name, "v") {
@@ -93,9 +94,31 @@ enum WorksheetParser {
         return RawTable(rows: rows, warnings: warnings)
     }
 
+    /// The first `r` and `t` attributes of a `<c>`, in one walk.
+    private static func cellAttributes(_ tag: XMLTag, _ scanner: XMLScanner) -> (ref: Range<Int>?, type: Range<Int>?) {
+        var ref: Range<Int>?, type: Range<Int>?
+        scanner.forEachAttribute(of: tag) { name, value in
+            if scanner.isNamed(name, "r") { if ref == nil { ref = value } }
+            else if scanner.isNamed(name, "t") { if type == nil { type = value } }
+            return ref == nil || type == nil
+        }
+        return (ref, type)
+    }
+
+    /// The row number of a `<row r="...">` attribute's raw bytes: plain digits are read in place,
+    /// anything else is decoded and checked as text (`rowNumber(decoded:...)`).
+    static func rowNumber(_ range: Range<Int>?, previous: Int, scanner: XMLScanner) throws -> Int {
+        if let range, (1...7).contains(range.count), range.upperBound <= scanner.bytes.count,
+           let r = CellRef.integer(scanner.bytes, range), scanner.bytes[range].allSatisfy({ $0 >= 48 && $0 <= 57 }),
+           r >= 1, r <= CellRef.maxRows {
+            return r
+        }
+        return try rowNumber(decoded: try range.map { try scanner.text($0) }, previous: previous, scanner: scanner)
+    }
+
     /// A `<row r="...">` number, or the row after `previous` when there is none; within
     /// Excel's 1,048,576 rows, else an error naming the value.
-    static func rowNumber(_ attribute: String?, previous: Int, scanner: XMLScanner) throws -> Int {
+    static func rowNumber(decoded attribute: String?, previous: Int, scanner: XMLScanner) throws -> Int {
         guard let attribute else {
             guard previous < CellRef.maxRows else {
                 throw scanner.error("an unnumbered row follows row \(previous), past Excel's last row \(CellRef.maxRows)")
@@ -122,9 +145,8 @@ enum WorksheetParser {
                 warnings.append(SheetWarning(row: nil, column: nil, message: "hyperlink at \(link.ref) names a missing relationship \(link.id)"))
                 continue
             }
-            let ends = link.ref.split(separator: ":").compactMap { CellRef.parse($0) }
-            guard let first = ends.first, let firstRow = first.row else { continue }
-            let last = ends.count > 1 ? ends[1] : first
+            let (first, last) = rangeEnds(link.ref)
+            guard let first, let firstRow = first.row else { continue }
             let lastRow = last.row ?? firstRow
             guard lastRow >= firstRow, last.column >= first.column else { continue }
             let cellCount = (lastRow - firstRow + 1) * (last.column - first.column + 1)
@@ -142,6 +164,23 @@ enum WorksheetParser {
                 }
             }
         }
+    }
+}
+
+extension WorksheetParser {
+    /// The two ends of a hyperlink `ref` (`B7`, `A1:C9`): the first and second of its
+    /// `:`-separated parts that are cell references (empty parts skipped); the second is the
+    /// first when there is no other.
+    static func rangeEnds(_ ref: String) -> (first: (column: Int, row: Int?)?, last: (column: Int, row: Int?)) {
+        var found: [(column: Int, row: Int?)] = []
+        var rest = Substring(ref)
+        while found.count < 2, !rest.isEmpty {
+            let colon = rest.utf8.firstIndex(of: UInt8(ascii: ":")) ?? rest.endIndex
+            if colon > rest.startIndex, let end = CellRef.parse(rest[rest.startIndex..<colon]) { found.append(end) }
+            rest = colon == rest.endIndex ? "" : rest[rest.index(after: colon)...]
+        }
+        guard let first = found.first else { return (nil, (0, nil)) }
+        return (first, found.count > 1 ? found[1] : first)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Geo287Core
 
 /// A small pull tokenizer for the XML parts of an xlsx package (and other well-formed XML).
@@ -56,7 +57,7 @@ struct XMLScanner {
         guard pos < n else { return nil }
         if bytes[pos] != UInt8(ascii: "<") {
             let start = pos
-            while pos < n, bytes[pos] != UInt8(ascii: "<") { pos += 1 }
+            pos = bytes.withUnsafeBufferPointer { Self.first(UInt8(ascii: "<"), in: $0, from: start) }
             return .text(start..<pos)
         }
         guard pos + 1 < n else { throw error("truncated markup at byte \(pos)") }
@@ -77,29 +78,18 @@ struct XMLScanner {
             throw error("XML declares a DOCTYPE or ENTITY; refused (entity declarations are never expanded)")
         case UInt8(ascii: "/"):
             let start = pos + 2
-            var i = start
-            while i < n, !isNameEnd(bytes[i]) { i += 1 }
-            let name = start..<i
-            while i < n, bytes[i] != UInt8(ascii: ">") { i += 1 }
+            let (name, i) = bytes.withUnsafeBufferPointer { b in
+                let nameEnd = Self.nameEnd(in: b, from: start)
+                return (start..<nameEnd, Self.first(UInt8(ascii: ">"), in: b, from: nameEnd))
+            }
             guard i < n else { throw error("unterminated end tag at byte \(start)") }
             pos = i + 1
             return .end(name)
         default:
             let start = pos + 1
-            var i = start
-            while i < n, !isNameEnd(bytes[i]) { i += 1 }
-            let name = start..<i
-            var quote: UInt8 = 0
-            while i < n {
-                let b = bytes[i]
-                if quote != 0 {
-                    if b == quote { quote = 0 }
-                } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
-                    quote = b
-                } else if b == UInt8(ascii: ">") {
-                    break
-                }
-                i += 1
+            let (name, i) = bytes.withUnsafeBufferPointer { b in
+                let nameEnd = Self.nameEnd(in: b, from: start)
+                return (start..<nameEnd, Self.tagEnd(in: b, from: nameEnd))
             }
             guard i < n else { throw error("unterminated tag at byte \(pos)") }
             let selfClosing = i > name.upperBound && bytes[i - 1] == UInt8(ascii: "/")
@@ -111,11 +101,13 @@ struct XMLScanner {
     }
 
     /// True when the tag or end-tag name in `range` has the local name `local` (prefix ignored).
+    /// `local` holds no colon, so the name matches when it ends with `local` right after its
+    /// start or after a colon (then that colon is the last one).
     func isNamed(_ range: Range<Int>, _ local: StaticString) -> Bool {
-        var start = range.lowerBound
-        for i in range where bytes[i] == UInt8(ascii: ":") { start = i + 1 }
-        let count = range.upperBound - start
-        guard count == local.utf8CodeUnitCount else { return false }
+        let count = local.utf8CodeUnitCount
+        guard range.count >= count, range.upperBound <= bytes.count else { return false }
+        let start = range.upperBound - count
+        if start > range.lowerBound, bytes[start - 1] != UInt8(ascii: ":") { return false }
         return local.withUTF8Buffer { want in
             for k in 0..<count where bytes[start + k] != want[k] { return false }
             return true
@@ -129,24 +121,50 @@ struct XMLScanner {
     }
 
     func attributeRange(_ local: StaticString, of tag: XMLTag) -> Range<Int>? {
-        var i = tag.attributes.lowerBound
-        let end = tag.attributes.upperBound
-        while i < end {
-            while i < end, isSpace(bytes[i]) { i += 1 }
-            let nameStart = i
-            while i < end, bytes[i] != UInt8(ascii: "="), !isSpace(bytes[i]) { i += 1 }
-            let name = nameStart..<i
-            while i < end, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "'") { i += 1 }
-            guard i < end else { return nil }
-            let quote = bytes[i]
-            let valueStart = i + 1
-            i = valueStart
-            while i < end, bytes[i] != quote { i += 1 }
-            let value = valueStart..<min(i, end)
-            i += 1
-            if !name.isEmpty, isNamed(name, local) { return value }
+        var found: Range<Int>?
+        forEachAttribute(of: tag) { name, value in
+            guard isNamed(name, local) else { return true }
+            found = value
+            return false
         }
-        return nil
+        return found
+    }
+
+    /// Calls `body` with the name and raw value range of each attribute of `tag`, in order,
+    /// until it returns false. An attribute whose value has no quote ends the walk (nothing
+    /// after it is read), as does the end of the tag.
+    func forEachAttribute(of tag: XMLTag, _ body: (_ name: Range<Int>, _ value: Range<Int>) -> Bool) {
+        let end = min(tag.attributes.upperBound, bytes.count)
+        guard tag.attributes.lowerBound < end else { return }
+        bytes.withUnsafeBufferPointer { all in
+            let b = UnsafeBufferPointer(rebasing: all[0..<end])
+            var i = max(tag.attributes.lowerBound, 0)
+            while i < end {
+                while i < end, Self.isSpace(b[i]) { i += 1 }
+                let nameStart = i
+                while i < end, b[i] != UInt8(ascii: "="), !Self.isSpace(b[i]) { i += 1 }
+                let name = nameStart..<i
+                while i < end, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "'") { i += 1 }
+                guard i < end else { return }
+                let valueStart = i + 1
+                i = Self.first(b[i], in: b, from: valueStart)
+                let value = valueStart..<i
+                i += 1
+                if !name.isEmpty, !body(name, value) { return }
+            }
+        }
+    }
+
+    /// True when the bytes of `a` and `b` are the same.
+    func sameBytes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count, a.upperBound <= bytes.count, b.upperBound <= bytes.count else { return false }
+        var i = a.lowerBound, j = b.lowerBound
+        while i < a.upperBound {
+            if bytes[i] != bytes[j] { return false }
+            i += 1
+            j += 1
+        }
+        return true
     }
 
     func text(_ range: Range<Int>) throws -> String {
@@ -168,12 +186,48 @@ struct XMLScanner {
         throw error("unterminated markup at byte \(index)")
     }
 
-    private func isSpace(_ b: UInt8) -> Bool {
+    private func isSpace(_ b: UInt8) -> Bool { Self.isSpace(b) }
+
+    private static func isSpace(_ b: UInt8) -> Bool {
         b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
     }
 
-    private func isNameEnd(_ b: UInt8) -> Bool {
-        isSpace(b) || b == UInt8(ascii: ">") || b == UInt8(ascii: "/")
+    // The loops over a part's bytes, on its buffer: every index is checked against the
+    // buffer's count before it is read.
+
+    /// The index of the first `byte` at or after `from`, or the end of `b` (`memchr`).
+    private static func first(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        let start = max(from, 0)
+        guard start < b.count, let base = b.baseAddress else { return b.count }
+        guard let hit = memchr(base + start, Int32(byte), b.count - start) else { return b.count }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The end of a tag name starting at `from`: the first space, `>` or `/`, or the end of `b`.
+    private static func nameEnd(in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var i = max(from, 0)
+        while i < b.count {
+            let c = b[i]
+            if isSpace(c) || c == UInt8(ascii: ">") || c == UInt8(ascii: "/") { break }
+            i += 1
+        }
+        return i
+    }
+
+    /// The `>` closing a start tag whose attributes start at `from`, outside quoted values;
+    /// the end of `b` when there is none.
+    private static func tagEnd(in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var i = max(from, 0)
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                i = first(c, in: b, from: i + 1)     // past the quoted value (or to the end)
+            } else if c == UInt8(ascii: ">") {
+                break
+            }
+            i += 1
+        }
+        return min(i, b.count)
     }
 }
 

@@ -3,12 +3,12 @@ import Geo287Core
 /// references. Any other entity reference is an error (no DTD is ever honoured).
 enum XMLText {
     static func decode(_ bytes: [UInt8], _ range: Range<Int>, scanner: XMLScanner) throws -> String {
-        var hasAmp = false
-        for i in range where bytes[i] == UInt8(ascii: "&") {
-            hasAmp = true
-            break
+        let clamped = range.clamped(to: 0..<bytes.count)
+        let plain = bytes.withUnsafeBufferPointer { b -> String? in
+            let slice = UnsafeBufferPointer(rebasing: b[clamped])
+            return slice.contains(UInt8(ascii: "&")) ? nil : String(decoding: slice, as: UTF8.self)
         }
-        if !hasAmp { return String(decoding: bytes[range], as: UTF8.self) }
+        if let plain { return plain }
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
         var i = range.lowerBound

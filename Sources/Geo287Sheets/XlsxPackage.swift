@@ -26,7 +26,7 @@ struct XlsxPackage {
         let limit = min(Self.partLimit, Self.totalLimit - inflated)
         let data = try zip.read(part, limit: limit)
         inflated += data.count
-        return [UInt8](data)
+        return data.withUnsafeBytes { [UInt8]($0) }
     }
 
     /// The relationships of `part` (from `<dir>/_rels/<name>.rels`), targets resolved to part names.
@@ -35,17 +35,42 @@ struct XlsxPackage {
         guard has(relsPart) else { return [:] }
         var scanner = XMLScanner(bytes: try read(relsPart), path: path, part: relsPart)
         var out: [String: Relationship] = [:]
+        // Every hyperlink of a worksheet has the same Type: its text is made once.
+        var lastType: (bytes: Range<Int>, text: String)?
         while let token = try scanner.next() {
             guard case .start(let tag) = token, scanner.isNamed(tag.name, "Relationship") else { continue }
-            guard let id = try scanner.attribute("Id", of: tag), let target = try scanner.attribute("Target", of: tag)
-            else { continue }
-            let external = try scanner.attribute("TargetMode", of: tag) == "External"
+            let a = Self.relationshipAttributes(tag, scanner)
+            guard let idRange = a.id, let targetRange = a.target else { continue }
+            let id = try scanner.text(idRange), target = try scanner.text(targetRange)
+            let external = try a.mode.map { try scanner.text($0) } == "External"
+            var type = ""
+            if let t = a.type {
+                if let last = lastType, scanner.sameBytes(last.bytes, t) {
+                    type = last.text
+                } else {
+                    type = try scanner.text(t)
+                    lastType = (t, type)
+                }
+            }
             out[id] = Relationship(
-                type: try scanner.attribute("Type", of: tag) ?? "",
-                target: external ? target : Self.resolve(target, relativeTo: part),
-                external: external)
+                type: type, target: external ? target : Self.resolve(target, relativeTo: part), external: external)
         }
         return out
+    }
+
+    /// The first `Id`, `Target`, `TargetMode` and `Type` attributes of a `<Relationship>`, in one walk.
+    private static func relationshipAttributes(
+        _ tag: XMLTag, _ scanner: XMLScanner
+    ) -> (id: Range<Int>?, target: Range<Int>?, mode: Range<Int>?, type: Range<Int>?) {
+        var a: (id: Range<Int>?, target: Range<Int>?, mode: Range<Int>?, type: Range<Int>?) = (nil, nil, nil, nil)
+        scanner.forEachAttribute(of: tag) { name, value in
+            if scanner.isNamed(name, "Id") { if a.id == nil { a.id = value } }
+            else if scanner.isNamed(name, "Target") { if a.target == nil { a.target = value } }
+            else if scanner.isNamed(name, "TargetMode") { if a.mode == nil { a.mode = value } }
+            else if scanner.isNamed(name, "Type") { if a.type == nil { a.type = value } }
+            return true
+        }
+        return a
     }
 
     static func relsPart(for part: String) -> String {
