@@ -52,7 +52,7 @@ public struct BatchRun {
         }
         let countySHA = try set.writing { () throws -> String in
             try countyFile.write(panels.drainCounties())
-            return try countyFile.finish()
+            return try countyFile.finish().sha256
         }
         let agreements = panels.agreementPanel.panel(), lifetimes = panels.agreementPanel.lifetimes()
         let outputs: [(name: String, data: Data, rows: Int)] = [
