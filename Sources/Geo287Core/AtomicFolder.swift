@@ -11,49 +11,87 @@ import Foundation
 /// files and top-level folders): anything else in it would be deleted by the swap, so it is refused.
 public enum AtomicFolder {
     public static func publish(_ files: [(name: String, data: Data)], to folder: String) throws {
-        let target = URL(fileURLWithPath: folder).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        for f in files {
-            let parts = f.name.split(separator: "/", omittingEmptySubsequences: false)
-            if f.name.isEmpty || f.name.hasPrefix("/") || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
-                throw DataError.io(folder, "output name '\(f.name)' is not a plain relative path; nothing published")
-            }
-        }
-        let names = Set(files.map { String($0.name.split(separator: "/").first ?? "") })
-        try checkTarget(target.path, allowed: names)
-        do {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw DataError.io(parent.path, "cannot create folder (\(error.localizedDescription))")
-        }
-        let stem = ".\(target.lastPathComponent)"
-        let tmp = parent.appendingPathComponent("\(stem).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        let old = parent.appendingPathComponent("\(stem).old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        do {
-            try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: false)
-            for f in files {
-                let url = tmp.appendingPathComponent(f.name)
-                if f.name.contains("/") {
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let set = try Staging(to: folder, names: files.map(\.name))
+        for f in files { try set.write(f.name, f.data) }
+        try set.publish()
+    }
+
+    /// An output set being written: files go into the hidden folder (`write`, or streamed to
+    /// `url(_:)`), then `publish()` swaps the set into place. Dropped unpublished, it leaves
+    /// nothing behind.
+    public final class Staging {
+        private let folder: String
+        private let target: URL
+        private let parent: URL
+        private let tmp: URL
+        private let names: Set<String>
+
+        /// `names`: every file of the set (checked now: plain relative paths).
+        public init(to folder: String, names files: [String]) throws {
+            self.folder = folder
+            target = URL(fileURLWithPath: folder).standardizedFileURL
+            parent = target.deletingLastPathComponent()
+            for name in files {
+                let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+                if name.isEmpty || name.hasPrefix("/") || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+                    throw DataError.io(folder, "output name '\(name)' is not a plain relative path; nothing published")
                 }
-                try f.data.write(to: url)
             }
-        } catch {
-            throw DataError.io(folder, "cannot write the output set, nothing published (\(error.localizedDescription))")
+            names = Set(files.map { String($0.split(separator: "/").first ?? "") })
+            try checkTarget(target.path, allowed: names)
+            do {
+                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            } catch {
+                throw DataError.io(parent.path, "cannot create folder (\(error.localizedDescription))")
+            }
+            tmp = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            try writing { try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: false) }
         }
-        try withLock(on: parent.path) {
-            try checkTarget(target.path, allowed: names)   // again, now that no other run can swap
-            let hadOld = rename(target.path, old.path) == 0
-            if !hadOld && errno != ENOENT {
-                throw DataError.io(folder, "cannot move the previous output aside (\(String(cString: strerror(errno))))")
+
+        deinit { try? FileManager.default.removeItem(at: tmp) }
+
+        /// Where file `name` of the set is written (its folders created).
+        public func url(_ name: String) throws -> URL {
+            let url = tmp.appendingPathComponent(name)
+            if name.contains("/") {
+                try writing { try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true) }
             }
-            if rename(tmp.path, target.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                if hadOld { _ = rename(old.path, target.path) }
-                throw DataError.io(folder, "cannot rename the new output into place (\(reason))")
+            return url
+        }
+
+        public func write(_ name: String, _ data: Data) throws {
+            let url = try url(name)
+            try writing { try data.write(to: url) }
+        }
+
+        /// Runs `body`, a write into the set; its failure is this set's failure.
+        public func writing<T>(_ body: () throws -> T) throws -> T {
+            do {
+                return try body()
+            } catch let e as DataError {
+                throw e
+            } catch {
+                throw DataError.io(folder, "cannot write the output set, nothing published (\(error.localizedDescription))")
             }
-            if hadOld { try? FileManager.default.removeItem(at: old) }
+        }
+
+        /// Swaps the set into place, under an exclusive lock on the parent folder.
+        public func publish() throws {
+            let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            let (target, tmp, folder, names) = (self.target, self.tmp, self.folder, self.names)
+            try withLock(on: parent.path) {
+                try checkTarget(target.path, allowed: names)   // again, now that no other run can swap
+                let hadOld = rename(target.path, old.path) == 0
+                if !hadOld && errno != ENOENT {
+                    throw DataError.io(folder, "cannot move the previous output aside (\(String(cString: strerror(errno))))")
+                }
+                if rename(tmp.path, target.path) != 0 {
+                    let reason = String(cString: strerror(errno))
+                    if hadOld { _ = rename(old.path, target.path) }
+                    throw DataError.io(folder, "cannot rename the new output into place (\(reason))")
+                }
+                if hadOld { try? FileManager.default.removeItem(at: old) }
+            }
         }
     }
 

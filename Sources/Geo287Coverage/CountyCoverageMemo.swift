@@ -1,23 +1,27 @@
 import Foundation
 import Geo287Census
+import Geo287Jurisdictions
 
-/// Counties counted once across many sheets (`history`, `batch`): a county's coverage is a
-/// function of the agreements that reach it, in the order the sheet lists them, and of the
-/// options; consecutive sheets share almost all agreements, so most counties have the very
-/// list they had on the sheet counted before and keep the coverage counted then.
+/// Sheets counted one after the other (`history`, `batch`), each from the one before: a
+/// county's coverage is a function of the agreements that reach it, in the order the sheet
+/// lists them, and of the options; consecutive sheets share almost all agreements, so most
+/// counties have the very list they had on the sheet counted before and keep the coverage
+/// counted then. An agreement seen before (same `AgreementKeyTable` id) keeps what it reaches,
+/// so a sheet costs integer work per row, a new count only for the counties whose list
+/// changed, and state sums updated by those counties alone.
 ///
 /// One memo per `CoverageOptions` (it is only used with the options it was made for; the
-/// places method only). A class so that the caller keeps it across sheets; `@unchecked
-/// Sendable`: its state is only touched under `lock`.
+/// places method, participating sheet only). A class so that the caller keeps it across
+/// sheets; `@unchecked Sendable`: its state is only touched under `lock`.
 public final class CountyCoverageMemo: @unchecked Sendable {
     public let options: CoverageOptions
-    /// Per county, in the gazetteer's order: the list it was last counted with, and the result.
-    private var kept: [(list: [CoveringAgreement], coverage: CountyCoverage)?] = []
-    /// Indices of the gazetteer's counties in GEOID order.
-    private var order: [Int] = []
-    private var unpeopled: [County]?
-    private var hits = 0, misses = 0
     private let lock = NSLock()
+    private var hits = 0, misses = 0
+    private var unpeopled: [County]?
+    /// The ids of sheets matched without keys come from here (or the table of the first keyed sheet).
+    private var table: AgreementKeyTable?
+    private var agreements = AgreementReaches()
+    private var counties: MemoCounties?
 
     public init(options: CoverageOptions) { self.options = options }
 
@@ -27,36 +31,58 @@ public final class CountyCoverageMemo: @unchecked Sendable {
     /// Whether results made under `other` may come from this memo.
     func serves(_ other: CoverageOptions) -> Bool {
         other.method == .places && options.method == .places && other.model == options.model
-            && other.includePending == options.includePending && other.excludeStatewide == options.excludeStatewide
+            && !other.includePending && !options.includePending && other.excludeStatewide == options.excludeStatewide
             && other.state == options.state && other.rules == options.rules
     }
 
-    /// The counties of `all` (those of `state` when given) by GEOID, each reached by
-    /// `reach[geoid]`: the coverage kept when that list is the one it had last time, else
-    /// `make(county, list)`, kept for the next sheet.
-    func counties(_ all: [County], state: String?, reach: [String: [CoveringAgreement]],
-                  make: (County, [CoveringAgreement]) -> CountyCoverage) -> [CountyCoverage] {
+    /// The agreement ids of `matched`: its keys when they come from this memo's table (the
+    /// first keyed sheet gives the table), else interned in that table.
+    private func ids(_ matched: [MatchedAgreement], keys: AgreementKeys?) -> [Int] {
+        if let keys, table == nil || table === keys.table {
+            table = keys.table
+            return keys.ids
+        }
+        let t = table ?? AgreementKeyTable()
+        table = t
+        return t.ids(matched.map(\.agreement)).ids
+    }
+
+    /// The count of one sheet; `keys`: the agreement ids of `matched`, when known.
+    func tally(_ matched: [MatchedAgreement], keys: AgreementKeys?, calculator: CoverageCalculator) -> CoverageCalculator.Tally {
         lock.lock()
         defer { lock.unlock() }
-        if kept.count != all.count {
-            kept = Array(repeating: nil, count: all.count)
-            order = all.indices.sorted { all[$0].geoid < all[$1].geoid }
+        let all = calculator.gazetteer.counties
+        let memo: MemoCounties
+        if let c = counties, c.serves(calculator.gazetteer) { memo = c } else {
+            memo = MemoCounties(calculator.gazetteer, state: options.state)
+            counties = memo
         }
-        var out: [CountyCoverage] = []
-        out.reserveCapacity(all.count)
-        for i in order where state == nil || all[i].stateUSPS == state {
-            let reached = reach[all[i].geoid] ?? []
-            if let k = kept[i], k.list == reached {
-                out.append(k.coverage)
-                hits += 1
-            } else {
-                let made = make(all[i], reached)
-                kept[i] = (reached, made)
-                out.append(made)
-                misses += 1
-            }
+        let ids = ids(matched, keys: keys)
+        var rows = MemoSheetRows()
+        for (row, id) in ids.enumerated() {
+            let e = agreements.reach(id, matched[row], options: options, counties: memo)
+            guard e.admitted else { continue }
+            rows.count(e)
+            for entry in e.entries { memo.reach(entry.county, entry.entry) }
         }
-        return out
+        let changed = memo.update(all) { county, list in
+            calculator.countyCoverage(county, list.map { agreements.entries[$0] }, placeFractions: nil)
+        }
+        misses += changed
+        hits += memo.inScope - changed
+        let states = CoverageCalculator.states(memo.sums, agreementsByState: rows.byState(agreements.stateFIPS))
+        return CoverageCalculator.Tally(counties: memo.current, states: states, national: CoverageCalculator.national(states),
+                                        notCounted: rows.notCounted, unmatched: rows.unmatched,
+                                        townsByState: rows.byState(agreements.stateFIPS, towns: true))
+    }
+
+    /// The rows of `matched` that the data notes name (a SUPPORT TYPE not read, county join
+    /// estimates), in row order.
+    func notableRows(_ matched: [MatchedAgreement], keys: AgreementKeys?) -> [Int] {
+        lock.withLock {
+            let ids = ids(matched, keys: keys)
+            return ids.indices.filter { agreements.notable(ids[$0], matched[$0]) }
+        }
     }
 
     /// `Gazetteer.countiesWithoutPopulation`, worked out once.

@@ -10,11 +10,15 @@ import Geo287Sheets
 extension CoverageRun {
     func dataNotes(_ participating: MatchedSheet, pending: MatchedSheet?, options: CoverageOptions,
                    memo: CountyCoverageMemo? = nil) -> [String] {
-        let sheets = [participating] + (options.includePending ? [pending].compactMap { $0 } : [])
+        // Each sheet with the rows that may be named: with a memo, the participating sheet's rows
+        // without a model or with a join estimate (`CountyCoverageMemo.notableRows`), else all.
+        var sheets = [(participating, memo?.notableRows(participating.matched, keys: participating.keys)
+                                          ?? Array(participating.matched.indices))]
+        if options.includePending, let pending { sheets.append((pending, Array(pending.matched.indices))) }
         let inScope = { (a: Agreement) in options.state == nil || a.state?.usps == options.state }
         var notes: [String] = []
-        let unread = sheets.flatMap { s in
-            s.matched.filter { $0.agreement.model == nil && inScope($0.agreement) }.map { m in
+        let unread = sheets.flatMap { s, rows in
+            rows.map { s.matched[$0] }.filter { $0.agreement.model == nil && inScope($0.agreement) }.map { m in
                 "\(s.sheet.fileName) row \(m.agreement.row) (`\(m.agreement.modelAsPrinted)`, \(m.agreement.agencyName))"
             }
         }
@@ -28,8 +32,8 @@ extension CoverageRun {
             notes.append("\(unpeopled.count) county(ies) have no row in \(CensusLayers.populationPath) and count as 0 people: \(Self.list(unpeopled.map { "\($0.nameWithType), \($0.stateUSPS) (\($0.geoid))" })).")
         }
         var seen = Set<String>(), estimates: [String] = []
-        for s in sheets {
-            for m in s.matched where options.model.admits(m.agreement.model) && inScope(m.agreement) {
+        for (s, rows) in sheets {
+            for m in rows.lazy.map({ s.matched[$0] }) where options.model.admits(m.agreement.model) && inScope(m.agreement) {
                 for n in m.jurisdiction.joinNotes where seen.insert("\(m.jurisdiction.name)|\(n)").inserted {
                     estimates.append("\(m.jurisdiction.name): \(n)")
                 }

@@ -8,10 +8,13 @@ import Geo287Sheets
 public struct MatchedSheet: Sendable {
     public let sheet: Sheet
     public let matched: [MatchedAgreement]
+    /// The agreement id of each row, when the sheet was matched among many (`history`, `batch`).
+    public let keys: AgreementKeys?
 
-    public init(sheet: Sheet, matched: [MatchedAgreement]) {
+    public init(sheet: Sheet, matched: [MatchedAgreement], keys: AgreementKeys? = nil) {
         self.sheet = sheet
         self.matched = matched
+        self.keys = keys
     }
 }
 
@@ -42,7 +45,7 @@ public struct CoverageRun: Sendable {
         switch options.method {
         case .places:
             return calculator.compute(participating: participating.sheet, matched: participating.matched, pending: pendingSheet,
-                                      pendingMatched: pendingMatched, options: options, memo: memo)
+                                      pendingMatched: pendingMatched, options: options, memo: memo, keys: participating.keys)
                 .adding(notes: dataNotes(participating, pending: pending, options: options, memo: memo))
         case .tracts:
             try gazetteer.root.require(CensusLayers.tractCentroidsPath)

@@ -55,7 +55,8 @@ public struct IdentifiedSheet: Sendable {
     public let sheet: Sheet
     /// In sheet order.
     public let rows: [Row]
-    public let byID: [String: Row]
+    /// The index in `rows` of each id.
+    let index: [String: Int]
 
     public init(_ sheet: Sheet) {
         self.sheet = sheet
@@ -69,8 +70,14 @@ public struct IdentifiedSheet: Sendable {
             rows.append(Row(id: n == 1 ? identity.id : "\(identity.id)#\(n)", identity: identity, agreement: a))
         }
         self.rows = rows
-        byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var index: [String: Int] = [:]
+        index.reserveCapacity(rows.count)
+        for (i, r) in rows.enumerated() where index[r.id] == nil { index[r.id] = i }
+        self.index = index
     }
 
-    public var ids: Set<String> { Set(byID.keys) }
+    /// The rows by id (made on each call; `SheetDiff` reads `index`).
+    public var byID: [String: Row] { index.mapValues { rows[$0] } }
+
+    public var ids: Set<String> { Set(index.keys) }
 }

@@ -61,6 +61,12 @@ public struct BatchCSV: Sendable {
 
     public var data: Data { Data(bytes) }
 
+    /// The bytes made so far, removed (for a document written as it is made); `rows` keeps counting.
+    public mutating func drain() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
     /// A fraction in [0, 1] with up to `decimals` decimals, trailing zeros trimmed (`0.25`, `1`, `0`).
     public static func fraction(_ x: Double, decimals: Int = 6) -> String {
         guard x.isFinite else { return "" }

@@ -1,6 +1,7 @@
 import Foundation
 import Geo287Census
 import Geo287Core
+import Geo287Coverage
 import Geo287Jurisdictions
 
 /// Every file a batch run reads: the sheets, and the Census files the gazetteer and the matcher
@@ -30,10 +31,15 @@ public enum BatchInputs {
         let stem = String(CensusLayers.countiesPath.dropLast(4))
         var census = ["shp", "shx", "dbf", "cpg"].map { "\(stem).\($0)" }.filter { root.exists($0) }
         census += [CensusLayers.populationPath, CensusLayers.crosswalkPath]
-        let states = Set(sheets.participating.flatMap(\.agreements).compactMap { a -> String? in
-            guard let s = a.state, AgencyClassifier.classify(a).level != .state else { return nil }
-            return s.fips
-        })
+        // The states with an agreement that is not statewide: each distinct agency is classified
+        // once, and none of a state already in the set (the same rows repeat on every sheet).
+        var states: Set<String> = [], classified: Set<AgreementKeyTable.MatchKey> = []
+        for sheet in sheets.participating {
+            for a in sheet.agreements {
+                guard let s = a.state, !states.contains(s.fips), classified.insert(AgreementKeyTable.MatchKey(a)).inserted else { continue }
+                if AgencyClassifier.classify(a).level != .state { states.insert(s.fips) }
+            }
+        }
         // The town table actually read: the derived table when present (as CountySubdivisions.load does).
         if !states.isEmpty { census.append(root.exists(CountySubdivisions.derivedPath) ? CountySubdivisions.derivedPath : CountySubdivisions.path) }
         census += states.sorted().compactMap { CensusLayers.placeSource(root, stateFIPS: $0)?.path }

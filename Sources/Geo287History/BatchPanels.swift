@@ -17,6 +17,9 @@ public struct BatchPanels {
 
     public init() {}
 
+    /// The county panel's bytes made so far, removed: the panel is written as it is made.
+    public mutating func drainCounties() -> [UInt8] { counties.drain() }
+
     /// `covered,share,covered_without_statewide,covering_agreements,counted_agreements,levels` of an untouched county.
     static let zeroTail = Array("0,0,0,0,0,".utf8)
 

@@ -39,25 +39,34 @@ public struct BatchRun {
         let hashing = BatchHashing(inputs.map(\.absolutePath))
         let gazetteer = try Gazetteer.load(root)
         let matching = HistoryMatching(run: CoverageRun(gazetteer: gazetteer, threads: threads))
+        let files = [Self.files.counties, Self.files.agreements, Self.files.lifetimes, Self.files.history, Self.files.manifest]
+        let set = try AtomicFolder.Staging(to: out, names: files)
+        // The county panel (4 rows per county and sheet) is written as it is made.
+        let countyFile = try HashingFileWriter(try set.url(Self.files.counties))
         var panels = BatchPanels()
         let total = sheets.participating.count
         let history = try History.build(sheets, matching: matching) { step in
             panels.add(step)
+            try set.writing { try countyFile.write(panels.drainCounties()) }
             progress("sheets", step.index + 1, total)
+        }
+        let countySHA = try set.writing { () throws -> String in
+            try countyFile.write(panels.drainCounties())
+            return try countyFile.finish().sha256
         }
         let agreements = panels.agreementPanel.panel(), lifetimes = panels.agreementPanel.lifetimes()
         let outputs: [(name: String, data: Data, rows: Int)] = [
-            (Self.files.counties, panels.counties.data, panels.counties.rows),
             (Self.files.agreements, agreements.data, agreements.rows),
             (Self.files.lifetimes, lifetimes.data, lifetimes.rows),
             (Self.files.history, Data(HistoryOutput.csv(history).utf8), history.rows.count),
         ]
+        for o in outputs { try set.write(o.name, o.data) }
         let manifest = BatchManifest.json(
             inputs: inputs, hashes: try hashing.wait(), populationVintage: history.populationVintage,
-            outputs: outputs.map { ($0.name, $0.rows, SHA256.hex(of: $0.data)) })
+            outputs: [(Self.files.counties, panels.counties.rows, countySHA)] + outputs.map { ($0.name, $0.rows, SHA256.hex(of: $0.data)) })
         Trace.mark("inputs hashed")
-        try AtomicFolder.publish(outputs.map { ($0.name, $0.data) } + [(Self.files.manifest, Data((manifest.rendered() + "\n").utf8))],
-                                 to: out)
+        try set.write(Self.files.manifest, Data((manifest.rendered() + "\n").utf8))
+        try set.publish()
         Trace.mark("folder published")
         return Summary(sheets: total, countyRows: panels.counties.rows, agreementRows: agreements.rows,
                        matchedRows: matching.matchedRows, reusedRows: matching.reusedRows, inputs: inputs.count)

@@ -41,33 +41,47 @@ public struct History: Sendable {
     }
 
     /// Builds the history of `sheets`. `each` sees every sheet's step after it is computed.
+    /// What a sheet needs of itself and of the sheet before (its identities, counts, the diff)
+    /// is made on `matching.run.threads` threads a window of sheets at a time; matching and
+    /// counting go sheet after sheet (each reuses what the sheets before it matched and counted).
     public static func build(_ sheets: HistorySheets, matching: HistoryMatching,
                              each: (Step) throws -> Void = { _ in }) throws -> History {
         var rows: [HistoryRow] = []
         var previous: IdentifiedSheet?
         var vintage = ""
+        let run = matching.run
         // Counties whose covering agreements did not change since the previous sheet keep its count.
         let memos = Dictionary(uniqueKeysWithValues: filters.map { ($0, CountyCoverageMemo(options: options($0))) })
-        for (i, sheet) in sheets.participating.enumerated() {
-            let matched = try matching.matchedSheet(sheet)
-            // The models are counted side by side (each count reads the same matched sheet).
-            let run = matching.run
-            let counted = try Parallel.map(filters, threads: run.threads) { f in
-                try run.coverage(matched, pending: nil, options: options(f), memo: memos[f])
+        let all = sheets.participating
+        let window = max(1, 8 * run.threads)
+        for start in stride(from: 0, to: all.count, by: window) {
+            let indices = Array(start..<min(start + window, all.count))
+            let prepared = try Parallel.map(indices, threads: run.threads) { i in
+                (IdentifiedSheet(all[i]), SheetSummary(all[i]), sheets.pending(for: all[i]).map(SheetSummary.init))
             }
-            let coverage = Dictionary(uniqueKeysWithValues: zip(filters, counted))
-            Trace.mark("history coverage")
-            let identified = IdentifiedSheet(sheet)
-            let diff = previous.map { SheetDiff(old: $0, new: identified) }
-            vintage = coverage[.all]?.populationVintage ?? vintage
-            rows.append(HistoryRow(
-                sheet: sheet, summary: SheetSummary(sheet), pending: sheets.pending(for: sheet).map(SheetSummary.init),
-                covered: Dictionary(uniqueKeysWithValues: coverage.map { ($0.key.description, $0.value.national.covered) }),
-                population: coverage[.all]?.national.population ?? 0, change: diff?.counts()))
-            Trace.mark("history diff")
-            try each(Step(index: i, matched: matched, identified: identified, coverage: coverage, diff: diff))
-            Trace.mark("history step")
-            previous = identified
+            let before = previous
+            let diffs = try Parallel.map(Array(prepared.indices), threads: run.threads) { k -> SheetDiff? in
+                guard let old = k > 0 ? prepared[k - 1].0 : before else { return nil }
+                return SheetDiff(old: old, new: prepared[k].0)
+            }
+            for (k, i) in indices.enumerated() {
+                let sheet = all[i], (identified, summary, pending) = prepared[k], diff = diffs[k]
+                let matched = try matching.matchedSheet(sheet)
+                // The models are counted side by side (each count reads the same matched sheet).
+                let counted = try Parallel.map(filters, threads: run.threads) { f in
+                    try run.coverage(matched, pending: nil, options: options(f), memo: memos[f])
+                }
+                let coverage = Dictionary(uniqueKeysWithValues: zip(filters, counted))
+                Trace.mark("history coverage")
+                vintage = coverage[.all]?.populationVintage ?? vintage
+                rows.append(HistoryRow(
+                    sheet: sheet, summary: summary, pending: pending,
+                    covered: Dictionary(uniqueKeysWithValues: coverage.map { ($0.key.description, $0.value.national.covered) }),
+                    population: coverage[.all]?.national.population ?? 0, change: diff?.counts()))
+                try each(Step(index: i, matched: matched, identified: identified, coverage: coverage, diff: diff))
+                Trace.mark("history step")
+                previous = identified
+            }
         }
         return History(rows: rows, populationVintage: vintage)
     }

@@ -9,46 +9,35 @@ import Geo287Sheets
 /// COUNTY), which make the cache key. Use from one thread.
 public final class HistoryMatching {
     public let run: CoverageRun
-    private var cache: [Key: Jurisdiction] = [:]
+    /// Match keys and agreement ids across the sheets; a sheet's ids go with it (`MatchedSheet.keys`).
+    public let keys = AgreementKeyTable()
+    /// By match index.
+    private var jurisdictions: [Jurisdiction] = []
     public private(set) var matchedRows = 0
     public private(set) var reusedRows = 0
-
-    struct Key: Hashable {
-        let stateAsPrinted: String
-        let state: String?
-        let agencyName: String
-        let agencyType: AgencyType
-        let county: String?
-        init(_ a: Agreement) {
-            stateAsPrinted = a.stateAsPrinted
-            state = a.state?.fips
-            agencyName = a.agencyName
-            agencyType = a.agencyType
-            county = a.countyAsPrinted
-        }
-    }
 
     public init(run: CoverageRun) { self.run = run }
 
     public func matchedSheet(_ sheet: Sheet) throws -> MatchedSheet {
         Trace.mark("history start sheet")
-        var firstSeen: [Key: Agreement] = [:]
-        for a in sheet.agreements {
-            let k = Key(a)
-            if cache[k] == nil, firstSeen[k] == nil { firstSeen[k] = a }
-        }
-        let todo = firstSeen.values.sorted { $0.row < $1.row }
+        let indices = keys.matchIndices(sheet.agreements)
+        // The first row of each new key, in row order (new keys are numbered in row order).
+        let todo = zip(indices, sheet.agreements).filter(\.0.new).map(\.1)
         if !todo.isEmpty {
             let resolved = try JurisdictionMatcher(gazetteer: run.gazetteer).match(todo)
             let joined = try CountyJoin(gazetteer: run.gazetteer).join(resolved, threads: run.threads, geometry: .whereNeeded)
-            for m in joined { cache[Key(m.agreement)] = m.jurisdiction }
+            guard joined.count == todo.count else { throw DataError(sheet.path, "matching returned \(joined.count) of \(todo.count) agreements") }
+            jurisdictions += joined.map(\.jurisdiction)
         }
         matchedRows += todo.count
         reusedRows += sheet.agreements.count - todo.count
-        let matched = try sheet.agreements.map { a -> MatchedAgreement in
-            guard let j = cache[Key(a)] else { throw DataError(sheet.path, "row \(a.row): agreement was not matched") }
-            return MatchedAgreement(agreement: a, jurisdiction: j)
+        var matched: [MatchedAgreement] = []
+        matched.reserveCapacity(sheet.agreements.count)
+        for (k, a) in zip(indices, sheet.agreements) {
+            guard k.index < jurisdictions.count else { throw DataError(sheet.path, "row \(a.row): agreement was not matched") }
+            matched.append(MatchedAgreement(agreement: a, jurisdiction: jurisdictions[k.index]))
         }
-        return MatchedSheet(sheet: sheet, matched: matched)
+        let ids = zip(indices, sheet.agreements).map { AgreementKeyTable.agreementID(matchIndex: $0.0.index, model: $0.1.model) }
+        return MatchedSheet(sheet: sheet, matched: matched, keys: AgreementKeys(table: keys, ids: ids))
     }
 }

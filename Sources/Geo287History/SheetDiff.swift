@@ -78,10 +78,10 @@ public struct SheetDiff: Sendable {
         var entries: [Entry] = []
         var removed: [IdentifiedSheet.Row] = []
         var added: [IdentifiedSheet.Row] = []
-        for row in old.rows where new.byID[row.id] == nil { removed.append(row) }
+        for row in old.rows where new.index[row.id] == nil { removed.append(row) }
         for row in new.rows {
-            guard let before = old.byID[row.id] else { added.append(row); continue }
-            if let e = Self.compare(before, row, columns: columns) { entries.append(e) }
+            guard let before = old.index[row.id] else { added.append(row); continue }
+            if let e = Self.compare(old.rows[before], row, columns: columns) { entries.append(e) }
         }
         let pairs = SheetDiffPairing.pair(removed: removed, added: added)
         var pairedOld = Set(pairs.map(\.old.id)), pairedNew = Set(pairs.map(\.new.id))
