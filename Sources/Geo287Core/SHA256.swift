@@ -48,13 +48,22 @@ public struct SHA256 {
     }
 }
 
+/// libcrypto's SHA-256 method, fetched once for the process (and libcrypto set up without its
+/// exit-time clean-up: see `geo287_sha256_method`). Never freed.
+private struct SHA256Method: @unchecked Sendable {
+    // @unchecked: an EVP_MD is immutable once fetched and libcrypto lets threads share it.
+    let method: OpaquePointer?
+    static let shared = SHA256Method(method: geo287_sha256_method())
+}
+
 /// One libcrypto digest context, freed with its owner. SHA-256 over memory cannot fail except by
 /// running out of memory; a context that cannot be made or fed stops the process with a message.
 private final class DigestContext {
     private let ctx: OpaquePointer
 
     init() {
-        guard let ctx = EVP_MD_CTX_new(), EVP_DigestInit_ex(ctx, EVP_sha256(), nil) == 1 else {
+        guard let method = SHA256Method.shared.method, let ctx = EVP_MD_CTX_new(),
+              EVP_DigestInit_ex(ctx, method, nil) == 1 else {
             preconditionFailure("libcrypto: cannot start a SHA-256 digest (out of memory?)")
         }
         self.ctx = ctx

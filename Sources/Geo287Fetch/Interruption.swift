@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Geo287Core
 
 /// Ctrl-C and SIGTERM during a fetch: the temporary files still open are removed before the
 /// process exits (130 for SIGINT, 143 for SIGTERM), so an interrupted fetch leaves nothing
@@ -26,7 +27,7 @@ public final class Interruption: @unchecked Sendable {
                 let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
                 source.setEventHandler { [unowned self] in
                     self.removeAll()
-                    exit(code)
+                    ProcessExit.now(code)   // the fetch is still running on other threads
                 }
                 source.resume()
                 sources.append(source)

@@ -50,6 +50,6 @@ struct Geo287: ParsableCommand {
             line = ErrorReport.message(of: error)
         }
         StandardOutput.error("geo287: error: \(TerminalText.escapeLine(line))\n")
-        Foundation.exit(status.rawValue)
+        ProcessExit.now(status.rawValue)   // not exit(): background loads may still be running
     }
 }

@@ -57,6 +57,24 @@ import Testing
         }
     }
 
+    /// A command that fails while its Census tables are still loading in the background used to
+    /// crash in about 1 run of 6 (`match` with a damaged sheet and an empty cache): `exit()` ran
+    /// libcrypto's exit-time clean-up under the thread still hashing those tables (signal 11,
+    /// a crash report instead of the error line). Each run here starts with an empty cache.
+    @Test func failingWhileLoadingInTheBackgroundIsStillOneLine() throws {
+        let bogus = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-bogus-\(UUID().uuidString).xlsx")
+        try Data("PK\u{3}\u{4} cut short".utf8).write(to: bogus)
+        defer { try? FileManager.default.removeItem(at: bogus) }
+        for run in 1...16 {
+            let cache = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-empty-cache-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: cache) }
+            let r = try geo287(["match", "--data", Self.data, "--sheet", bogus.path], env: ["GEO287_CACHE": cache.path])
+            #expect(r.status == 65, "run \(run): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("geo287: error: \(bogus.path): ") && r.stderr.split(separator: "\n").count == 1, "run \(run): \(r.stderr)")
+            if r.status != 65 { break }
+        }
+    }
+
     @Test func invalidOptionValueIsRejected() throws {
         let r = try geo287(["coverage", "--data", Self.data, "--model", "street-patrol"])
         #expect(r.status == 64)
