@@ -13,10 +13,12 @@ public struct HistorySheets: Sendable {
         self.pending = pending.sorted(by: SheetReader.publicationOrder)
     }
 
-    /// Reads every sheet in `folder` on up to `threads` threads, a few files at a time; `each`
-    /// is called after each file (for progress). A damaged file fails the read with the error of
-    /// the first such file in name order, whichever thread met it first.
-    public static func read(folder: String, threads: Int = 2, each: (Int, Int) -> Void = { _, _ in }) throws -> HistorySheets {
+    /// Reads every sheet in `folder` on up to `threads` threads, a few files at a time, each from
+    /// `cache` when it holds the sheet (`SheetReader.read(path:cache:)`); `each` is called after
+    /// each file (for progress). A damaged file fails the read with the error of the first such
+    /// file in name order, whichever thread met it first.
+    public static func read(folder: String, threads: Int = 2, cache: DerivedCache = .off,
+                            each: (Int, Int) -> Void = { _, _ in }) throws -> HistorySheets {
         let paths = try SheetReader.sheetPaths(inFolder: folder)
         guard !paths.isEmpty else { throw DataError.missing(folder, "folder holds no .xlsx or .csv sheets") }
         var sheets: [Sheet] = []
@@ -24,7 +26,7 @@ public struct HistorySheets: Sendable {
         let batch = max(1, 4 * threads)
         for start in stride(from: 0, to: paths.count, by: batch) {
             let group = Array(paths[start..<min(start + batch, paths.count)])
-            let read = try Parallel.map(group, threads: threads) { p in Result { try SheetReader.read(path: p) } }
+            let read = try Parallel.map(group, threads: threads) { p in Result { try SheetReader.read(path: p, cache: cache) } }
             for (k, result) in read.enumerated() {
                 sheets.append(try result.get())
                 each(start + k + 1, paths.count)

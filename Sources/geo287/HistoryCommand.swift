@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Geo287Core
 import Geo287Coverage
 import Geo287History
 import Geo287Jurisdictions
@@ -40,8 +41,9 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let dataRoot = try root.resolve()
         let progress = BatchProgress(quiet: quiet)
-        let sheets = try HistorySheets.read(folder: dir ?? dataRoot.path("ice"), threads: threads) { progress.update("reading sheets", $0, $1) }
-        let matching = HistoryMatching(run: CoverageRun(gazetteer: try Gazetteer.load(dataRoot), threads: threads))
+        let cache = DerivedCache.fromEnvironment()
+        let sheets = try HistorySheets.read(folder: dir ?? dataRoot.path("ice"), threads: threads, cache: cache) { progress.update("reading sheets", $0, $1) }
+        let matching = HistoryMatching(run: CoverageRun(gazetteer: try Gazetteer.load(dataRoot, cache: cache), threads: threads))
         let total = sheets.participating.count
         let history = try History.build(sheets, matching: matching) { progress.update("sheets", $0.index + 1, total) }
         progress.finish()

@@ -41,4 +41,38 @@ struct HistorySheetsReadTests {
             }
         }
     }
+
+    @Test("sheets read through the cache equal the sheets read from the workbooks, cold and warm; a sheet replaced in place is read again")
+    func cachedSheetsEqualReadSheets() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-sheet-cache-\(UUID().uuidString)")
+        let cacheFolder = folder.appendingPathComponent("cache").path
+        let sheets = folder.appendingPathComponent("ice").path
+        try FileManager.default.createDirectory(atPath: sheets, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["participating-2025-03-01.xlsx", "participating-2025-06-12.xlsx", "pending-2025-06-13.xlsx"] {
+            try FileManager.default.copyItem(atPath: HistoryTestData.root.path("ice/" + name), toPath: sheets + "/" + name)
+        }
+        let cache = DerivedCache(folder: cacheFolder)
+        func same(_ a: HistorySheets, _ b: HistorySheets) -> Bool {
+            zip(a.participating + a.pending, b.participating + b.pending).allSatisfy {
+                $0.path == $1.path && $0.kind == $1.kind && $0.published == $1.published
+                    && $0.publishedTimestamp == $1.publishedTimestamp && $0.agreements == $1.agreements && $0.warnings == $1.warnings
+            } && a.participating.count == b.participating.count && a.pending.count == b.pending.count
+        }
+        let off = try HistorySheets.read(folder: sheets, threads: 2)
+        #expect(off.participating.map(\.agreements.count) == [239, 698])
+        let cold = try HistorySheets.read(folder: sheets, threads: 2, cache: cache)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).filter { $0.hasPrefix("sheet-") }
+        #expect(entries.count == 3)
+        let warm = try HistorySheets.read(folder: sheets, threads: 2, cache: cache)
+        #expect(same(cold, off) && same(warm, off))
+
+        // Same name, another sheet's content: the entry of the old content is not used.
+        let replaced = sheets + "/participating-2025-06-12.xlsx"
+        try FileManager.default.removeItem(atPath: replaced)
+        try FileManager.default.copyItem(atPath: HistoryTestData.root.path("ice/participating-2025-05-15.xlsx"), toPath: replaced)
+        let after = try HistorySheets.read(folder: sheets, threads: 2, cache: cache)
+        #expect(same(after, try HistorySheets.read(folder: sheets, threads: 2)))
+        #expect(after.participating.map(\.agreements.count) != off.participating.map(\.agreements.count))
+    }
 }

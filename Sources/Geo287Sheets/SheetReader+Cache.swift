@@ -1,0 +1,18 @@
+import Geo287Core
+
+extension SheetReader {
+    /// Version of the `sheet` entries' encoding (`Sheet+Binary`; bump when it changes).
+    static let sheetEntryFormat = 1
+
+    /// The sheet at `path` as `read(path:)` reads it, from `cache` when its entry is valid (the
+    /// same file, by stat key or else SHA-256, and the same geo287 build), else read and stored.
+    /// `history` and `batch` read every sheet of a folder this way, so a second run over the same
+    /// archive decodes each sheet (a few ms) instead of parsing its workbook again.
+    public static func read(path: String, cache: DerivedCache) throws -> Sheet {
+        try cache.value(
+            kind: "sheet", format: sheetEntryFormat, inputs: [path],
+            encode: { sheet, w in sheet.encode(to: &w) },
+            decode: { try Sheet.decode(from: &$0) },
+            build: { try read(path: path) })
+    }
+}
