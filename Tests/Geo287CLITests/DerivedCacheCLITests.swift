@@ -43,7 +43,11 @@ import Testing
         let index = try CLIRunner.geo287(["data", "index", "--data", ReferenceData.embeddedPath], env: ["GEO287_CACHE": dir.path])
         #expect(index.status == 0, "\(index.stderr)")
         #expect(index.stdout.hasPrefix("derived cache: \(dir.path): "))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).count == 3)
+        #expect(index.stdout.contains(", 60 sheets of \(ReferenceData.embeddedPath)/ice read, ready ("), "\(index.stdout)")
+        // Census tables, the newest sheet matched (twice: with and without every geometry), and
+        // each of the 60 sheets of shapefiles/ice as read.
+        let entries = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(entries.count == 63 && entries.filter { $0.hasPrefix("sheet-") }.count == 60)
         let warm = try coverage(dir.path, trace: true)
         #expect(!warm.stderr.contains("[trace] match "), "\(warm.stderr)")
         #expect(warm.stdout == (try coverage("off")).stdout)
@@ -53,6 +57,15 @@ import Testing
         let uncached = try CLIRunner.geo287(["match", "--format", "csv", "--data", ReferenceData.embeddedPath], env: ["GEO287_CACHE": "off"])
         #expect(match.stdout == uncached.stdout)
         #expect(match.stdout.split(separator: "\n").count == 1844)
+        // history reads the 60 sheets from their entries: no workbook parsed, the same table.
+        let history = try CLIRunner.geo287(["history", "--format", "csv", "--quiet", "--data", ReferenceData.embeddedPath],
+                                           env: ["GEO287_CACHE": dir.path, "GEO287_TRACE": "1"])
+        #expect(history.status == 0, "\(history.stderr)")
+        #expect(!history.stderr.contains("sheet-"), "\(history.stderr)")   // no entry found damaged or stale
+        // No new sheet entry: each sheet was found under the key `data index` wrote it with.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("sheet-") }.count == 60)
+        #expect(history.stdout == (try CLIRunner.geo287(["history", "--format", "csv", "--quiet", "--data", ReferenceData.embeddedPath],
+                                                         env: ["GEO287_CACHE": "off"])).stdout)
     }
 
     @Test func dataIndexWithTheCacheOffWritesNothing() throws {
