@@ -15,9 +15,12 @@ final class AgreementFacts: Sendable {
     let fingerprint: SheetDiff.Fingerprint
     /// The same number for equal fingerprints in one `AgreementFactTable`.
     let content: Int
+    /// This row's number in its table (0, 1, 2... in the order the table met them).
+    let serial: Int
 
-    init(identity: AgreementIdentity, key: Int, fingerprint: SheetDiff.Fingerprint, content: Int) {
+    init(identity: AgreementIdentity, key: Int, fingerprint: SheetDiff.Fingerprint, content: Int, serial: Int) {
         self.identity = identity
+        self.serial = serial
         id = identity.id
         self.key = key
         self.fingerprint = fingerprint
@@ -29,11 +32,13 @@ final class AgreementFacts: Sendable {
 /// when every field the identity and the fingerprint are made of is equal. A class shared by
 /// the sheets of one run, identified on several threads; its state is only touched under `lock`.
 public final class AgreementFactTable: @unchecked Sendable {
-    /// The fields `AgreementIdentity` and `SheetDiff.Fingerprint` are made of.
+    /// The fields `AgreementIdentity` and `SheetDiff.Fingerprint` are made of, and those the
+    /// matcher reads (`AgreementKeyTable.MatchKey`: rows with the same facts get the same match).
     private struct RowKey: Hashable {
         /// FIPS code of the state read.
         let state: String?
         let stateAsPrinted: String
+        let agencyName: String
         let agencyKey: String
         let model: SupportModel?
         let signed: SignedDate?
@@ -45,6 +50,7 @@ public final class AgreementFactTable: @unchecked Sendable {
         init(_ a: Agreement) {
             state = a.state?.fips
             stateAsPrinted = a.stateAsPrinted
+            agencyName = a.agencyName
             agencyKey = a.agencyKey
             model = a.model
             signed = a.signed
@@ -74,7 +80,7 @@ public final class AgreementFactTable: @unchecked Sendable {
                 let identity = AgreementIdentity(a), fingerprint = SheetDiff.Fingerprint(a)
                 let key = Self.number(identity.id, in: &keys)
                 let f = AgreementFacts(identity: identity, key: key, fingerprint: fingerprint,
-                                       content: Self.number(fingerprint, in: &contents))
+                                       content: Self.number(fingerprint, in: &contents), serial: rows.count)
                 rows[k] = f
                 return f
             }

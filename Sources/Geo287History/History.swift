@@ -68,7 +68,7 @@ public struct History: Sendable {
             }
             for (k, i) in indices.enumerated() {
                 let sheet = all[i], (identified, summary, pending) = prepared[k], diff = diffs[k]
-                let matched = try matching.matchedSheet(sheet)
+                let matched = try matching.matchedSheet(identified)
                 // The models are counted side by side (each count reads the same matched sheet).
                 let counted = try Parallel.map(filters, threads: run.threads) { f in
                     try run.coverage(matched, pending: nil, options: options(f), memo: memos[f])

@@ -1,4 +1,5 @@
 import Geo287Core
+import Geo287Coverage
 @testable import Geo287History
 import Geo287Jurisdictions
 import Geo287Sheets
@@ -77,5 +78,21 @@ struct AgreementFactTests {
             entries += d.entries.count
         }
         #expect(entries > 1000)
+    }
+
+    @Test("matching identified sheets (match index by facts) equals matching the sheets: same ids, jurisdictions and rows matched on every bundled sheet")
+    func matching() throws {
+        let run = CoverageRun(gazetteer: try Gazetteer.load(HistoryTestData.root))
+        let byFacts = HistoryMatching(run: run), bySheet = HistoryMatching(run: run)
+        let table = AgreementFactTable()
+        for sheet in try Self.sheets() {
+            let a = try byFacts.matchedSheet(IdentifiedSheet(sheet, table: table)), b = try bySheet.matchedSheet(sheet)
+            #expect(a.keys?.ids == b.keys?.ids, "\(sheet.fileName)")
+            #expect(a.matched.map { [$0.jurisdiction.name, $0.jurisdiction.geoid ?? "", $0.jurisdiction.method.rawValue] }
+                == b.matched.map { [$0.jurisdiction.name, $0.jurisdiction.geoid ?? "", $0.jurisdiction.method.rawValue] })
+            #expect(a.matched.map(\.agreement) == sheet.agreements)
+        }
+        #expect(byFacts.matchedRows == bySheet.matchedRows && byFacts.reusedRows == bySheet.reusedRows)
+        #expect(byFacts.reusedRows > 10 * byFacts.matchedRows)
     }
 }
