@@ -3,7 +3,9 @@ import Geo287Jurisdictions
 /// Per agreement id (`AgreementKeyTable`), what one row of it adds to a sheet's count under
 /// one set of options, worked out the first time the id is met: whether the options admit it,
 /// its state, what the notes count it as, and the counties it reaches, each with its
-/// `CoveringAgreement` (kept once in `entries`, referred to by number).
+/// `CoveringAgreement` (kept once in `entries`, referred to by number). What the agreements
+/// reach is kept in one flat array (`reached`), each agreement's part a range of it, so reading
+/// it copies nothing.
 struct AgreementReaches {
     enum Note { case none, unmatched, town, notCounted(CountingRule) }
 
@@ -12,12 +14,15 @@ struct AgreementReaches {
         /// Index in `stateFIPS` of the agreement's state, -1 when it has none.
         let state: Int
         let note: Note
-        let entries: [(county: Int, entry: Int)]
+        /// Its counties and entries: `reached[entries]`.
+        let entries: Range<Int>
     }
 
     private var reaches: [Reach?] = []
     private var notables: [Bool?] = []
     private(set) var entries: [CoveringAgreement] = []
+    /// Per agreement, the counties (gazetteer indices) it reaches, each with its entry.
+    private(set) var reached: ContiguousArray<(county: Int, entry: Int)> = []
     /// The agreements' states by index.
     private(set) var stateFIPS: [String] = []
     private var stateIndex: [String: Int] = [:]
@@ -31,6 +36,9 @@ struct AgreementReaches {
         reaches[id] = made
         return made
     }
+
+    /// The part of `reached` of agreement `id`, one already met.
+    func entries(of id: Int) -> Range<Int> { id < reaches.count ? reaches[id]?.entries ?? 0..<0 : 0..<0 }
 
     /// Whether the data notes name a row of agreement `id`: its SUPPORT TYPE was not read, or
     /// its county join made an estimate.
@@ -47,7 +55,7 @@ struct AgreementReaches {
     private mutating func make(_ m: MatchedAgreement, options: CoverageOptions, counties: MemoCounties) -> Reach {
         let a = m.agreement, j = m.jurisdiction
         guard options.model.admits(a.model), let model = a.model, !(options.excludeStatewide && j.level == .state) else {
-            return Reach(admitted: false, state: -1, note: .none, entries: [])
+            return Reach(admitted: false, state: -1, note: .none, entries: reached.endIndex..<reached.endIndex)
         }
         let state = a.state.map { slot($0.fips) } ?? -1
         let r = options.rules.reach(j)
@@ -60,7 +68,7 @@ struct AgreementReaches {
             case .wholeCounties, .place: break
             }
         }
-        var reached: [(county: Int, entry: Int)] = []
+        let start = reached.endIndex
         for c in j.counties {
             let covering = CoveringAgreement(
                 agency: a.agencyName, model: model, level: j.level, jurisdiction: j.name, jurisdictionGEOID: j.geoid,
@@ -70,7 +78,7 @@ struct AgreementReaches {
                 reached.append((county, entries.count - 1))
             }
         }
-        return Reach(admitted: true, state: state, note: note, entries: reached)
+        return Reach(admitted: true, state: state, note: note, entries: start..<reached.endIndex)
     }
 
     private mutating func slot(_ fips: String) -> Int {

@@ -59,13 +59,15 @@ public final class CountyCoverageMemo: @unchecked Sendable {
         }
         let ids = ids(matched, keys: keys)
         var rows = MemoSheetRows()
+        var admitted: [Int] = []
+        admitted.reserveCapacity(ids.count)
         for (row, id) in ids.enumerated() {
             let e = agreements.reach(id, matched[row], options: options, counties: memo)
             guard e.admitted else { continue }
             rows.count(e)
-            for entry in e.entries { memo.reach(entry.county, entry.entry) }
+            admitted.append(id)
         }
-        let changed = memo.update(all) { county, list in
+        let changed = memo.update(admitted, agreements, all) { county, list in
             calculator.countyCoverage(county, list.map { agreements.entries[$0] }, placeFractions: nil)
         }
         misses += changed

@@ -53,11 +53,13 @@ public struct History: Sendable {
         // Counties whose covering agreements did not change since the previous sheet keep its count.
         let memos = Dictionary(uniqueKeysWithValues: filters.map { ($0, CountyCoverageMemo(options: options($0))) })
         let all = sheets.participating
+        // Each distinct row is identified once, whichever sheet meets it first.
+        let facts = AgreementFactTable()
         let window = max(1, 8 * run.threads)
         for start in stride(from: 0, to: all.count, by: window) {
             let indices = Array(start..<min(start + window, all.count))
             let prepared = try Parallel.map(indices, threads: run.threads) { i in
-                (IdentifiedSheet(all[i]), SheetSummary(all[i]), sheets.pending(for: all[i]).map(SheetSummary.init))
+                (IdentifiedSheet(all[i], table: facts), SheetSummary(all[i]), sheets.pending(for: all[i]).map(SheetSummary.init))
             }
             let before = previous
             let diffs = try Parallel.map(Array(prepared.indices), threads: run.threads) { k -> SheetDiff? in
@@ -66,7 +68,7 @@ public struct History: Sendable {
             }
             for (k, i) in indices.enumerated() {
                 let sheet = all[i], (identified, summary, pending) = prepared[k], diff = diffs[k]
-                let matched = try matching.matchedSheet(sheet)
+                let matched = try matching.matchedSheet(identified)
                 // The models are counted side by side (each count reads the same matched sheet).
                 let counted = try Parallel.map(filters, threads: run.threads) { f in
                     try run.coverage(matched, pending: nil, options: options(f), memo: memos[f])

@@ -18,10 +18,46 @@ public final class HistoryMatching {
 
     public init(run: CoverageRun) { self.run = run }
 
+    /// The match index of each row by its facts' serial (-1: not known), for sheets identified with `factTable`.
+    private var matchIndexBySerial: [Int] = []
+    private var factTable: AgreementFactTable?
+
     public func matchedSheet(_ sheet: Sheet) throws -> MatchedSheet {
+        try matchedSheet(sheet, indices: keys.matchIndices(sheet.agreements))
+    }
+
+    /// The same for an identified sheet: a row whose facts (`AgreementFactTable`, which holds
+    /// the fields the matcher reads) were matched on an earlier sheet takes that match index
+    /// without its match key being made and hashed again.
+    public func matchedSheet(_ identified: IdentifiedSheet) throws -> MatchedSheet {
+        if factTable == nil { factTable = identified.table }
+        guard factTable === identified.table else { return try matchedSheet(identified.sheet) }
+        let agreements = identified.sheet.agreements
+        var indices: [(index: Int, new: Bool)] = Array(repeating: (0, false), count: agreements.count)
+        var unknown: [Int] = []
+        for (i, row) in identified.rows.enumerated() {
+            let serial = row.facts.serial
+            if serial < matchIndexBySerial.count, matchIndexBySerial[serial] >= 0 {
+                indices[i] = (matchIndexBySerial[serial], false)
+            } else {
+                unknown.append(i)
+            }
+        }
+        for (i, k) in zip(unknown, keys.matchIndices(unknown.map { agreements[$0] })) {
+            indices[i] = k
+            let serial = identified.rows[i].facts.serial
+            if serial >= matchIndexBySerial.count {
+                matchIndexBySerial += Array(repeating: -1, count: serial + 1 - matchIndexBySerial.count)
+            }
+            matchIndexBySerial[serial] = k.index
+        }
+        return try matchedSheet(identified.sheet, indices: indices)
+    }
+
+    /// `indices`: each row's match index, and whether it is new (new keys numbered in row order).
+    private func matchedSheet(_ sheet: Sheet, indices: [(index: Int, new: Bool)]) throws -> MatchedSheet {
         Trace.mark("history start sheet")
-        let indices = keys.matchIndices(sheet.agreements)
-        // The first row of each new key, in row order (new keys are numbered in row order).
+        // The first row of each new key, in row order.
         let todo = zip(indices, sheet.agreements).filter(\.0.new).map(\.1)
         if !todo.isEmpty {
             let resolved = try JurisdictionMatcher(gazetteer: run.gazetteer).match(todo)

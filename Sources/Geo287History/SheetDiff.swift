@@ -68,20 +68,27 @@ public struct SheetDiff: Sendable {
     }
 
     public init(old: Sheet, new: Sheet) {
-        self.init(old: IdentifiedSheet(old), new: IdentifiedSheet(new))
+        let table = AgreementFactTable()
+        self.init(old: IdentifiedSheet(old, table: table), new: IdentifiedSheet(new, table: table))
     }
 
-    public init(old: IdentifiedSheet, new: IdentifiedSheet) {
+    /// Rows with the same id are found by walking both sheets' sorted id numbers side by side,
+    /// and a row is compared field by field only when its fingerprint number differs.
+    public init(old: IdentifiedSheet, new identified: IdentifiedSheet) {
+        // Ids are numbered by the table: both sheets must be identified with the same one.
+        let new = identified.table === old.table ? identified : IdentifiedSheet(identified.sheet, table: old.table)
         self.old = old.sheet
         self.new = new.sheet
         let columns = (old: SheetColumns(old.sheet), new: SheetColumns(new.sheet))
         var entries: [Entry] = []
         var removed: [IdentifiedSheet.Row] = []
         var added: [IdentifiedSheet.Row] = []
-        for row in old.rows where new.index[row.id] == nil { removed.append(row) }
-        for row in new.rows {
-            guard let before = old.index[row.id] else { added.append(row); continue }
-            if let e = Self.compare(old.rows[before], row, columns: columns) { entries.append(e) }
+        let before = new.partners(in: old), after = old.partners(in: new)
+        for (i, partner) in after.enumerated() where partner == nil { removed.append(old.rows[i]) }
+        for (i, partner) in before.enumerated() {
+            guard let p = partner else { added.append(new.rows[i]); continue }
+            guard old.rows[p].facts.content != new.rows[i].facts.content else { continue }
+            if let e = Self.compare(old.rows[p], new.rows[i], columns: columns) { entries.append(e) }
         }
         let pairs = SheetDiffPairing.pair(removed: removed, added: added)
         var pairedOld = Set(pairs.map(\.old.id)), pairedNew = Set(pairs.map(\.new.id))
@@ -109,7 +116,8 @@ public struct SheetDiff: Sendable {
     /// The entry for one agreement present in both sheets, nil when nothing that matters changed.
     static func compare(_ a: IdentifiedSheet.Row, _ b: IdentifiedSheet.Row,
                         columns: (old: SheetColumns, new: SheetColumns)) -> Entry? {
-        if a.id == b.id, a.fingerprint == b.fingerprint { return nil }
+        let sameID = a.sameID(b)
+        if sameID, a.fingerprint == b.fingerprint { return nil }
         let x = a.agreement, y = b.agreement
         var changes: [Change] = []
         var kind = Kind.changed
@@ -117,7 +125,7 @@ public struct SheetDiff: Sendable {
             if let s = x.signed, let t = y.signed, t > s { kind = .renewed }
             changes.append(Change(field: "signed", old: x.signed?.description, new: y.signed?.description))
         }
-        if a.id != b.id { changes.append(Change(field: "agency", old: x.agencyName, new: y.agencyName)) }
+        if !sameID { changes.append(Change(field: "agency", old: x.agencyName, new: y.agencyName)) }
         if columns.old.county && columns.new.county, a.fingerprint.county != b.fingerprint.county {
             changes.append(Change(field: "county", old: x.countyAsPrinted, new: y.countyAsPrinted))
         }
@@ -132,14 +140,14 @@ public struct SheetDiff: Sendable {
             kind = .linkFilled
         }
         guard !changes.isEmpty else { return nil }
-        return Entry(kind: kind, id: b.id, oldID: a.id == b.id ? nil : a.id, state: b.identity.state, model: b.identity.model,
+        return Entry(kind: kind, id: b.id, oldID: sameID ? nil : a.id, state: b.identity.state, model: b.identity.model,
                      old: x, new: y, changes: changes)
     }
 
     static func countyKey(_ s: String?) -> String { s.map(NameKey.normalize) ?? "" }
 
     /// The fields of a row that `compare` reads, normalized as it compares them.
-    struct Fingerprint: Sendable, Equatable {
+    struct Fingerprint: Sendable, Hashable {
         let signed: SignedDate?
         let county: String
         let agencyType: AgencyType

@@ -52,6 +52,38 @@ struct IncrementalCoverageTests {
         #expect(back.counties.map(\.covered) == first.counties.map(\.covered))
     }
 
+    @Test("two rows of the newest sheet swapped: exactly the counties both reach are counted anew (their lists changed order), every number as a fresh count")
+    func swappedRows() throws {
+        let run = CoverageRun(gazetteer: try Gazetteer.load(HistoryTestData.root))
+        let matching = HistoryMatching(run: run)
+        let full = try matching.matchedSheet(try HistoryTestData.sheet("participating-2026-05-18.xlsx"))
+        let keys = try #require(full.keys)
+        // The first two task force rows that reach a county in common and are counted there.
+        let counted = full.matched.indices.filter {
+            full.matched[$0].agreement.model == .taskForce && CountingRules.standard.reach(full.matched[$0].jurisdiction).countsResidents
+        }
+        func counties(_ i: Int) -> Set<String> { Set(full.matched[i].jurisdiction.counties.map(\.countyGEOID)) }
+        let pair = counted.lazy.flatMap { a in counted.lazy.filter { $0 > a && !counties(a).isDisjoint(with: counties($0)) }.map { (a, $0) } }.first
+        let (a, b) = try #require(pair)
+        let both = counties(a).intersection(counties(b))
+        var sheet = full.sheet, matched = full.matched, ids = keys.ids
+        sheet.agreements.swapAt(a, b)
+        matched.swapAt(a, b)
+        ids.swapAt(a, b)
+        let swapped = MatchedSheet(sheet: sheet, matched: matched, keys: AgreementKeys(table: keys.table, ids: ids))
+
+        let options = CoverageOptions(model: .model(.taskForce), method: .places)
+        let memo = CountyCoverageMemo(options: options)
+        _ = try run.coverage(full, pending: nil, options: options, memo: memo)
+        let kept = try run.coverage(swapped, pending: nil, options: options, memo: memo)
+        #expect(memo.counts == (reused: 3235 - both.count, counted: 3235 + both.count), "\(both.sorted())")
+        let fresh = try run.coverage(swapped, pending: nil, options: options)
+        #expect(kept.national.covered == 130_966_240 && fresh.national.covered == 130_966_240)
+        #expect(kept.counties.map(\.covered) == fresh.counties.map(\.covered))
+        #expect(kept.counties.map { $0.agreements.map(\.agency) } == fresh.counties.map { $0.agreements.map(\.agency) })
+        #expect(kept.notes == fresh.notes)
+    }
+
     @Test("batch over a folder with a damaged sheet in the middle: one line naming the file, nothing published, nothing left behind")
     func damagedSheetInTheMiddle() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-batch-damaged-\(getpid())").path

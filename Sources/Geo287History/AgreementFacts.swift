@@ -1,0 +1,95 @@
+import Foundation
+import Geo287Jurisdictions
+import Geo287Sheets
+
+/// What `IdentifiedSheet` and `SheetDiff` need of a row, worked out once per distinct row and
+/// shared by every sheet that repeats it: its identity and id, and the fingerprint `SheetDiff`
+/// compares, each also as a small integer (equal integers, equal values), so identifying a
+/// sheet is one table lookup per row and diffing two sheets compares integers.
+final class AgreementFacts: Sendable {
+    let identity: AgreementIdentity
+    /// `identity.id`.
+    let id: String
+    /// The same number for the same `id` in one `AgreementFactTable`.
+    let key: Int
+    let fingerprint: SheetDiff.Fingerprint
+    /// The same number for equal fingerprints in one `AgreementFactTable`.
+    let content: Int
+    /// This row's number in its table (0, 1, 2... in the order the table met them).
+    let serial: Int
+
+    init(identity: AgreementIdentity, key: Int, fingerprint: SheetDiff.Fingerprint, content: Int, serial: Int) {
+        self.identity = identity
+        self.serial = serial
+        id = identity.id
+        self.key = key
+        self.fingerprint = fingerprint
+        self.content = content
+    }
+}
+
+/// The `AgreementFacts` of the rows of many sheets (`history`, `batch`): two rows share facts
+/// when every field the identity and the fingerprint are made of is equal. A class shared by
+/// the sheets of one run, identified on several threads; its state is only touched under `lock`.
+public final class AgreementFactTable: @unchecked Sendable {
+    /// The fields `AgreementIdentity` and `SheetDiff.Fingerprint` are made of, and those the
+    /// matcher reads (`AgreementKeyTable.MatchKey`: rows with the same facts get the same match).
+    private struct RowKey: Hashable {
+        /// FIPS code of the state read.
+        let state: String?
+        let stateAsPrinted: String
+        let agencyName: String
+        let agencyKey: String
+        let model: SupportModel?
+        let signed: SignedDate?
+        let county: String?
+        let agencyType: AgencyType
+        let moaURL: String?
+        let moaPending: Bool
+
+        init(_ a: Agreement) {
+            state = a.state?.fips
+            stateAsPrinted = a.stateAsPrinted
+            agencyName = a.agencyName
+            agencyKey = a.agencyKey
+            model = a.model
+            signed = a.signed
+            county = a.countyAsPrinted
+            agencyType = a.agencyType
+            moaURL = a.moaURL
+            moaPending = a.moaPending
+        }
+    }
+
+    private let lock = NSLock()
+    private var rows: [RowKey: AgreementFacts] = [:]
+    private var keys: [String: Int] = [:]
+    private var contents: [SheetDiff.Fingerprint: Int] = [:]
+
+    public init() {}
+
+    /// The number of distinct rows seen.
+    public var count: Int { lock.withLock { rows.count } }
+
+    /// The facts of each agreement, in order.
+    func facts(_ agreements: [Agreement]) -> [AgreementFacts] {
+        lock.withLock {
+            agreements.map { a in
+                let k = RowKey(a)
+                if let f = rows[k] { return f }
+                let identity = AgreementIdentity(a), fingerprint = SheetDiff.Fingerprint(a)
+                let key = Self.number(identity.id, in: &keys)
+                let f = AgreementFacts(identity: identity, key: key, fingerprint: fingerprint,
+                                       content: Self.number(fingerprint, in: &contents), serial: rows.count)
+                rows[k] = f
+                return f
+            }
+        }
+    }
+
+    private static func number<K: Hashable>(_ k: K, in table: inout [K: Int]) -> Int {
+        if let n = table[k] { return n }
+        table[k] = table.count
+        return table.count - 1
+    }
+}
