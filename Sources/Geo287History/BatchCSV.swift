@@ -57,6 +57,15 @@ public struct BatchCSV: Sendable {
 
     private init(empty: Void) {}
 
+    /// An empty document (no header).
+    public init() {}
+
+    /// Whole CSV lines made elsewhere, holding `rows` rows.
+    public mutating func appendLines(_ lines: [UInt8], rows: Int) {
+        bytes.append(contentsOf: lines)
+        self.rows += rows
+    }
+
     mutating func field(_ s: String) { CSVWriter.append(s, to: &bytes) }
 
     public var data: Data { Data(bytes) }
