@@ -58,7 +58,6 @@ public struct BatchAgreementPanel: Sendable {
         guard let sheetIndex = Int32(exactly: sheetFields.count) else { throw DataError(sheet.path, "too many sheets for the agreements panel") }
         sheetFields.append(BatchCSV.fields([sheet.published?.description ?? "", sheet.fileName]))
         let numbers = lineages.addNumbered(identified, matched: matched.matched, diff: diff)
-        rows.reserveCapacity(rows.count + numbers.count)
         for (r, n) in numbers.enumerated() {
             let row = identified.rows[r], m = matched.matched[r], a = m.agreement
             let source = VariantSource(rowID: row.id, agencyID: lineages.all[n].agencyID, state: row.identity.state,
