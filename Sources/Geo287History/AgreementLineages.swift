@@ -42,32 +42,49 @@ public struct AgreementLineages: Sendable {
 
     /// Publication date (or file name) of every sheet added, in order.
     public private(set) var sheetDates: [String] = []
-    public private(set) var lifetimes: [String: Lifetime] = [:]
-    /// Row id on the latest sheet → agreement id.
-    private var current: [String: String] = [:]
+    /// Every lifetime, in order of first appearance: an agreement's number (`addNumbered`) is
+    /// its index here. Updated in place, so a lifetime's lists are never copied.
+    public private(set) var all: [Lifetime] = []
+    /// Agreement id → number.
+    private var numbers: [String: Int] = [:]
+    /// Row id on the latest sheet → agreement number.
+    private var current: [String: Int] = [:]
     /// Any row id ever seen → the agreement it last belonged to.
-    private var everByID: [String: String] = [:]
+    private var everByID: [String: Int] = [:]
     /// `state|agency key` → agency id.
     private var agencyByKey: [String: String] = [:]
 
     public init() {}
 
+    /// Every lifetime by agreement id (made on each call: look one up with `lifetime(_:)`).
+    public var lifetimes: [String: Lifetime] { Dictionary(uniqueKeysWithValues: all.map { ($0.agreementID, $0) }) }
+
+    public func lifetime(_ id: String) -> Lifetime? { numbers[id].map { all[$0] } }
+
     /// Adds the next sheet; returns the agreement id of each of its rows, in row order.
     /// `diff` is the diff from the previous sheet added (nil for the first).
     @discardableResult
     public mutating func add(_ sheet: IdentifiedSheet, matched: [MatchedAgreement], diff: SheetDiff?) -> [String] {
+        addNumbered(sheet, matched: matched, diff: diff).map { all[$0].agreementID }
+    }
+
+    /// `add`, returning the agreement number (index in `all`) of each row.
+    public mutating func addNumbered(_ sheet: IdentifiedSheet, matched: [MatchedAgreement], diff: SheetDiff?) -> [Int] {
         let index = sheetDates.count
         sheetDates.append(sheet.sheet.published?.description ?? sheet.sheet.fileName)
         var paired: [String: SheetDiff.Entry] = [:]
         for e in diff?.entries ?? [] where e.oldID != nil { paired[e.id] = e }
-        var next: [String: String] = [:]
+        var next: [String: Int] = [:]
+        next.reserveCapacity(sheet.rows.count)
         let live = Set(current.values)
-        var used: Set<String> = []
-        var out: [String] = []
-        for (row, m) in zip(sheet.rows, matched) {
+        var used: Set<Int> = []
+        var out: [Int] = []
+        out.reserveCapacity(sheet.rows.count)
+        for (r, row) in sheet.rows.enumerated() where r < matched.count {
+            let m = matched[r]
             let agencyKey = "\(row.identity.state)|\(row.identity.agency)"
-            var lineage: String?
-            var switchedFrom: String?
+            var lineage: Int?
+            var switchedFrom: Int?
             if let l = current[row.id] {
                 lineage = l
             } else if let e = paired[row.id], let old = e.oldID, let l = current[old] {
@@ -75,29 +92,38 @@ public struct AgreementLineages: Sendable {
             } else if let l = everByID[row.id], !live.contains(l), !used.contains(l) {
                 lineage = l
             }
-            let id: String
-            if let l = lineage, var life = lifetimes[l] {
-                id = l
-                if let previous = life.sheets.last, previous + 1 < index { life.gaps += sheetDates[(previous + 1)..<index] }
-                if let s = life.last.agreement.signed, let t = m.agreement.signed, t > s { life.renewed = true }
-                if !life.names.contains(m.agreement.agencyName) { life.names.append(m.agreement.agencyName) }
-                life.sheets.append(index)
-                life.last = m
-                life.lastID = row.id
-                lifetimes[l] = life
-                agencyByKey[agencyKey] = agencyByKey[agencyKey] ?? life.agencyID
+            let n: Int
+            if let l = lineage {
+                n = l
+                if let previous = all[l].sheets.last, previous + 1 < index { all[l].gaps += sheetDates[(previous + 1)..<index] }
+                if let s = all[l].last.agreement.signed, let t = m.agreement.signed, t > s { all[l].renewed = true }
+                if !all[l].names.contains(m.agreement.agencyName) { all[l].names.append(m.agreement.agencyName) }
+                all[l].sheets.append(index)
+                all[l].last = m
+                all[l].lastID = row.id
+                if agencyByKey[agencyKey] == nil { agencyByKey[agencyKey] = all[l].agencyID }
             } else {
-                id = lifetimes[row.id] == nil ? row.id : "\(row.id)@\(sheetDates[index])"
-                let agency = switchedFrom.flatMap { lifetimes[$0]?.agencyID } ?? agencyByKey[agencyKey] ?? agencyKey
-                agencyByKey[agencyKey] = agencyByKey[agencyKey] ?? agency
-                lifetimes[id] = Lifetime(agreementID: id, agencyID: agency, sheets: [index], names: [m.agreement.agencyName],
-                                         switchedFrom: switchedFrom, firstSigned: m.agreement.signed, last: m, lastID: row.id)
-                if let from = switchedFrom { lifetimes[from]?.switchedTo = id }
+                let id = numbers[row.id] == nil ? row.id : "\(row.id)@\(sheetDates[index])"
+                let agency = switchedFrom.map { all[$0].agencyID } ?? agencyByKey[agencyKey] ?? agencyKey
+                if agencyByKey[agencyKey] == nil { agencyByKey[agencyKey] = agency }
+                let life = Lifetime(agreementID: id, agencyID: agency, sheets: [index], names: [m.agreement.agencyName],
+                                    switchedFrom: switchedFrom.map { all[$0].agreementID }, firstSigned: m.agreement.signed,
+                                    last: m, lastID: row.id)
+                // An id made twice (two sheets of one date) replaces the first lifetime, as a table by id would.
+                if let existing = numbers[id] {
+                    n = existing
+                    all[n] = life
+                } else {
+                    n = all.count
+                    numbers[id] = n
+                    all.append(life)
+                }
+                if let from = switchedFrom { all[from].switchedTo = id }
             }
-            next[row.id] = id
-            used.insert(id)
-            everByID[row.id] = id
-            out.append(id)
+            next[row.id] = n
+            used.insert(n)
+            everByID[row.id] = n
+            out.append(n)
         }
         current = next
         return out
@@ -112,5 +138,5 @@ public struct AgreementLineages: Sendable {
     public func lastSeen(_ life: Lifetime) -> String { life.sheets.last.map { sheetDates[$0] } ?? "" }
 
     /// Every lifetime, by agreement id.
-    public var sorted: [Lifetime] { lifetimes.values.sorted { $0.agreementID < $1.agreementID } }
+    public var sorted: [Lifetime] { all.sorted { $0.agreementID < $1.agreementID } }
 }

@@ -1,3 +1,5 @@
+import Geo287Core
+import Geo287Coverage
 import Geo287Jurisdictions
 import Geo287Sheets
 
@@ -17,28 +19,74 @@ public struct BatchAgreementPanel: Sendable {
     ]
 
     public private(set) var lineages = AgreementLineages()
-    /// Per row: its agreement id, and where its fields before the lifetime columns end in
-    /// `fieldBytes` (CSV, each field followed by a comma; rows one after the other).
-    private var rows: [(agreement: String, end: Int)] = []
-    private var fieldBytes: [UInt8] = []
+
+    /// A panel row, kept small until every lifetime is known: its sheet, its row on the sheet,
+    /// its agreement (number in `lineages.all`) and its middle part (`variants`).
+    struct Row {
+        let sheet: Int32
+        let agreement: Int32
+        let variant: Int32
+        let row: Int
+    }
+
+    private var rows: [Row] = []
+    /// Per sheet: `published,sheet,` as CSV bytes.
+    private var sheetFields: [[UInt8]] = []
+    /// The fields `id` … `counting_rule` of a row, each followed by a comma, once per distinct
+    /// value: an agreement's row mostly prints the same ones on every sheet.
+    private var variants: [[UInt8]] = []
+    /// Per agreement number: what its latest variant was made from, and that variant.
+    private var latest: [(source: VariantSource, variant: Int32)?] = []
+
+    /// Everything a row's middle part is made of.
+    struct VariantSource: Equatable {
+        let rowID: String, agencyID: String, state: String, model: String
+        let agencyName: String, typeAsPrinted: String?, signed: SignedDate?, countyAsPrinted: String?, moa: String?
+        let jurisdiction: Jurisdiction
+    }
 
     public init() {}
 
-    mutating func add(_ step: History.Step) {
-        let sheet = step.matched.sheet
-        let date = sheet.published?.description ?? "", fileName = sheet.fileName
-        let ids = lineages.add(step.identified, matched: step.matched.matched, diff: step.diff)
-        for ((row, m), agreementID) in zip(zip(step.identified.rows, step.matched.matched), ids) {
-            let a = m.agreement, j = m.jurisdiction
-            let agencyID = lineages.lifetimes[agreementID]?.agencyID ?? ""
-            fieldBytes += BatchCSV.fields([
-                date, fileName, String(a.row), row.id, agreementID, agencyID, row.identity.state, row.identity.model,
-                a.agencyName, a.typeAsPrinted ?? "", a.signed?.description ?? "", a.countyAsPrinted ?? "", SheetDiff.moa(a) ?? "",
-                j.level.rawValue, j.geoid ?? "", j.name, j.method.rawValue, BatchCSV.fraction(j.confidence, decimals: 2),
-                j.counties.map(\.countyGEOID).joined(separator: ";"),
-            ] + Self.counting(j))
-            rows.append((agreementID, fieldBytes.count))
+    /// The number of panel rows added.
+    public var rowCount: Int { rows.count }
+    /// The number of distinct middles (`variants`) made.
+    var variantCount: Int { variants.count }
+
+    /// The rows of the next sheet (`diff`: from the sheet added before).
+    mutating func add(_ identified: IdentifiedSheet, matched: MatchedSheet, diff: SheetDiff?) throws {
+        let sheet = matched.sheet
+        guard let sheetIndex = Int32(exactly: sheetFields.count) else { throw DataError(sheet.path, "too many sheets for the agreements panel") }
+        sheetFields.append(BatchCSV.fields([sheet.published?.description ?? "", sheet.fileName]))
+        let numbers = lineages.addNumbered(identified, matched: matched.matched, diff: diff)
+        for (r, n) in numbers.enumerated() {
+            let row = identified.rows[r], m = matched.matched[r], a = m.agreement
+            let source = VariantSource(rowID: row.id, agencyID: lineages.all[n].agencyID, state: row.identity.state,
+                                       model: row.identity.model, agencyName: a.agencyName, typeAsPrinted: a.typeAsPrinted,
+                                       signed: a.signed, countyAsPrinted: a.countyAsPrinted, moa: SheetDiff.moa(a),
+                                       jurisdiction: m.jurisdiction)
+            while latest.count <= n { latest.append(nil) }
+            let variant: Int32
+            if let l = latest[n], l.source == source {
+                variant = l.variant
+            } else {
+                guard let v = Int32(exactly: variants.count) else { throw DataError(sheet.path, "too many distinct agreement rows for the agreements panel") }
+                variant = v
+                variants.append(Self.middle(source, agreementID: lineages.all[n].agreementID))
+                latest[n] = (source, variant)
+            }
+            guard let agreement = Int32(exactly: n) else { throw DataError(sheet.path, "too many agreements for the agreements panel") }
+            rows.append(Row(sheet: sheetIndex, agreement: agreement, variant: variant, row: a.row))
         }
+    }
+
+    /// `id` … `counting_rule` as CSV bytes, each field followed by a comma.
+    static func middle(_ s: VariantSource, agreementID: String) -> [UInt8] {
+        let j = s.jurisdiction
+        return BatchCSV.fields([
+            s.rowID, agreementID, s.agencyID, s.state, s.model, s.agencyName, s.typeAsPrinted ?? "", s.signed?.description ?? "",
+            s.countyAsPrinted ?? "", s.moa ?? "", j.level.rawValue, j.geoid ?? "", j.name, j.method.rawValue,
+            BatchCSV.fraction(j.confidence, decimals: 2), j.counties.map(\.countyGEOID).joined(separator: ";"),
+        ] + counting(j))
     }
 
     /// `reach,counted,counting_rule` under the standard counting rules.
@@ -57,19 +105,31 @@ public struct BatchAgreementPanel: Sendable {
         [lineages.firstSeen(life), lineages.lastSeen(life), lineages.status(life).rawValue, life.gaps.joined(separator: ";")]
     }
 
-    /// The agreements panel, rows in sheet order; the lifetime columns of each agreement are
-    /// formatted once.
-    public func panel() -> BatchCSV {
-        var csv = BatchCSV(header: Self.header)
-        var tails: [String: [UInt8]] = [:]
-        var start = 0
-        for r in rows {
-            defer { start = r.end }
-            guard let life = lineages.lifetimes[r.agreement] else { continue }
-            let tail = tails[r.agreement] ?? BatchCSV.tail(lifetimeFields(life))
-            tails[r.agreement] = tail
-            csv.appendRaw(fieldBytes[start..<r.end], tail)
+    /// The agreements panel, header and rows in sheet order, handed to `write` piece by piece
+    /// in order: the rows are formatted `chunk` at a time on up to `threads` threads (a few
+    /// chunks ahead of `write` at most), each agreement's lifetime columns formatted once.
+    /// Returns the number of rows.
+    public func panel(threads: Int, chunk: Int = 1 << 14, _ write: ([UInt8]) throws -> Void) throws -> Int {
+        try write(BatchCSV(header: Self.header).bytes)
+        let tails = lineages.all.map { BatchCSV.tail(lifetimeFields($0)) }
+        let size = max(1, chunk), window = max(1, 4 * threads)
+        let chunks = (rows.count + size - 1) / size
+        let parts = PanelParts(rows: rows, sheetFields: sheetFields, variants: variants, tails: tails)
+        for first in stride(from: 0, to: chunks, by: window) {
+            let made = try Parallel.map(Array(first..<min(chunks, first + window)), threads: threads) { c in
+                parts.bytes(c * size..<min(parts.rows.count, (c + 1) * size))
+            }
+            for piece in made { try write(piece) }
         }
+        return rows.count
+    }
+
+    /// The agreements panel as one document (tests; `panel(threads:_:)` streams it).
+    public func panel(threads: Int = 1) throws -> BatchCSV {
+        var bytes: [UInt8] = []
+        let rows = try panel(threads: threads) { bytes += $0 }
+        var csv = BatchCSV()
+        csv.appendLines(bytes, rows: rows)
         return csv
     }
 
@@ -88,5 +148,36 @@ public struct BatchAgreementPanel: Sendable {
             ] + Self.counting(j))
         }
         return csv
+    }
+}
+
+/// What the agreements panel's rows are made of, shared read-only by the threads formatting them.
+final class PanelParts: Sendable {
+    let rows: [BatchAgreementPanel.Row]
+    let sheetFields: [[UInt8]]
+    let variants: [[UInt8]]
+    let tails: [[UInt8]]
+
+    init(rows: [BatchAgreementPanel.Row], sheetFields: [[UInt8]], variants: [[UInt8]], tails: [[UInt8]]) {
+        self.rows = rows
+        self.sheetFields = sheetFields
+        self.variants = variants
+        self.tails = tails
+    }
+
+    /// Rows `range`, CSV lines.
+    func bytes(_ range: Range<Int>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count * 480)
+        for i in range {
+            let r = rows[i]
+            out.append(contentsOf: sheetFields[Int(r.sheet)])
+            out.append(contentsOf: String(r.row).utf8)
+            out.append(UInt8(ascii: ","))
+            out.append(contentsOf: variants[Int(r.variant)])
+            out.append(contentsOf: tails[Int(r.agreement)])
+            out.append(UInt8(ascii: "\n"))
+        }
+        return out
     }
 }

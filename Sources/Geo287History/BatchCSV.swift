@@ -22,25 +22,9 @@ public struct BatchCSV: Sendable {
         rows += 1
     }
 
-    /// Several pieces that together are one row: each but the last ends with a comma (as
-    /// `fields` makes them); the newline is added here.
-    public mutating func appendRaw(_ pieces: [[UInt8]]) {
-        for p in pieces { bytes.append(contentsOf: p) }
-        bytes.append(UInt8(ascii: "\n"))
-        rows += 1
-    }
-
-    /// A row made of a leading part (fields each followed by a comma) and a last part.
-    public mutating func appendRaw(_ head: ArraySlice<UInt8>, _ tail: [UInt8]) {
-        bytes.append(contentsOf: head)
-        bytes.append(contentsOf: tail)
-        bytes.append(UInt8(ascii: "\n"))
-        rows += 1
-    }
-
     /// `fields` as CSV bytes, each followed by a comma (a row's leading part).
     public static func fields(_ fields: [String]) -> [UInt8] {
-        var b = BatchCSV(empty: ())
+        var b = BatchCSV()
         for f in fields {
             b.field(f)
             b.bytes.append(UInt8(ascii: ","))
@@ -55,17 +39,18 @@ public struct BatchCSV: Sendable {
         return b
     }
 
-    private init(empty: Void) {}
+    /// An empty document (no header).
+    public init() {}
+
+    /// Whole CSV lines made elsewhere, holding `rows` rows.
+    public mutating func appendLines(_ lines: [UInt8], rows: Int) {
+        bytes.append(contentsOf: lines)
+        self.rows += rows
+    }
 
     mutating func field(_ s: String) { CSVWriter.append(s, to: &bytes) }
 
     public var data: Data { Data(bytes) }
-
-    /// The bytes made so far, removed (for a document written as it is made); `rows` keeps counting.
-    public mutating func drain() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
-        return bytes
-    }
 
     /// A fraction in [0, 1] with up to `decimals` decimals, trailing zeros trimmed (`0.25`, `1`, `0`).
     public static func fraction(_ x: Double, decimals: Int = 6) -> String {

@@ -41,34 +41,36 @@ public struct BatchRun {
         let matching = HistoryMatching(run: CoverageRun(gazetteer: gazetteer, threads: threads))
         let files = [Self.files.counties, Self.files.agreements, Self.files.lifetimes, Self.files.history, Self.files.manifest]
         let set = try AtomicFolder.Staging(to: out, names: files)
-        // The county panel (4 rows per county and sheet) is written as it is made.
-        let countyFile = try HashingFileWriter(try set.url(Self.files.counties))
-        var panels = BatchPanels()
+        // The county panel (4 rows per county and sheet) is written as it is made; the
+        // agreements panel once every lifetime is known; both straight into the staged folder.
+        let panels = try BatchPanels(countyFile: try HashingFileWriter(try set.url(Self.files.counties)))
         let total = sheets.participating.count
         let history = try History.build(sheets, matching: matching) { step in
-            panels.add(step)
-            try set.writing { try countyFile.write(panels.drainCounties()) }
+            try set.writing { try panels.add(step) }
             progress("sheets", step.index + 1, total)
         }
-        let countySHA = try set.writing { () throws -> String in
-            try countyFile.write(panels.drainCounties())
-            return try countyFile.finish().sha256
+        let counties = try set.writing { try panels.finishCounties() }
+        let agreementFile = try HashingFileWriter(try set.url(Self.files.agreements))
+        let agreementRows = try set.writing { () throws -> Int in
+            try panels.agreementPanel().panel(threads: threads) { try agreementFile.write($0) }
         }
-        let agreements = panels.agreementPanel.panel(), lifetimes = panels.agreementPanel.lifetimes()
+        let agreementSHA = try set.writing { try agreementFile.finish().sha256 }
+        Trace.mark("panels written")
+        let lifetimes = try panels.agreementPanel().lifetimes()
         let outputs: [(name: String, data: Data, rows: Int)] = [
-            (Self.files.agreements, agreements.data, agreements.rows),
             (Self.files.lifetimes, lifetimes.data, lifetimes.rows),
             (Self.files.history, Data(HistoryOutput.csv(history).utf8), history.rows.count),
         ]
         for o in outputs { try set.write(o.name, o.data) }
         let manifest = BatchManifest.json(
             inputs: inputs, hashes: try hashing.wait(), populationVintage: history.populationVintage,
-            outputs: [(Self.files.counties, panels.counties.rows, countySHA)] + outputs.map { ($0.name, $0.rows, SHA256.hex(of: $0.data)) })
+            outputs: [(Self.files.counties, counties.rows, counties.sha256), (Self.files.agreements, agreementRows, agreementSHA)]
+                + outputs.map { ($0.name, $0.rows, SHA256.hex(of: $0.data)) })
         Trace.mark("inputs hashed")
         try set.write(Self.files.manifest, Data((manifest.rendered() + "\n").utf8))
         try set.publish()
         Trace.mark("folder published")
-        return Summary(sheets: total, countyRows: panels.counties.rows, agreementRows: agreements.rows,
+        return Summary(sheets: total, countyRows: counties.rows, agreementRows: agreementRows,
                        matchedRows: matching.matchedRows, reusedRows: matching.reusedRows, inputs: inputs.count)
     }
 }
