@@ -15,11 +15,14 @@ public struct BatchRun {
     public let root: DataRoot
     public let folder: String
     public let threads: Int
+    /// Where the sheets and the Census tables are read from when it holds them (`DerivedCache`).
+    public let cache: DerivedCache
 
-    public init(root: DataRoot, folder: String, threads: Int = 2) {
+    public init(root: DataRoot, folder: String, threads: Int = 2, cache: DerivedCache = .off) {
         self.root = root
         self.folder = folder
         self.threads = threads
+        self.cache = cache
     }
 
     public struct Summary: Sendable {
@@ -34,10 +37,10 @@ public struct BatchRun {
     @discardableResult
     /// `progress(label, done, total)` is called as sheets are read and as each is counted.
     public func write(to out: String, progress: (_ label: String, _ done: Int, _ total: Int) -> Void = { _, _, _ in }) throws -> Summary {
-        let sheets = try HistorySheets.read(folder: folder, threads: threads) { progress("reading sheets", $0, $1) }
+        let sheets = try HistorySheets.read(folder: folder, threads: threads, cache: cache) { progress("reading sheets", $0, $1) }
         let inputs = BatchInputs.list(sheets: sheets, root: root, folder: folder)
         let hashing = BatchHashing(inputs.map(\.absolutePath))
-        let gazetteer = try Gazetteer.load(root)
+        let gazetteer = try Gazetteer.load(root, cache: cache)
         let matching = HistoryMatching(run: CoverageRun(gazetteer: gazetteer, threads: threads))
         let files = [Self.files.counties, Self.files.agreements, Self.files.lifetimes, Self.files.history, Self.files.manifest]
         let set = try AtomicFolder.Staging(to: out, names: files)

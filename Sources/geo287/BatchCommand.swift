@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Geo287Core
 import Geo287History
 
 struct BatchCommand: ParsableCommand {
@@ -34,7 +35,7 @@ struct BatchCommand: ParsableCommand {
         let dataRoot = try root.resolve()
         let start = Date()
         let progress = BatchProgress(quiet: quiet)
-        let summary = try BatchRun(root: dataRoot, folder: dir ?? dataRoot.path("ice"), threads: threads)
+        let summary = try BatchRun(root: dataRoot, folder: dir ?? dataRoot.path("ice"), threads: threads, cache: .fromEnvironment())
             .write(to: out, progress: progress.update)
         progress.finish(String(format: "%d sheets: %d county rows, %d agreement rows, %d inputs hashed; %d distinct agreements matched, %d rows reused; %.1f s",
                                summary.sheets, summary.countyRows, summary.agreementRows, summary.inputs,
