@@ -48,7 +48,12 @@ final class LookupBulkColumns {
     }
 
     /// Makes the column sets of the locations of the chunk not yet numbered, and numbers them.
+    /// The tables are walked as local arrays (no exclusivity check per row on the class's
+    /// properties), moved out so that they stay uniquely referenced, and put back.
     private func addNew(countyOf: [Int32], placeOf: [Int32]) throws {
+        var blockStart = self.blockStart, blockSize = self.blockSize, numbers = self.numbers
+        (self.blockStart, self.blockSize, self.numbers) = ([], [], [])
+        defer { (self.blockStart, self.blockSize, self.numbers) = (blockStart, blockSize, numbers) }
         var new: [(county: Int, place: Int32)] = []
         for i in countyOf.indices where countyOf[i] >= 0 {
             let c = Int(countyOf[i]), slot = Int(placeOf[i]) + 1
