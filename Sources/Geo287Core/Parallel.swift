@@ -33,6 +33,14 @@ public enum Parallel {
         try queue.rethrow()
     }
 
+    /// A chunk size cutting `count` items into about `perThread` chunks per thread, each of at
+    /// least `minimum` items: a thread slowed by other work of the process (a reader or a writer
+    /// thread sharing its core) then takes fewer chunks instead of holding up the others.
+    public static func balancedChunkSize(count: Int, threads: Int, minimum: Int = 2048, perThread: Int = 4) -> Int {
+        let parts = min(max(1, threads), 1 << 16) * min(max(1, perThread), 1 << 8)
+        return max(max(1, minimum), (count + parts - 1) / parts)
+    }
+
     /// `forEachChunk` without per-worker state.
     public static func forEachChunk(count: Int, chunkSize: Int, threads: Int,
                                     _ body: @Sendable (Range<Int>) throws -> Void) throws {

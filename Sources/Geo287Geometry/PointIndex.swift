@@ -64,7 +64,7 @@ public final class PointIndex: Sendable {
         let n = Swift.min(xs.count, ys.count)
         let out = DisjointBuffer<Int32>(count: n, initial: -1)
         let tables = self.tables
-        try Parallel.forEachChunk(count: n, chunkSize: Swift.max(4096, (n + threads - 1) / Swift.max(1, threads)), threads: threads) { range in
+        try Parallel.forEachChunk(count: n, chunkSize: Parallel.balancedChunkSize(count: n, threads: threads), threads: threads) { range in
             tables.withView { view in
                 for i in range { out[i] = view.locate(xs[i], ys[i]) }
             }

@@ -14,8 +14,12 @@ final class LookupBulkColumns {
     /// The column sets, one after another: set k is `bytes[starts[k]..<starts[k + 1]]`.
     private(set) var bytes: [UInt8]
     private(set) var starts: [Int]
-    /// Per county (locator order), per place index + 1 (0: no place): the number, or -1.
-    private var numbers: [[Int32]]
+    /// Per county (locator order): where its block of numbers starts in `numbers` (-1: no row
+    /// met there yet) and its size. A block holds, per place index + 1 (0: no place), the number
+    /// of that location's column set, or -1.
+    private var blockStart: [Int]
+    private var blockSize: [Int]
+    private var numbers: [Int32] = []
 
     init(bulk: LookupBulk, locator: BulkCountyPlaceLocator, matching: Prefetch<[MatchedAgreement]>) {
         self.bulk = bulk
@@ -23,35 +27,48 @@ final class LookupBulkColumns {
         self.matching = matching
         bytes = bulk.columns(county: nil, place: nil, agreements: [])
         starts = [0, bytes.count]
-        numbers = [[Int32]](repeating: [], count: locator.counties.count)
+        blockStart = [Int](repeating: -1, count: locator.counties.count)
+        blockSize = [Int](repeating: 0, count: locator.counties.count)
     }
 
     /// The number of the column set of each row located in county `countyOf[i]` (≥ 0) and
     /// place `placeOf[i]` of its state (-1: none), into `columns[i]` (rows in no county are
-    /// left as they are). Known locations are looked up in a local copy of the table (no
-    /// exclusivity check or retain per row); the chunk's new ones get their column sets first,
-    /// made on the worker threads and numbered in the order the chunk meets them.
+    /// left as they are). Known locations are looked up in one flat table (no retain per row);
+    /// the chunk's new ones get their column sets first, made on the worker threads and
+    /// numbered in the order the chunk meets them.
     func ids(countyOf: [Int32], placeOf: [Int32], into columns: inout [Int32]) throws {
-        var numbers = self.numbers
-        self.numbers = []   // `numbers` is now the only reference: no copy when it grows
-        defer { self.numbers = numbers }
-        try addNew(countyOf: countyOf, placeOf: placeOf, numbers: &numbers)
-        for i in countyOf.indices where countyOf[i] >= 0 {
-            columns[i] = numbers[Int(countyOf[i])][Int(placeOf[i]) + 1]
+        try addNew(countyOf: countyOf, placeOf: placeOf)
+        numbers.withUnsafeBufferPointer { numbers in
+            blockStart.withUnsafeBufferPointer { start in
+                for i in countyOf.indices where countyOf[i] >= 0 {
+                    columns[i] = numbers[start[Int(countyOf[i])] + Int(placeOf[i]) + 1]
+                }
+            }
         }
     }
 
     /// Makes the column sets of the locations of the chunk not yet numbered, and numbers them.
-    private func addNew(countyOf: [Int32], placeOf: [Int32], numbers: inout [[Int32]]) throws {
+    /// The tables are walked as local arrays (no exclusivity check per row on the class's
+    /// properties), moved out so that they stay uniquely referenced, and put back.
+    private func addNew(countyOf: [Int32], placeOf: [Int32]) throws {
+        var blockStart = self.blockStart, blockSize = self.blockSize, numbers = self.numbers
+        (self.blockStart, self.blockSize, self.numbers) = ([], [], [])
+        defer { (self.blockStart, self.blockSize, self.numbers) = (blockStart, blockSize, numbers) }
         var new: [(county: Int, place: Int32)] = []
         for i in countyOf.indices where countyOf[i] >= 0 {
             let c = Int(countyOf[i]), slot = Int(placeOf[i]) + 1
-            if slot < numbers[c].count, numbers[c][slot] != -1 { continue }
-            if numbers[c].count <= slot {
+            if blockStart[c] < 0 {
                 let places = locator.states[locator.countyState[c]]?.places.count ?? 0
-                numbers[c] += [Int32](repeating: -1, count: max(places + 1, slot + 1) - numbers[c].count)
+                blockStart[c] = numbers.count
+                blockSize[c] = places + 1
+                numbers += repeatElement(-1, count: places + 1)
             }
-            numbers[c][slot] = -2   // met in this chunk: numbered below
+            guard slot >= 0, slot < blockSize[c] else {
+                throw DataError("lookup --points", "place index \(placeOf[i]) is outside the places of county \(locator.counties[c].geoid)'s state")
+            }
+            let at = blockStart[c] + slot
+            if numbers[at] != -1 { continue }
+            numbers[at] = -2   // met in this chunk: numbered below
             new.append((c, placeOf[i]))
         }
         guard !new.isEmpty else { return }
@@ -64,7 +81,7 @@ final class LookupBulkColumns {
         let bulk = self.bulk
         let sets = try Parallel.map(locations, threads: bulk.threads) { bulk.columns(county: $0.county, place: $0.place, agreements: $0.agreements) }
         for (n, set) in zip(new, sets) {
-            numbers[n.county][Int(n.place) + 1] = Int32(clamping: starts.count - 1)
+            numbers[blockStart[n.county] + Int(n.place) + 1] = Int32(clamping: starts.count - 1)
             bytes += set
             starts.append(bytes.count)
         }

@@ -67,11 +67,16 @@ public final class BulkCountyPlaceLocator: CountyPlaceLocator {
         try load(states: Set(seen.indices.filter { seen[$0] }))
         let n = countyOf.count
         let out = DisjointBuffer<Int32>(count: n, initial: -1)
-        // Per county, its state's index (no struct copy, so no retain of the place list, per point).
-        let indexes = countyState.map { states[$0]?.index }
-        try Parallel.forEachChunk(count: n, chunkSize: max(4096, (n + threads - 1) / threads), threads: threads) { range in
-            for i in range where countyOf[i] >= 0 {
-                if let index = indexes[Int(countyOf[i])] { out[i] = index.locate(xs[i], ys[i]) }
+        // Per county, its state's index, unretained: `states` keeps the indexes alive, and no
+        // retain or release is paid per point.
+        let indexes = countyState.map { states[$0].map { Unmanaged.passUnretained($0.index) } }
+        try withExtendedLifetime(states) {
+            try Parallel.forEachChunk(count: n, chunkSize: Parallel.balancedChunkSize(count: n, threads: threads), threads: threads) { range in
+                for i in range where countyOf[i] >= 0 {
+                    if let index = indexes[Int(countyOf[i])] {
+                        out[i] = index._withUnsafeGuaranteedRef { $0.locate(xs[i], ys[i]) }
+                    }
+                }
             }
         }
         return out.values

@@ -122,11 +122,11 @@ extension LookupBulk {
         return outOfRange == nil ? .outsideUS : .outOfRange
     }
 
-    /// The chunk's output rows (input record, columns, check, LF), in order, cut in one part
+    /// The chunk's output rows (input record, columns, check, LF), in order, cut in a few parts
     /// per worker thread.
     func format(_ chunk: LookupCSVChunk, _ located: Located) throws -> [[UInt8]] {
         let n = chunk.records.count
-        let size = max(1, (n + threads - 1) / threads)
+        let size = Parallel.balancedChunkSize(count: n, threads: threads)
         let parts = DisjointBuffer<[UInt8]>(count: (n + size - 1) / size, initial: [])
         let checkFields = CoordinateCheck.allCases.map { Array(",\($0.rawValue)\n".utf8) }
         let checkBytes = checkFields.flatMap { $0 }, checkStarts = checkFields.reduce(into: [0]) { $0.append(($0.last ?? 0) + $1.count) }

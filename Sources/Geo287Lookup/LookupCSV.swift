@@ -64,23 +64,24 @@ final class LookupCSVReader: @unchecked Sendable {
 
     deinit { try? file.close() }
 
-    /// The next chunk of at most `chunkRows` records (rows kept plus bad rows), nil at the end;
-    /// its bytes are at most two blocks and a record.
+    /// The next chunk of at most `chunkRows` records (rows kept plus bad rows), nil at the end.
+    /// A chunk shares the buffer it was cut from with the chunks before and after it (its
+    /// records are ranges in it): the buffer is never changed once a chunk holds it, and a new
+    /// one (the unread tail, then the next block) is made only when the old one is used up, so
+    /// each byte is copied once from the file. A chunk ends at the end of its buffer.
     func next() throws -> LookupCSVChunk? {
-        // The chunk owns the bytes it was cut from; the unread tail starts the next buffer.
-        if position > 0 {
-            buffer = Array(buffer[position...])
-            position = 0
-        }
-        if buffer.count < blockSize { try fill() }
         var chunk = LookupCSVChunk()
-        while chunk.rowCount < chunkRows {
+        let expected = min(chunkRows, 1 << 16, (buffer.count - position) / 4 + 1)
+        chunk.records.reserveCapacity(expected)
+        chunk.lines.reserveCapacity(expected)
+        chunk.xs.reserveCapacity(expected)
+        chunk.ys.reserveCapacity(expected)
+        while true {
             // As many records as the buffer holds, in one pass over its bytes.
             try scanRows(into: &chunk)
-            // The chunk is full, or the buffer ends inside a record: read on, up to a block's
-            // worth of chunk (and to the end of the file).
-            if chunk.rowCount >= chunkRows || atEnd || (chunk.rowCount > 0 && buffer.count >= blockSize) { break }
-            try fill()
+            if chunk.rowCount > 0 || (atEnd && position >= buffer.count) { break }
+            // The buffer ends inside a record: on to a new one holding the tail and a block more.
+            try renew()
         }
         guard chunk.rowCount > 0 else { return nil }
         chunk.bytes = buffer
@@ -111,7 +112,7 @@ final class LookupCSVReader: @unchecked Sendable {
         }
     }
 
-    /// Appends one block from the file (or notes its end).
+    /// Appends one block from the file (or notes its end). Only while no chunk holds the buffer.
     private func fill() throws {
         guard !atEnd else { return }
         let block: Data
@@ -119,6 +120,33 @@ final class LookupCSVReader: @unchecked Sendable {
             throw DataError.io(path, "read failed (\(error.localizedDescription))")
         }
         if block.isEmpty { atEnd = true } else { buffer.append(contentsOf: block) }
+    }
+
+    /// Replaces the buffer (which chunks may hold) by a new one: its unread tail, then up to a
+    /// block read from the file straight into it (or notes the end of the file).
+    private func renew() throws {
+        let tail = buffer.count - position
+        let size = tail + blockSize
+        let fresh = try buffer.withUnsafeBufferPointer { old in
+            try [UInt8](unsafeUninitializedCapacity: size) { out, count in
+                guard let base = out.baseAddress else { return }
+                if let from = old.baseAddress, tail > 0 { base.initialize(from: from + position, count: tail) }
+                count = tail
+                guard !atEnd else { return }
+                while count < size {
+                    let got = read(file.fileDescriptor, base + count, size - count)
+                    if got < 0 {
+                        let code = errno
+                        if code == EINTR { continue }
+                        throw DataError.io(path, "read failed (\(String(cString: strerror(code))))")
+                    }
+                    if got == 0 { atEnd = true; break }
+                    count += got
+                }
+            }
+        }
+        buffer = fresh
+        position = 0
     }
 
     /// One record as scanned: its bytes (`start..<end`, line end excluded), where the next one

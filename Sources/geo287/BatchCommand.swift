@@ -28,7 +28,7 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "No progress display on stderr.") var quiet = false
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        try WorkerThreads.validate(threads)
     }
 
     func run() throws {

@@ -25,7 +25,7 @@ struct CoverageSelection: ParsableArguments {
     var threads: Int = 2
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        try WorkerThreads.validate(threads)
     }
 
     var modelFilter: ModelFilter { model.filter }

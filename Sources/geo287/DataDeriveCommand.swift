@@ -32,6 +32,7 @@ struct DataDeriveCommand: ParsableCommand {
 
     func validate() throws {
         guard tolerance >= 0, tolerance < 0.01 else { throw ValidationError("--tolerance must be between 0 and 0.01 degrees") }
+        try WorkerThreads.validate(threads)
     }
 
     func run() throws {

@@ -16,7 +16,9 @@ struct DataIndexCommand: ParsableCommand {
         data root): the county layer, population table and crosswalk as one compact table, and the \
         sheet (default: the newest) read, matched and joined as coverage and match need it, and \
         every sheet of the root's ice/ folder read, as history and batch need them. Entries \
-        are checked against their inputs on every use and rebuilt when one changed. \
+        are checked against their inputs on every use and rebuilt when one changed. It then \
+        removes the entries no run can read again: those of an input file that no longer \
+        exists, and those another geo287 build made over 14 days ago. \
         GEO287_CACHE=off disables the cache (this command then does nothing).
         """)
 
@@ -40,7 +42,10 @@ struct DataIndexCommand: ParsableCommand {
             // Not an error: every command runs without the cache, only slower.
             return try emitText("derived cache: \(folder) cannot be written; commands run without it (\(seconds) s)\n", to: nil)
         }
-        try emitText("derived cache: \(folder): Census tables of \(dataRoot.url.path) and \(path) matched, \(archive), ready (\(seconds) s)\n", to: nil)
+        let pruned = cache.prune()
+        let removed = pruned.entries == 0 ? ""
+            : "; \(pruned.entries) stale entr\(pruned.entries == 1 ? "y" : "ies") removed (\(String(format: "%.1f", Double(pruned.bytes) / 1e6)) MB)"
+        try emitText("derived cache: \(folder): Census tables of \(dataRoot.url.path) and \(path) matched, \(archive), ready (\(seconds) s)\(removed)\n", to: nil)
     }
 
     /// Every sheet of the archive folder read into the cache (two at a time); a sheet that cannot

@@ -37,7 +37,7 @@ struct ExportPeriodsCommand: ParsableCommand {
     @Flag(help: "No progress display on stderr.") var quiet = false
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        try WorkerThreads.validate(threads)
         guard rowGroupRows >= 1 else { throw ValidationError("--row-group-rows must be at least 1") }
     }
 

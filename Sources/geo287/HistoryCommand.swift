@@ -33,7 +33,7 @@ struct HistoryCommand: ParsableCommand {
     enum Format: String, CaseIterable, ExpressibleByArgument { case table, csv, json, svg }
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        try WorkerThreads.validate(threads)
     }
 
     var models: [SupportModel] { model.model.map { [$0] } ?? SupportModel.allCases }

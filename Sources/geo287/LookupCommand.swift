@@ -59,7 +59,7 @@ struct LookupCommand: ParsableCommand {
     func validate() throws {
         let given = [point, county, place, points].compactMap { $0 }.count
         if given != 1 { throw ValidationError("give exactly one of --point, --county, --place or --points") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        try WorkerThreads.validate(threads)
     }
 
     func run() throws {

@@ -34,6 +34,10 @@ struct MatchCommand: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json, geojson }
 
+    func validate() throws {
+        try WorkerThreads.validate(threads)
+    }
+
     func run() throws {
         let dataRoot = try root.resolve()
         Trace.mark("start")

@@ -28,7 +28,7 @@ struct SiteCommand: ParsableCommand {
     var threads: Int = 2
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        try WorkerThreads.validate(threads)
     }
 
     func run() throws {

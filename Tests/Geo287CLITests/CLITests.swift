@@ -81,6 +81,23 @@ import Testing
         #expect(r.stderr.contains("Please provide one of 'task-force', 'jail-enforcement', 'warrant-service' or 'all'"))
     }
 
+    /// `--threads` is refused out of 1...256 by every command that has it, before any work:
+    /// `match` used to take 0 and 2^63-1, and `lookup --points` with 2^63-1 crashed
+    /// (an overflow in its chunk arithmetic) instead of saying so.
+    @Test func threadsOutOfBoundsIsOneLine() throws {
+        let commands: [[String]] = [
+            ["coverage"], ["match"], ["lookup", "--points", "/nonexistent.csv"], ["history"], ["batch", "--out", "/nonexistent/b"],
+            ["export", "periods", "--out", "/nonexistent/x"], ["site", "--out", "/nonexistent"], ["data", "derive", "--from", "/nonexistent"],
+        ]
+        for command in commands {
+            for value in ["0", "257", "9223372036854775807"] {
+                let r = try geo287(command + ["--data", Self.data, "--threads", value])
+                #expect(r.status == 64, "\(command) \(value): \(r.stderr)")
+                #expect(r.stderr.hasPrefix("geo287: error: --threads must be between 1 and 256 (got \(value))"), "\(command) \(value): \(r.stderr)")
+            }
+        }
+    }
+
     @Test func matchWritesOneGeoJSONFeaturePerAgreement() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-match-\(UUID().uuidString).geojson")
         defer { try? FileManager.default.removeItem(at: out) }
