@@ -19,7 +19,16 @@ public enum CLIRunner {
     }
 
     /// The derived cache of the CLI tests: a folder of this test process, never the user's.
-    public static let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("geo287-test-cache-\(getpid())").path
+    /// The folders of earlier test processes that have ended are removed first (each is over
+    /// 100 MB), so repeated runs leave at most the last one behind.
+    public static let cacheFolder: String = {
+        let prefix = "geo287-test-cache-", temporary = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+        }
+        return temporary.appendingPathComponent(prefix + "\(getpid())").path
+    }()
 
     /// `geo287 args` with GEO287_DATA unset, "today" fixed to 2026-05-20 (the bundled sheets
     /// are then current: no staleness note) and the derived cache in `cacheFolder`, plus `env`, in `cwd`.
