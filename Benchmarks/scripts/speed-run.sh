@@ -4,9 +4,13 @@
 #   single-*.md    hyperfine of the single answers on the embedded root: derived cache warm,
 #                  emptied before every run, and off
 #   pipeline.txt   the Pipeline suite (in-process, ordo-one/benchmark) on the full data
-#   history-*.time /usr/bin/time -v of history and batch over $SHEETS (500 synthetic sheets)
+#   history-*.time /usr/bin/time -v of history and batch over the real sheets and $SHEETS (500
+#   batch-*.time   synthetic sheets): derived cache off (`TAG.time`), then a cache of their own
+#                  emptied first (`TAG-empty.time`: every sheet parsed and stored), then again
+#                  (`TAG-warm.time`: every sheet decoded from the cache)
 #   lookup.txt     Benchmarks/peers/run-lookup.sh: lookup --points 1M and 10M rows, geo287 (empty
 #                  cache, then warm) against the geopandas pipeline, same file, rows compared
+#   history.txt    wall, CPU-s and peak memory of each history/batch run
 #   load.txt       the load average before each part
 #     Benchmarks/scripts/speed-run.sh [OUT]     # needs `make release`, the Benchmarks build, ../shared/data
 set -euo pipefail
@@ -48,10 +52,25 @@ for dir in "$DATA/ice" "$SHEETS"; do
   rm -rf "$OUT/batch-$tag"
   GEO287_CACHE=off /usr/bin/time -v -o "$OUT/batch-$tag.time" "$BIN" batch --data "$DATA" --dir "$dir" --out "$OUT/batch-$tag" --quiet > /dev/null
   rm -rf "$OUT/batch-$tag"
+  for command in history batch; do
+    rm -rf "$OUT/cache-$command"
+    for pass in empty warm; do
+      load "$command $tag cache $pass"
+      args=(--data "$DATA" --dir "$dir" --quiet)
+      [ "$command" = batch ] && args+=(--out "$OUT/batch-$tag")
+      GEO287_CACHE="$OUT/cache-$command" /usr/bin/time -v -o "$OUT/$command-$tag-$pass.time" "$BIN" "$command" "${args[@]}" > /dev/null
+      rm -rf "$OUT/batch-$tag"
+    done
+    rm -rf "$OUT/cache-$command"
+  done
 done
 
 # Bulk lookup against the geopandas pipeline.
 load lookup
 GEO287_DATA="$DATA" GEO287_BIN="$BIN" Benchmarks/peers/run-lookup.sh > "$OUT/lookup.txt" 2>&1
 load end
-cat "$OUT/load.txt"
+for f in "$OUT"/history-*.time "$OUT"/batch-*.time; do
+  awk -v f="$(basename "$f" .time)" '/Elapsed \(wall clock\)/ {w=$NF} /User time/ {u=$NF} /System time/ {s=$NF}
+    /Maximum resident/ {m=$NF} END {printf "%-30s %9s wall %7.1f CPU-s %6.0f MiB\n", f, w, u+s, m/1024}' "$f"
+done > "$OUT/history.txt"
+cat "$OUT/load.txt" "$OUT/history.txt"
