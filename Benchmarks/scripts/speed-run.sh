@@ -13,6 +13,7 @@
 #   history.txt    wall, CPU-s and peak memory of each history/batch run
 #   load.txt       the load average before each part
 #     Benchmarks/scripts/speed-run.sh [OUT]     # needs `make release`, the Benchmarks build, ../shared/data
+#     PARTS="history lookup" Benchmarks/scripts/speed-run.sh [OUT]   # only some parts (default: all four)
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 OUT="${1:-/tmp/geo287-speed}"
@@ -21,12 +22,15 @@ SHEETS="${SHEETS:-/tmp/sheets500}"
 BIN="$REPO/.build/release/geo287"
 mkdir -p "$OUT"
 cd "$REPO"
+PARTS="${PARTS:-single pipeline history lookup}"
+part() { [[ " $PARTS " == *" $1 "* ]]; }
 load() { echo "$1: $(cut -d' ' -f1-3 /proc/loadavg) $(date -u +%H:%M:%S)" >> "$OUT/load.txt"; }
 : > "$OUT/load.txt"
 
 # Single answers, default (embedded) root, whole processes.
 single=("$BIN summary" "$BIN lookup --place Tampa,FL" "$BIN lookup --point 27.9506,-82.4572"
         "$BIN lookup --county 'Collier County, FL'" "$BIN coverage --model task-force" "$BIN match --format csv")
+if part single; then
 load single
 export GEO287_CACHE="$OUT/cache-warm"
 rm -rf "$GEO287_CACHE"
@@ -36,13 +40,17 @@ GEO287_CACHE="$OUT/cache-empty" hyperfine -N -w 1 -r 5 --prepare "rm -rf $OUT/ca
   --export-markdown "$OUT/single-empty.md" "${single[4]}" "${single[5]}"
 GEO287_CACHE=off hyperfine -N -w 1 -r 5 --export-markdown "$OUT/single-off.md" "${single[4]}" "${single[5]}"
 unset GEO287_CACHE
+fi
 
 # The Pipeline suite (history and batch are timed below, as whole processes).
+if part pipeline; then
 load pipeline
 (cd Benchmarks && GEO287_DATA="$DATA" swift package --allow-writing-to-package-directory benchmark \
    --target Pipeline --filter "lookup.*|coverage.*|match.*|summary.*|sheet parse.*" --no-progress) > "$OUT/pipeline.txt" 2>&1
+fi
 
 # history and batch over the synthetic sheets (and the 34 real ones).
+if part history; then
 [ -d "$SHEETS" ] || python3 Benchmarks/scripts/synthesize-sheets.py "$DATA/ice" "$SHEETS" 500
 for dir in "$DATA/ice" "$SHEETS"; do
   tag="$(basename "$dir")"
@@ -64,12 +72,16 @@ for dir in "$DATA/ice" "$SHEETS"; do
     rm -rf "$OUT/cache-$command"
   done
 done
+fi
 
 # Bulk lookup against the geopandas pipeline.
+if part lookup; then
 load lookup
 GEO287_DATA="$DATA" GEO287_BIN="$BIN" Benchmarks/peers/run-lookup.sh > "$OUT/lookup.txt" 2>&1
+fi
 load end
 for f in "$OUT"/history-*.time "$OUT"/batch-*.time; do
+  [ -f "$f" ] || continue
   awk -v f="$(basename "$f" .time)" '/Elapsed \(wall clock\)/ {w=$NF} /User time/ {u=$NF} /System time/ {s=$NF}
     /Maximum resident/ {m=$NF} END {printf "%-30s %9s wall %7.1f CPU-s %6.0f MiB\n", f, w, u+s, m/1024}' "$f"
 done > "$OUT/history.txt"
