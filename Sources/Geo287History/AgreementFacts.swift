@@ -10,6 +10,8 @@ final class AgreementFacts: Sendable {
     let identity: AgreementIdentity
     /// `identity.id`.
     let id: String
+    /// `state|agency` of the identity (`AgreementLineages` keys agencies by it).
+    let agencyKey: String
     /// The same number for the same `id` in one `AgreementFactTable`.
     let key: Int
     let fingerprint: SheetDiff.Fingerprint
@@ -22,6 +24,7 @@ final class AgreementFacts: Sendable {
         self.identity = identity
         self.serial = serial
         id = identity.id
+        agencyKey = "\(identity.state)|\(identity.agency)"
         self.key = key
         self.fingerprint = fingerprint
         self.content = content
@@ -46,6 +49,15 @@ public final class AgreementFactTable: @unchecked Sendable {
         let agencyType: AgencyType
         let moaURL: String?
         let moaPending: Bool
+
+        /// Hashes the agency name, model and signed date only (equality still compares every
+        /// field): rows that differ in nothing else are rare, and hashing every string of every
+        /// row of every sheet was most of identifying a sheet.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(agencyName)
+            hasher.combine(model)
+            hasher.combine(signed)
+        }
 
         init(_ a: Agreement) {
             state = a.state?.fips

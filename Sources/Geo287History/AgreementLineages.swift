@@ -82,11 +82,14 @@ public struct AgreementLineages: Sendable {
         out.reserveCapacity(sheet.rows.count)
         for (r, row) in sheet.rows.enumerated() where r < matched.count {
             let m = matched[r]
-            let agencyKey = "\(row.identity.state)|\(row.identity.agency)"
+            let agencyKey = row.facts.agencyKey
             var lineage: Int?
             var switchedFrom: Int?
+            // `everByID` holds every id of `current` with its number already.
+            var known = false
             if let l = current[row.id] {
                 lineage = l
+                known = true
             } else if let e = paired[row.id], let old = e.oldID, let l = current[old] {
                 if e.kind == .switched { switchedFrom = l } else { lineage = l }
             } else if let l = everByID[row.id], !live.contains(l), !used.contains(l) {
@@ -122,7 +125,7 @@ public struct AgreementLineages: Sendable {
             }
             next[row.id] = n
             used.insert(n)
-            everByID[row.id] = n
+            if !known { everByID[row.id] = n }
             out.append(n)
         }
         current = next
