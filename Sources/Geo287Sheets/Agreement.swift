@@ -31,8 +31,10 @@ public struct Agreement: Sendable, Hashable {
 
     /// @unchecked: `fields` is only written through `Agreement`'s setters, after
     /// `isKnownUniquelyReferenced` made the box this value's own; shared boxes are only read.
+    /// For the same reason no two accesses to `fields` can overlap, so they are not checked at
+    /// run time (a checked access to a class property costs more than reading the field).
     final class Storage: @unchecked Sendable {
-        var fields: Fields
+        @exclusivity(unchecked) var fields: Fields
         init(_ fields: Fields) { self.fields = fields }
     }
 
