@@ -74,21 +74,6 @@ public struct CoveringAgreement: Sendable, Hashable {
     public var counted: Bool { reach.countsResidents }
 }
 
-public struct CountyCoverage: Sendable {
-    public let geoid: String
-    public let name: String
-    public let stateUSPS: String
-    public let stateFIPS: String
-    public let population: Int
-    public let covered: Int
-    public let coveredWithoutStatewide: Int
-    public let agreements: [CoveringAgreement]
-    public var share: Double { population > 0 ? Double(covered) / Double(population) : 0 }
-    public var touched: Bool { !agreements.isEmpty }
-    public var statewide: Bool { agreements.contains { $0.level == .state && $0.counted } }
-    public var models: [SupportModel] { Array(Set(agreements.map(\.model))).sorted() }
-}
-
 public struct StateCoverage: Sendable {
     public let fips: String
     public let usps: String

@@ -10,6 +10,8 @@ final class AgreementFacts: Sendable {
     let identity: AgreementIdentity
     /// `identity.id`.
     let id: String
+    /// `state|agency` of the identity (`AgreementLineages` keys agencies by it).
+    let agencyKey: String
     /// The same number for the same `id` in one `AgreementFactTable`.
     let key: Int
     let fingerprint: SheetDiff.Fingerprint
@@ -22,6 +24,7 @@ final class AgreementFacts: Sendable {
         self.identity = identity
         self.serial = serial
         id = identity.id
+        agencyKey = "\(identity.state)|\(identity.agency)"
         self.key = key
         self.fingerprint = fingerprint
         self.content = content
@@ -32,33 +35,31 @@ final class AgreementFacts: Sendable {
 /// when every field the identity and the fingerprint are made of is equal. A class shared by
 /// the sheets of one run, identified on several threads; its state is only touched under `lock`.
 public final class AgreementFactTable: @unchecked Sendable {
-    /// The fields `AgreementIdentity` and `SheetDiff.Fingerprint` are made of, and those the
-    /// matcher reads (`AgreementKeyTable.MatchKey`: rows with the same facts get the same match).
+    /// A row told apart by the fields `AgreementIdentity` and `SheetDiff.Fingerprint` are made of,
+    /// and those the matcher reads (`AgreementKeyTable.MatchKey`: rows with the same facts get the
+    /// same match): state (its FIPS code), state as printed, agency name and key, model, signed
+    /// date, COUNTY, agency type, MOA URL and pending.
     private struct RowKey: Hashable {
-        /// FIPS code of the state read.
-        let state: String?
-        let stateAsPrinted: String
-        let agencyName: String
-        let agencyKey: String
-        let model: SupportModel?
-        let signed: SignedDate?
-        let county: String?
-        let agencyType: AgencyType
-        let moaURL: String?
-        let moaPending: Bool
+        /// The row itself (one reference to its shared storage, not a copy of each field).
+        let a: Agreement
 
-        init(_ a: Agreement) {
-            state = a.state?.fips
-            stateAsPrinted = a.stateAsPrinted
-            agencyName = a.agencyName
-            agencyKey = a.agencyKey
-            model = a.model
-            signed = a.signed
-            county = a.countyAsPrinted
-            agencyType = a.agencyType
-            moaURL = a.moaURL
-            moaPending = a.moaPending
+        static func == (x: RowKey, y: RowKey) -> Bool {
+            let a = x.a, b = y.a
+            return a.agencyName == b.agencyName && a.model == b.model && a.signed == b.signed && a.state?.fips == b.state?.fips
+                && a.stateAsPrinted == b.stateAsPrinted && a.agencyKey == b.agencyKey && a.countyAsPrinted == b.countyAsPrinted
+                && a.agencyType == b.agencyType && a.moaURL == b.moaURL && a.moaPending == b.moaPending
         }
+
+        /// Hashes the agency name, model and signed date only (equality compares every field
+        /// above): rows that differ in nothing else are rare, and hashing every string of every
+        /// row of every sheet was most of identifying a sheet.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(a.agencyName)
+            hasher.combine(a.model)
+            hasher.combine(a.signed)
+        }
+
+        init(_ a: Agreement) { self.a = a }
     }
 
     private let lock = NSLock()

@@ -38,6 +38,16 @@ public struct AgreementLineages: Sendable {
         /// The agreement and its jurisdiction on the last sheet it is on.
         public fileprivate(set) var last: MatchedAgreement
         public fileprivate(set) var lastID: String
+
+        /// Continues the lifetime on sheet `index` with row `m` (id `rowID`), in place.
+        fileprivate mutating func extend(_ index: Int, _ m: MatchedAgreement, rowID: String, sheetDates: [String]) {
+            if let previous = sheets.last, previous + 1 < index { gaps += sheetDates[(previous + 1)..<index] }
+            if let s = last.agreement.signed, let t = m.agreement.signed, t > s { renewed = true }
+            if !names.contains(m.agreement.agencyName) { names.append(m.agreement.agencyName) }
+            sheets.append(index)
+            last = m
+            lastID = rowID
+        }
     }
 
     /// Publication date (or file name) of every sheet added, in order.
@@ -81,48 +91,46 @@ public struct AgreementLineages: Sendable {
         var out: [Int] = []
         out.reserveCapacity(sheet.rows.count)
         for (r, row) in sheet.rows.enumerated() where r < matched.count {
-            let m = matched[r]
-            let agencyKey = "\(row.identity.state)|\(row.identity.agency)"
+            let m = matched[r], id = row.id
+            let agencyKey = row.facts.agencyKey
             var lineage: Int?
             var switchedFrom: Int?
-            if let l = current[row.id] {
+            // `everByID` holds every id of `current` with its number already.
+            var known = false
+            if let l = current[id] {
                 lineage = l
-            } else if let e = paired[row.id], let old = e.oldID, let l = current[old] {
+                known = true
+            } else if let e = paired[id], let old = e.oldID, let l = current[old] {
                 if e.kind == .switched { switchedFrom = l } else { lineage = l }
-            } else if let l = everByID[row.id], !live.contains(l), !used.contains(l) {
+            } else if let l = everByID[id], !live.contains(l), !used.contains(l) {
                 lineage = l
             }
             let n: Int
             if let l = lineage {
                 n = l
-                if let previous = all[l].sheets.last, previous + 1 < index { all[l].gaps += sheetDates[(previous + 1)..<index] }
-                if let s = all[l].last.agreement.signed, let t = m.agreement.signed, t > s { all[l].renewed = true }
-                if !all[l].names.contains(m.agreement.agencyName) { all[l].names.append(m.agreement.agencyName) }
-                all[l].sheets.append(index)
-                all[l].last = m
-                all[l].lastID = row.id
+                all[l].extend(index, m, rowID: id, sheetDates: sheetDates)
                 if agencyByKey[agencyKey] == nil { agencyByKey[agencyKey] = all[l].agencyID }
             } else {
-                let id = numbers[row.id] == nil ? row.id : "\(row.id)@\(sheetDates[index])"
+                let newID = numbers[id] == nil ? id : "\(id)@\(sheetDates[index])"
                 let agency = switchedFrom.map { all[$0].agencyID } ?? agencyByKey[agencyKey] ?? agencyKey
                 if agencyByKey[agencyKey] == nil { agencyByKey[agencyKey] = agency }
-                let life = Lifetime(agreementID: id, agencyID: agency, sheets: [index], names: [m.agreement.agencyName],
+                let life = Lifetime(agreementID: newID, agencyID: agency, sheets: [index], names: [m.agreement.agencyName],
                                     switchedFrom: switchedFrom.map { all[$0].agreementID }, firstSigned: m.agreement.signed,
-                                    last: m, lastID: row.id)
+                                    last: m, lastID: id)
                 // An id made twice (two sheets of one date) replaces the first lifetime, as a table by id would.
-                if let existing = numbers[id] {
+                if let existing = numbers[newID] {
                     n = existing
                     all[n] = life
                 } else {
                     n = all.count
-                    numbers[id] = n
+                    numbers[newID] = n
                     all.append(life)
                 }
-                if let from = switchedFrom { all[from].switchedTo = id }
+                if let from = switchedFrom { all[from].switchedTo = newID }
             }
-            next[row.id] = n
+            next[id] = n
             used.insert(n)
-            everByID[row.id] = n
+            if !known { everByID[id] = n }
             out.append(n)
         }
         current = next

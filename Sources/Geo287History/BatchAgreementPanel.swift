@@ -35,14 +35,25 @@ public struct BatchAgreementPanel: Sendable {
     /// The fields `id` … `counting_rule` of a row, each followed by a comma, once per distinct
     /// value: an agreement's row mostly prints the same ones on every sheet.
     private var variants: [[UInt8]] = []
-    /// Per agreement number: what its latest variant was made from, and that variant.
-    private var latest: [(source: VariantSource, variant: Int32)?] = []
+    /// Per agreement number: what its latest variant was made from, and that variant (-1: none yet).
+    private var latestSource: [VariantSource?] = []
+    private var latestVariant: [Int32] = []
 
-    /// Everything a row's middle part is made of.
-    struct VariantSource: Equatable {
-        let rowID: String, agencyID: String, state: String, model: String
-        let agencyName: String, typeAsPrinted: String?, signed: SignedDate?, countyAsPrinted: String?, moa: String?
+    /// What a row's middle part is made of, told apart without copying its fields: the row's
+    /// facts (one object per distinct content in the run's `AgreementFactTable`: they fix its id
+    /// but for the occurrence, state, model, agency name, signed date, COUNTY and MOA), the
+    /// occurrence, and the rest read from the row.
+    struct VariantSource {
+        let facts: AgreementFacts
+        let occurrence: Int
+        let agencyID: String
+        let typeAsPrinted: String?
         let jurisdiction: Jurisdiction
+
+        func makes(_ row: IdentifiedSheet.Row, agencyID: String, _ m: MatchedAgreement) -> Bool {
+            facts === row.facts && occurrence == row.occurrence && self.agencyID == agencyID
+                && typeAsPrinted == m.agreement.typeAsPrinted && jurisdiction == m.jurisdiction
+        }
     }
 
     public init() {}
@@ -58,34 +69,41 @@ public struct BatchAgreementPanel: Sendable {
         guard let sheetIndex = Int32(exactly: sheetFields.count) else { throw DataError(sheet.path, "too many sheets for the agreements panel") }
         sheetFields.append(BatchCSV.fields([sheet.published?.description ?? "", sheet.fileName]))
         let numbers = lineages.addNumbered(identified, matched: matched.matched, diff: diff)
-        for (r, n) in numbers.enumerated() {
-            let row = identified.rows[r], m = matched.matched[r], a = m.agreement
-            let source = VariantSource(rowID: row.id, agencyID: lineages.all[n].agencyID, state: row.identity.state,
-                                       model: row.identity.model, agencyName: a.agencyName, typeAsPrinted: a.typeAsPrinted,
-                                       signed: a.signed, countyAsPrinted: a.countyAsPrinted, moa: SheetDiff.moa(a),
-                                       jurisdiction: m.jurisdiction)
-            while latest.count <= n { latest.append(nil) }
-            let variant: Int32
-            if let l = latest[n], l.source == source {
-                variant = l.variant
-            } else {
-                guard let v = Int32(exactly: variants.count) else { throw DataError(sheet.path, "too many distinct agreement rows for the agreements panel") }
-                variant = v
-                variants.append(Self.middle(source, agreementID: lineages.all[n].agreementID))
-                latest[n] = (source, variant)
+        if let most = numbers.max(), latestSource.count <= most {
+            latestSource += Array(repeating: nil, count: most + 1 - latestSource.count)
+            latestVariant += Array(repeating: -1, count: most + 1 - latestVariant.count)
+        }
+        // By index into the sheet's arrays: a row's agreement and jurisdiction are read in place.
+        try identified.rows.withUnsafeBufferPointer { identifiedRows in
+            try matched.matched.withUnsafeBufferPointer { matchedRows in
+                for (r, n) in numbers.enumerated() {
+                    let agencyID = lineages.all[n].agencyID
+                    let variant: Int32
+                    if latestVariant[n] >= 0, latestSource[n]?.makes(identifiedRows[r], agencyID: agencyID, matchedRows[r]) == true {
+                        variant = latestVariant[n]
+                    } else {
+                        guard let v = Int32(exactly: variants.count) else { throw DataError(sheet.path, "too many distinct agreement rows for the agreements panel") }
+                        variant = v
+                        let row = identifiedRows[r], m = matchedRows[r]
+                        variants.append(Self.middle(row, agencyID: agencyID, m, agreementID: lineages.all[n].agreementID))
+                        latestSource[n] = VariantSource(facts: row.facts, occurrence: row.occurrence, agencyID: agencyID,
+                                                        typeAsPrinted: m.agreement.typeAsPrinted, jurisdiction: m.jurisdiction)
+                        latestVariant[n] = variant
+                    }
+                    guard let agreement = Int32(exactly: n) else { throw DataError(sheet.path, "too many agreements for the agreements panel") }
+                    rows.append(Row(sheet: sheetIndex, agreement: agreement, variant: variant, row: matchedRows[r].agreement.row))
+                }
             }
-            guard let agreement = Int32(exactly: n) else { throw DataError(sheet.path, "too many agreements for the agreements panel") }
-            rows.append(Row(sheet: sheetIndex, agreement: agreement, variant: variant, row: a.row))
         }
     }
 
     /// `id` … `counting_rule` as CSV bytes, each field followed by a comma.
-    static func middle(_ s: VariantSource, agreementID: String) -> [UInt8] {
-        let j = s.jurisdiction
+    static func middle(_ row: IdentifiedSheet.Row, agencyID: String, _ m: MatchedAgreement, agreementID: String) -> [UInt8] {
+        let a = m.agreement, j = m.jurisdiction
         return BatchCSV.fields([
-            s.rowID, agreementID, s.agencyID, s.state, s.model, s.agencyName, s.typeAsPrinted ?? "", s.signed?.description ?? "",
-            s.countyAsPrinted ?? "", s.moa ?? "", j.level.rawValue, j.geoid ?? "", j.name, j.method.rawValue,
-            BatchCSV.fraction(j.confidence, decimals: 2), j.counties.map(\.countyGEOID).joined(separator: ";"),
+            row.id, agreementID, agencyID, row.identity.state, row.identity.model, a.agencyName, a.typeAsPrinted ?? "",
+            a.signed?.description ?? "", a.countyAsPrinted ?? "", SheetDiff.moa(a) ?? "", j.level.rawValue, j.geoid ?? "", j.name,
+            j.method.rawValue, BatchCSV.fraction(j.confidence, decimals: 2), j.counties.map(\.countyGEOID).joined(separator: ";"),
         ] + counting(j))
     }
 

@@ -6,13 +6,17 @@ import Geo287Coverage
 /// and handed to its file on a thread of its own (`OrderedWorker`) while the next sheets are
 /// counted, a few sheets behind at most. An error is reported by the next `add` or by `finish`.
 final class BatchCountyPanel: @unchecked Sendable {
-    // @unchecked: `prefixes`, `tails` and `rows` are only touched by the worker's items and in its `drain`.
+    // @unchecked: `prefixes`, `tails`, `lastEnds` and `rows` are only touched by the worker's items and in its `drain`.
     private let worker = OrderedWorker(label: "geo287.batch-county-panel")
     private let file: HashingFileWriter
     /// Per county position in a result: its GEOID and its constant fields `geoid,name,state,population,`
     /// (the county list is the same for every sheet and model).
     private var prefixes: [(geoid: String, bytes: [UInt8])] = []
     private var tails = BatchCountyTail()
+    /// Per model filter (`History.filters` order) and county position: the count its row's end
+    /// was last made from, and that end, `geoid,…,levels` and the newline (a county
+    /// `MemoCounties` kept is the very same count, so most rows only copy it after the sheet's fields).
+    private var lastEnds: [[(coverage: CountyCoverage, bytes: [UInt8])?]] = History.filters.map { _ in [] }
     private var rows = 0
 
     /// `covered,share,covered_without_statewide,covering_agreements,counted_agreements,levels` of an untouched county.
@@ -37,7 +41,7 @@ final class BatchCountyPanel: @unchecked Sendable {
     /// One sheet's rows as CSV bytes (on the worker).
     private func format(published: String, sheet: String, coverage: [ModelFilter: CoverageResult]) -> [UInt8] {
         var out: [UInt8] = []
-        for f in History.filters {
+        for (m, f) in History.filters.enumerated() {
             guard let result = coverage[f] else { continue }
             let rowPrefix = BatchCSV.fields([published, sheet, f.description])
             if out.isEmpty { out.reserveCapacity(History.filters.count * result.counties.count * (rowPrefix.count + 64)) }
@@ -45,14 +49,22 @@ final class BatchCountyPanel: @unchecked Sendable {
             result.counties.withUnsafeBufferPointer { counties in
                 for i in counties.indices {
                     out.append(contentsOf: rowPrefix)
-                    out.append(contentsOf: prefix(i, counties[i]))
-                    out.append(contentsOf: counties[i].agreements.isEmpty ? Self.zeroTail : tails.bytes(counties[i]))
-                    out.append(UInt8(ascii: "\n"))
+                    out.append(contentsOf: end(model: m, i, counties[i]))
                 }
             }
             rows += result.counties.count
         }
         return out
+    }
+
+    /// The row's end for county `c` at position `i` under model filter number `m`: its constant
+    /// fields, its tail, the newline.
+    private func end(model m: Int, _ i: Int, _ c: CountyCoverage) -> [UInt8] {
+        if i < lastEnds[m].count, let last = lastEnds[m][i], last.coverage.isSameCount(as: c) { return last.bytes }
+        let bytes = prefix(i, c) + (c.agreements.isEmpty ? Self.zeroTail : tails.bytes(c)) + [UInt8(ascii: "\n")]
+        if i >= lastEnds[m].count { lastEnds[m] += Array(repeating: nil, count: i + 1 - lastEnds[m].count) }
+        lastEnds[m][i] = (c, bytes)
+        return bytes
     }
 
     /// The constant fields of county `c`, at position `i` of its result.
