@@ -15,8 +15,9 @@ public struct HistorySheets: Sendable {
 
     /// Reads every sheet in `folder` on up to `threads` threads, a few files at a time, each from
     /// `cache` when it holds the sheet (`SheetReader.read(path:cache:)`); `each` is called after
-    /// each file (for progress). A damaged file fails the read with the error of the first such
-    /// file in name order, whichever thread met it first.
+    /// each file (for progress). The sheets share one `AgreementMemo`: a row another sheet of the
+    /// folder already had is not built again. A damaged file fails the read with the error of the
+    /// first such file in name order, whichever thread met it first.
     public static func read(folder: String, threads: Int = 2, cache: DerivedCache = .off,
                             each: (Int, Int) -> Void = { _, _ in }) throws -> HistorySheets {
         let paths = try SheetReader.sheetPaths(inFolder: folder)
@@ -24,9 +25,10 @@ public struct HistorySheets: Sendable {
         var sheets: [Sheet] = []
         sheets.reserveCapacity(paths.count)
         let batch = max(1, 4 * threads)
+        let memo = AgreementMemo()
         for start in stride(from: 0, to: paths.count, by: batch) {
             let group = Array(paths[start..<min(start + batch, paths.count)])
-            let read = try Parallel.map(group, threads: threads) { p in Result { try SheetReader.read(path: p, cache: cache) } }
+            let read = try Parallel.map(group, threads: threads) { p in Result { try SheetReader.read(path: p, cache: cache, memo: memo) } }
             for (k, result) in read.enumerated() {
                 sheets.append(try result.get())
                 each(start + k + 1, paths.count)

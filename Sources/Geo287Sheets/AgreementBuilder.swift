@@ -13,12 +13,18 @@ struct AgreementBuilder {
     private var stateCache: [String: USState?] = [:]
     private var modelCache: [String: SupportModel?] = [:]
     private var typeCache: [String: AgencyType?] = [:]
+    /// Rows built by earlier sheets of the same read (nil: every row is built), and the part of
+    /// their keys this sheet shares.
+    private let memo: AgreementMemo.Shard?
+    private let memoContext: [Int]
 
-    init(kind: SheetKind, header: HeaderMap, published: SignedDate?) {
+    init(kind: SheetKind, header: HeaderMap, published: SignedDate?, memo: AgreementMemo.Shard? = nil) {
         self.kind = kind
         self.header = header
         latestPlausible = published.flatMap { SignedDate(daysSinceEpoch: $0.daysSinceEpoch + 366) }
         warnings = header.warnings
+        self.memo = memo
+        memoContext = memo == nil ? [] : AgreementMemo.RowKey.context(kind: kind, header: header)
     }
 
     mutating func build(_ rows: [RawRow]) -> [Agreement] {
@@ -47,8 +53,49 @@ struct AgreementBuilder {
         }
     }
 
+    /// The agreement of `row`, from the memo when an earlier sheet had the same cells; the
+    /// signed date's plausibility (it depends on the sheet's date) and the duplicate check run
+    /// here, per sheet, either way.
     private mutating func agreement(_ row: RawRow) -> Agreement {
         let r = row.number
+        let start = warnings.count
+        var built: AgreementMemo.Entry
+        if let memo {
+            let key = AgreementMemo.RowKey(context: memoContext, row: row, header: header)
+            if let entry = memo.entries[key] {
+                built = entry
+                built.agreement.row = r
+                for w in entry.warnings { warnings.append(SheetWarning(row: r, column: w.column, message: w.message)) }
+            } else {
+                built = fields(row)
+                memo.entries[key] = built
+            }
+        } else {
+            built = fields(row)
+        }
+        var record = built.agreement
+        if let date = built.signedCandidate {
+            if date.year < 1990 || latestPlausible.map({ date > $0 }) ?? (date.year > 2100) {
+                warnings.insert(SheetWarning(row: r, column: HeaderMap.Column.signed.rawValue,
+                                             message: "SIGNED \(date) is implausible (a year typo?); left unset"),
+                                at: start + built.signedCheckAt)
+            } else {
+                record.signed = date
+            }
+        }
+        if let first = seen[built.duplicateKey] {
+            warn(r, nil, "same agency and support type as row \(first) (duplicate row)")
+        } else {
+            seen[built.duplicateKey] = r
+        }
+        return record
+    }
+
+    /// The agreement of `row` built from its cells, with its warnings (also appended), its
+    /// duplicate key and its SIGNED date before the plausibility check (`signed` is left nil).
+    private mutating func fields(_ row: RawRow) -> AgreementMemo.Entry {
+        let r = row.number
+        let start = warnings.count
         let statePrinted = text(row, .state) ?? ""
         let state = stateCache[statePrinted] ?? {
             let found = USState.named(statePrinted) ?? (statePrinted.count == 2 ? USState.usps(statePrinted) : nil)
@@ -92,16 +139,13 @@ struct AgreementBuilder {
             countyAsPrinted: county(row), modelAsPrinted: modelPrinted, model: model,
             signed: nil, signedAsPrinted: nil, moaURL: nil, moaPending: false, addendumURL: nil,
             moaTarget: nil, addendumTarget: nil)
-        readSigned(row, into: &record)
+        let signed = readSigned(row, into: &record)
+        let signedCheckAt = warnings.count - start
         readLinks(row, into: &record)
-
-        let duplicateKey = "\(record.agencyID)|\(model?.rawValue ?? modelPrinted.lowercased())"
-        if let first = seen[duplicateKey] {
-            warn(r, nil, "same agency and support type as row \(first) (duplicate row)")
-        } else {
-            seen[duplicateKey] = r
-        }
-        return record
+        return AgreementMemo.Entry(
+            agreement: record, warnings: warnings[start...].map { (column: $0.column, message: $0.message) },
+            duplicateKey: "\(record.agencyID)|\(model?.rawValue ?? modelPrinted.lowercased())",
+            signedCandidate: signed, signedCheckAt: signedCheckAt)
     }
 
     private func county(_ row: RawRow) -> String? {
@@ -111,14 +155,15 @@ struct AgreementBuilder {
         return ["", "#NA", "N/A", "#N/A", "#N?A", "NA", "NONE"].contains(placeholder) ? nil : t
     }
 
-    private mutating func readSigned(_ row: RawRow, into record: inout Agreement) {
-        guard header[.signed] != nil else { return }
+    /// The SIGNED date as read (its notes warned about), before the plausibility check.
+    private mutating func readSigned(_ row: RawRow, into record: inout Agreement) -> SignedDate? {
+        guard header[.signed] != nil else { return nil }
         let r = row.number
         guard let value = cell(row, .signed)?.value, !value.isBlank else {
             warn(r, .signed, "SIGNED is empty")
-            return
+            return nil
         }
-        var date: SignedDate?
+        let date: SignedDate
         switch SignedParser.parse(value) {
         case .date(let d):
             date = d
@@ -128,14 +173,9 @@ struct AgreementBuilder {
         case .unreadable:
             record.signedAsPrinted = text(row, .signed)
             warn(r, .signed, "SIGNED '\(record.signedAsPrinted ?? "")' is not a date")
-            return
+            return nil
         }
-        guard let date else { return }
         if case .number = value { record.signedAsPrinted = date.description } else { record.signedAsPrinted = text(row, .signed) }
-        if date.year < 1990 || latestPlausible.map({ date > $0 }) ?? (date.year > 2100) {
-            warn(r, .signed, "SIGNED \(date) is implausible (a year typo?); left unset")
-        } else {
-            record.signed = date
-        }
+        return date
     }
 }

@@ -8,11 +8,12 @@ extension SheetReader {
     /// same file, by stat key or else SHA-256, and the same geo287 build), else read and stored.
     /// `history` and `batch` read every sheet of a folder this way, so a second run over the same
     /// archive decodes each sheet (a few ms) instead of parsing its workbook again.
-    public static func read(path: String, cache: DerivedCache) throws -> Sheet {
+    /// `memo`: as in `read(path:kind:published:memo:)`, for a sheet not in the cache.
+    public static func read(path: String, cache: DerivedCache, memo: AgreementMemo? = nil) throws -> Sheet {
         try cache.value(
             kind: "sheet", format: sheetEntryFormat, inputs: [path],
             encode: { sheet, w in sheet.encode(to: &w) },
             decode: { try Sheet.decode(from: &$0) },
-            build: { try read(path: path) })
+            build: { try read(path: path, memo: memo) })
     }
 }

@@ -9,7 +9,10 @@ public enum SheetReader {
     ///   - kind: participating or pending; default: from the file name (`participating…` /
     ///     `pending…`), else from the header (a SIGNED column means participating).
     ///   - published: overrides the publication date read from `docProps/core.xml` / the name.
-    public static func read(path: String, kind: SheetKind? = nil, published: SignedDate? = nil) throws -> Sheet {
+    ///   - memo: rows already built by other sheets of the same read (`AgreementMemo`); the
+    ///     sheet read is the same with or without it.
+    public static func read(path: String, kind: SheetKind? = nil, published: SignedDate? = nil,
+                            memo: AgreementMemo? = nil) throws -> Sheet {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DataError.missing(path, "file not found")
@@ -45,14 +48,18 @@ public enum SheetReader {
                     ? "read as a participating sheet, but the header has no SIGNED column (it looks like a pending sheet)"
                     : "read as a pending sheet, but the header has a SIGNED column (it looks like a participating sheet)"))
         }
-        var builder = AgreementBuilder(kind: resolvedKind, header: header, published: date)
-        let agreements = builder.build(table.rows)
+        let rows = table.rows
+        let build = { (shard: AgreementMemo.Shard?) -> (agreements: [Agreement], warnings: [SheetWarning]) in
+            var builder = AgreementBuilder(kind: resolvedKind, header: header, published: date, memo: shard)
+            return (builder.build(rows), builder.warnings)
+        }
+        let built = memo.map { $0.withShard(build) } ?? build(nil)
         if resolvedKind == .participating, header[.signed] == nil {
             table.warnings.append(SheetWarning(row: nil, column: "SIGNED", message: "no SIGNED column; no signed dates"))
         }
         return Sheet(
             path: path, kind: resolvedKind, published: date, publishedTimestamp: timestamp,
-            agreements: agreements, warnings: table.warnings + builder.warnings)
+            agreements: built.agreements, warnings: table.warnings + built.warnings)
     }
 
     /// The sheet files (`.xlsx`, `.csv`) in `folder`, read and sorted by publication date

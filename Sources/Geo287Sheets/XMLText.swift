@@ -4,34 +4,55 @@ import Geo287Core
 enum XMLText {
     static func decode(_ bytes: [UInt8], _ range: Range<Int>, scanner: XMLScanner) throws -> String {
         let clamped = range.clamped(to: 0..<bytes.count)
-        let plain = bytes.withUnsafeBufferPointer { b -> String? in
-            let slice = UnsafeBufferPointer(rebasing: b[clamped])
-            return slice.contains(UInt8(ascii: "&")) ? nil : String(decoding: slice, as: UTF8.self)
+        return try bytes.withUnsafeBufferPointer { all in
+            let b = UnsafeBufferPointer(rebasing: all[clamped])
+            guard var amp = b.firstIndex(of: UInt8(ascii: "&")) else { return String(decoding: b, as: UTF8.self) }
+            // Runs between references are copied whole; the five predefined entities are
+            // recognized by their bytes, other references decoded as text.
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while true {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<amp]))
+                var j = amp + 1
+                while j < b.count, b[j] != UInt8(ascii: ";"), j - amp < 12 { j += 1 }
+                guard j < b.count, b[j] == UInt8(ascii: ";") else {
+                    throw scanner.error("malformed entity reference at byte \(clamped.lowerBound + amp)")
+                }
+                let name = UnsafeBufferPointer(rebasing: b[(amp + 1)..<j])
+                if let byte = predefined(name) {
+                    out.append(byte)
+                } else {
+                    let text = String(decoding: name, as: UTF8.self)
+                    guard let scalar = entity(text) else {
+                        throw scanner.error("undefined entity &\(text); (entities are never expanded)")
+                    }
+                    out.append(contentsOf: String(Character(scalar)).utf8)
+                }
+                i = j + 1
+                guard let next = b[i...].firstIndex(of: UInt8(ascii: "&")) else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...]))
+                    return String(decoding: out, as: UTF8.self)
+                }
+                amp = next
+            }
         }
-        if let plain { return plain }
-        var out: [UInt8] = []
-        out.reserveCapacity(range.count)
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let b = bytes[i]
-            guard b == UInt8(ascii: "&") else {
-                out.append(b)
-                i += 1
-                continue
-            }
-            var j = i + 1
-            while j < range.upperBound, bytes[j] != UInt8(ascii: ";"), j - i < 12 { j += 1 }
-            guard j < range.upperBound, bytes[j] == UInt8(ascii: ";") else {
-                throw scanner.error("malformed entity reference at byte \(i)")
-            }
-            let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
-            guard let scalar = entity(name) else {
-                throw scanner.error("undefined entity &\(name); (entities are never expanded)")
-            }
-            out.append(contentsOf: Array(String(Character(scalar)).utf8))
-            i = j + 1
+    }
+
+    /// The byte of `&amp;`, `&lt;`, `&gt;`, `&quot;` or `&apos;` from the name's bytes.
+    private static func predefined(_ name: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        switch name.count {
+        case 2 where name[1] == UInt8(ascii: "t"):
+            return name[0] == UInt8(ascii: "l") ? UInt8(ascii: "<") : name[0] == UInt8(ascii: "g") ? UInt8(ascii: ">") : nil
+        case 3 where name[0] == UInt8(ascii: "a") && name[1] == UInt8(ascii: "m") && name[2] == UInt8(ascii: "p"):
+            return UInt8(ascii: "&")
+        case 4 where name.elementsEqual("quot".utf8):
+            return UInt8(ascii: "\"")
+        case 4 where name.elementsEqual("apos".utf8):
+            return UInt8(ascii: "'")
+        default:
+            return nil
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func entity(_ name: String) -> Unicode.Scalar? {
