@@ -64,7 +64,6 @@ struct AgreementBuilder {
             let key = AgreementMemo.RowKey(context: memoContext, row: row, header: header)
             if let entry = memo.entries[key] {
                 built = entry
-                built.agreement.row = r
                 for w in entry.warnings { warnings.append(SheetWarning(row: r, column: w.column, message: w.message)) }
             } else {
                 built = fields(row)
@@ -74,6 +73,8 @@ struct AgreementBuilder {
             built = fields(row)
         }
         var record = built.agreement
+        // The box is the memo's: the first field written copies it once, the next write in place.
+        if record.row != r { record.row = r }
         if let date = built.signedCandidate {
             if date.year < 1990 || latestPlausible.map({ date > $0 }) ?? (date.year > 2100) {
                 warnings.insert(SheetWarning(row: r, column: HeaderMap.Column.signed.rawValue,

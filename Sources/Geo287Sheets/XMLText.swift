@@ -24,7 +24,7 @@ enum XMLText {
                     out.append(byte)
                 } else {
                     let text = String(decoding: name, as: UTF8.self)
-                    guard let scalar = entity(text) else {
+                    guard let scalar = numericReference(text) else {
                         throw scanner.error("undefined entity &\(text); (entities are never expanded)")
                     }
                     out.append(contentsOf: String(Character(scalar)).utf8)
@@ -55,20 +55,13 @@ enum XMLText {
         }
     }
 
-    private static func entity(_ name: String) -> Unicode.Scalar? {
-        switch name {
-        case "lt": return "<"
-        case "gt": return ">"
-        case "amp": return "&"
-        case "quot": return "\""
-        case "apos": return "'"
-        default:
-            guard name.hasPrefix("#") else { return nil }
-            let digits = name.dropFirst()
-            let value = digits.hasPrefix("x") || digits.hasPrefix("X")
-                ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
-            return value.flatMap(Unicode.Scalar.init)
-        }
+    /// The character of `#NNN;` or `#xHHH;` (the predefined entities are `predefined`'s).
+    private static func numericReference(_ name: String) -> Unicode.Scalar? {
+        guard name.hasPrefix("#") else { return nil }
+        let digits = name.dropFirst()
+        let value = digits.hasPrefix("x") || digits.hasPrefix("X")
+            ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+        return value.flatMap(Unicode.Scalar.init)
     }
 
     /// Undoes the OOXML `_xHHHH_` escapes that Excel writes for control characters in strings.
