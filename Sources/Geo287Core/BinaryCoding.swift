@@ -6,20 +6,24 @@ import Foundation
 /// thousands of times; the reader then shares one string instead of allocating each).
 public struct BinaryWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
-    private var written: [String: Int] = [:]
+    private var written = BinaryStringTable()
 
     public init() {}
 
     public mutating func int(_ v: Int) { uint64(UInt64(bitPattern: Int64(v))) }
-    public mutating func uint64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    public mutating func uint64(_ v: UInt64) {
+        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
+    }
     public mutating func double(_ v: Double) { uint64(v.bitPattern) }
     public mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
     public mutating func string(_ v: String) {
-        if let index = written[v] { return int(-1 - index) }
-        written[v] = written.count
-        let utf8 = Array(v.utf8)
-        int(utf8.count)
-        bytes.append(contentsOf: utf8)
+        var v = v
+        v.withUTF8 { utf8 in
+            // The bytes will follow the 8-byte length.
+            if let index = written.index(of: utf8, in: bytes, recordingAt: bytes.count + 8) { return int(-1 - index) }
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
     }
     public mutating func raw(_ v: [UInt8]) { bytes.append(contentsOf: v) }
 
