@@ -27,21 +27,38 @@ public struct SheetSummary: Sendable {
 
     public init(_ sheet: Sheet) {
         self.sheet = sheet
-        var agencies: [SupportModel: Set<String>] = [:]
-        var stateSets: [SupportModel: Set<String>] = [:]
-        var rows: [SupportModel: Int] = [:]
-        var perState: [String: [SupportModel: Int]] = [:]
+        // Per state (numbered as met) and model (`allCases` order): rows, and the agencies by
+        // `agencyKey`; an agency is distinct by state plus key, so the per-state sets add up.
+        let allModels = SupportModel.allCases
+        var stateNumber: [String: Int] = [:]
+        var stateKeys: [String] = []
+        var rows: [[Int]] = []
+        var agencies: [[Set<String>]] = []
         for a in sheet.agreements {
-            guard let m = a.model else { continue }
-            rows[m, default: 0] += 1
-            agencies[m, default: []].insert(a.agencyID)
-            stateSets[m, default: []].insert(a.stateKey)
-            perState[a.stateKey, default: [:]][m, default: 0] += 1
+            guard let m = a.model, let k = allModels.firstIndex(of: m) else { continue }
+            let key = a.stateKey
+            let s: Int
+            if let known = stateNumber[key] {
+                s = known
+            } else {
+                s = stateKeys.count
+                stateNumber[key] = s
+                stateKeys.append(key)
+                rows.append(Array(repeating: 0, count: allModels.count))
+                agencies.append(Array(repeating: [], count: allModels.count))
+            }
+            rows[s][k] += 1
+            agencies[s][k].insert(a.agencyKey)
         }
-        models = SupportModel.allCases.map {
-            ModelCount(model: $0, agreements: rows[$0] ?? 0, agencies: agencies[$0]?.count ?? 0, states: stateSets[$0]?.count ?? 0)
+        models = allModels.indices.map { k in
+            ModelCount(model: allModels[k], agreements: rows.reduce(0) { $0 + $1[k] },
+                       agencies: agencies.reduce(0) { $0 + $1[k].count }, states: rows.filter { $0[k] > 0 }.count)
         }
-        states = perState.keys.sorted().map { StateCount(state: $0, counts: perState[$0] ?? [:]) }
+        states = stateKeys.indices.sorted { stateKeys[$0] < stateKeys[$1] }.map { s in
+            StateCount(state: stateKeys[s], counts: Dictionary(uniqueKeysWithValues: allModels.indices.compactMap { k in
+                rows[s][k] > 0 ? (allModels[k], rows[s][k]) : nil
+            }))
+        }
     }
 
     public func model(_ m: SupportModel) -> ModelCount? { models.first { $0.model == m } }
