@@ -119,10 +119,19 @@ public enum CensusLayers {
 
     /// TIGER's internal point ("+41.7660", "-072.6833"), nil unless both are finite degrees in range.
     static func internalPoint(lat: String?, lon: String?) -> Coordinate? {
-        guard let lat = lat.flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }),
-              let lon = lon.flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }),
+        guard let lat = lat.flatMap(degrees), let lon = lon.flatMap(degrees),
               abs(lat) <= 90, abs(lon) <= 180 else { return nil }
         return Coordinate(lon, lat)
+    }
+
+    /// A number with spaces around it (as `trimmingCharacters(in: .whitespaces)` trims them:
+    /// no line breaks), read without Foundation's trimming, which cost more than the reading.
+    private static func degrees(_ text: String) -> Double? {
+        let scalars = text.unicodeScalars
+        let isSpace = { (c: Unicode.Scalar) in c == "\t" || c.properties.generalCategory == .spaceSeparator }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return nil }
+        return Double(Substring(scalars[first...last]))
     }
 
     /// Census layers are NAD83 longitude/latitude: a record outside ±180°/±90° is damaged, an

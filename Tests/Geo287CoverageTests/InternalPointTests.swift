@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Census
+@testable import Geo287Census
 import Geo287Core
 @testable import Geo287Jurisdictions
 import Geo287TestSupport
@@ -9,6 +9,19 @@ import Testing
 /// planning regions) and whose polygon the data root lacks (the embedded compact layer keeps only
 /// agreement places) is placed by its Census internal point, not refused.
 @Suite struct InternalPointTests {
+    /// TIGER's INTPTLAT/INTPTLON fields as DBF pads them: signs, spaces around (also a
+    /// no-break space), anything else refused.
+    @Test func internalPointFieldsAreReadWithTheirPadding() {
+        let hartford = CensusLayers.internalPoint(lat: " +41.7660 ", lon: "-072.6833\t")
+        #expect(hartford?.y == 41.766 && hartford?.x == -72.6833)
+        #expect(CensusLayers.internalPoint(lat: "\u{00A0}+41.5", lon: "-72.5")?.y == 41.5)
+        #expect(CensusLayers.internalPoint(lat: "  ", lon: "-72.5") == nil)
+        #expect(CensusLayers.internalPoint(lat: "+41.5\n", lon: "-72.5") == nil)
+        #expect(CensusLayers.internalPoint(lat: "+91.0", lon: "-72.5") == nil)
+        #expect(CensusLayers.internalPoint(lat: "41.5", lon: nil) == nil)
+        #expect(CensusLayers.internalPoint(lat: "4 1.5", lon: "-72.5") == nil)
+    }
+
     @Test func connecticutPlacesFindTheirPlanningRegionOnTheEmbeddedRoot() throws {
         let join = CountyJoin(gazetteer: try Gazetteer.load(ReferenceData.embedded))
         // Hartford (Capitol), New Haven (South Central Connecticut), Stamford (Western Connecticut).
