@@ -52,7 +52,9 @@ struct DataIndexCommand: ParsableCommand {
     /// be read is counted, not an error here (`history` names it when it meets it).
     func readArchive(_ folder: String, cache: DerivedCache) throws -> String {
         let paths = (try? SheetReader.sheetPaths(inFolder: folder)) ?? []
-        let read = try Parallel.map(paths, threads: 2) { p in (try? SheetReader.read(path: p, cache: cache)) != nil }
+        // The sheets share one memo: a row another sheet already had is not built again.
+        let memo = AgreementMemo()
+        let read = try Parallel.map(paths, threads: 2) { p in (try? SheetReader.read(path: p, cache: cache, memo: memo)) != nil }
         let failed = read.filter { !$0 }.count
         return "\(read.count - failed) sheets of \(folder) read" + (failed > 0 ? " (\(failed) could not be read)" : "")
     }
