@@ -42,12 +42,12 @@ public struct History: Sendable {
 
     /// Builds the history of `sheets`. `each` sees every sheet's step after it is computed.
     /// What a sheet needs of itself and of the sheet before (its identities, counts, the diff)
-    /// is made on `matching.run.threads` threads a window of sheets at a time; matching and
-    /// counting go sheet after sheet (each reuses what the sheets before it matched and counted).
+    /// is made on `matching.run.threads` threads a window of sheets at a time, the next window
+    /// while this one is matched and counted; matching and counting go sheet after sheet (each
+    /// reuses what the sheets before it matched and counted).
     public static func build(_ sheets: HistorySheets, matching: HistoryMatching,
                              each: (Step) throws -> Void = { _ in }) throws -> History {
         var rows: [HistoryRow] = []
-        var previous: IdentifiedSheet?
         var vintage = ""
         let run = matching.run
         // Counties whose covering agreements did not change since the previous sheet keep its count.
@@ -56,19 +56,15 @@ public struct History: Sendable {
         // Each distinct row is identified once, whichever sheet meets it first.
         let facts = AgreementFactTable()
         let window = max(1, 8 * run.threads)
-        for start in stride(from: 0, to: all.count, by: window) {
-            let indices = Array(start..<min(start + window, all.count))
-            let prepared = try Parallel.map(indices, threads: run.threads) { i in
-                (IdentifiedSheet(all[i], table: facts), SheetSummary(all[i]), sheets.pending(for: all[i]).map(SheetSummary.init))
-            }
-            let before = previous
-            let diffs = try Parallel.map(Array(prepared.indices), threads: run.threads) { k -> SheetDiff? in
-                guard let old = k > 0 ? prepared[k - 1].0 : before else { return nil }
-                return SheetDiff(old: old, new: prepared[k].0)
-            }
+        let windows = stride(from: 0, to: all.count, by: window).map { $0..<min($0 + window, all.count) }
+        var next = windows.first.map { prepare(sheets, $0, after: nil, facts: facts, threads: run.threads) }
+        for (w, indices) in windows.enumerated() {
+            guard let prepared = try next?.value() else { break }
+            next = w + 1 < windows.count
+                ? prepare(sheets, windows[w + 1], after: prepared.last?.identified, facts: facts, threads: run.threads) : nil
             for (k, i) in indices.enumerated() {
-                let sheet = all[i], (identified, summary, pending) = prepared[k], diff = diffs[k]
-                let matched = try matching.matchedSheet(identified)
+                let sheet = all[i], p = prepared[k]
+                let matched = try matching.matchedSheet(p.identified)
                 // The models are counted side by side (each count reads the same matched sheet).
                 let counted = try Parallel.map(filters, threads: run.threads) { f in
                     try run.coverage(matched, pending: nil, options: options(f), memo: memos[f])
@@ -77,15 +73,40 @@ public struct History: Sendable {
                 Trace.mark("history coverage")
                 vintage = coverage[.all]?.populationVintage ?? vintage
                 rows.append(HistoryRow(
-                    sheet: sheet, summary: summary, pending: pending,
+                    sheet: sheet, summary: p.summary, pending: p.pending,
                     covered: Dictionary(uniqueKeysWithValues: coverage.map { ($0.key.description, $0.value.national.covered) }),
-                    population: coverage[.all]?.national.population ?? 0, change: diff?.counts()))
-                try each(Step(index: i, matched: matched, identified: identified, coverage: coverage, diff: diff))
+                    population: coverage[.all]?.national.population ?? 0, change: p.diff?.counts()))
+                try each(Step(index: i, matched: matched, identified: p.identified, coverage: coverage, diff: p.diff))
                 Trace.mark("history step")
-                previous = identified
             }
         }
         return History(rows: rows, populationVintage: vintage)
+    }
+
+    /// What `build` needs of one sheet before matching it.
+    private struct Prepared: Sendable {
+        let identified: IdentifiedSheet
+        let summary: SheetSummary
+        let pending: SheetSummary?
+        /// From the sheet before (`before` for the first of a window); nil for the first sheet.
+        let diff: SheetDiff?
+    }
+
+    /// The `Prepared` sheets of `window`, made on a thread of its own (each sheet on up to
+    /// `threads` threads); `before`: the last sheet of the window before.
+    private static func prepare(_ sheets: HistorySheets, _ window: Range<Int>, after before: IdentifiedSheet?,
+                                facts: AgreementFactTable, threads: Int) -> Prefetch<[Prepared]> {
+        Prefetch {
+            let all = sheets.participating
+            let made = try Parallel.map(Array(window), threads: threads) { i in
+                (IdentifiedSheet(all[i], table: facts), SheetSummary(all[i]), sheets.pending(for: all[i]).map(SheetSummary.init))
+            }
+            let diffs = try Parallel.map(Array(made.indices), threads: threads) { k -> SheetDiff? in
+                guard let old = k > 0 ? made[k - 1].0 : before else { return nil }
+                return SheetDiff(old: old, new: made[k].0)
+            }
+            return made.indices.map { Prepared(identified: made[$0].0, summary: made[$0].1, pending: made[$0].2, diff: diffs[$0]) }
+        }
     }
 
     /// What each sheet is counted with: one model filter, the places method.
