@@ -13,7 +13,8 @@ public struct HistorySheets: Sendable {
         self.pending = pending.sorted(by: SheetReader.publicationOrder)
     }
 
-    /// Reads every sheet in `folder` on up to `threads` threads, a few files at a time, each from
+    /// Reads every sheet in `folder` on up to `threads` threads, 16 files per thread at a time (a
+    /// thread that finishes its last file early waits for the others at the end of each group), each from
     /// `cache` when it holds the sheet (`SheetReader.read(path:cache:)`); `each` is called after
     /// each file (for progress). The sheets share one `AgreementMemo`: a row another sheet of the
     /// folder already had is not built again. A damaged file fails the read with the error of the
@@ -24,7 +25,7 @@ public struct HistorySheets: Sendable {
         guard !paths.isEmpty else { throw DataError.missing(folder, "folder holds no .xlsx or .csv sheets") }
         var sheets: [Sheet] = []
         sheets.reserveCapacity(paths.count)
-        let batch = max(1, 4 * threads)
+        let batch = max(1, 16 * min(threads, 1 << 16))
         let memo = AgreementMemo()
         for start in stride(from: 0, to: paths.count, by: batch) {
             let group = Array(paths[start..<min(start + batch, paths.count)])
