@@ -59,7 +59,13 @@ enum WorksheetParser {
                     nextColumn = 0
                     inRow = !tag.selfClosing
                 case .v:
-                    cell.inValue = cell.column != nil && !tag.selfClosing
+                    if cell.column != nil, let text = reader.textContent(of: tag) {
+                        // `<v>` text `</v>` in one step: the value as the text and end tokens set it.
+                        if !text.isEmpty { cell.value = cell.value.isEmpty ? text : cell.value.lowerBound..<text.upperBound }
+                        cell.inValue = false
+                    } else {
+                        cell.inValue = cell.column != nil && !tag.selfClosing
+                    }
                 case .t:
                     cell.collecting = cell.column != nil && !tag.selfClosing
                 case .rPh:

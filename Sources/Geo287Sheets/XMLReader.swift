@@ -43,30 +43,12 @@ struct XMLReader {
         DataError(path, "\(part): \(message)")
     }
 
+    /// The next token; nil at the end of a complete document.
     mutating func next() throws -> Token? {
-        let token = try scan()
-        switch token {
-        case .start(let tag)?:
-            state.sawElement = true
-            if !tag.selfClosing { state.depth += 1 }
-        case .end?:
-            state.depth -= 1
-            if state.depth < 0 { throw error("an end tag closes an element that was never opened") }
-        case nil:
-            let depth = state.depth
-            if depth > 0 { throw error("the document is truncated (it ends inside \(depth) open element\(depth == 1 ? "" : "s"), at byte \(bytes.count))") }
-            if !state.sawElement { throw error("holds no XML element (empty or not XML)") }
-        default:
-            break
-        }
-        return token
-    }
-
-    private mutating func scan() throws -> Token? {
         let b = bytes, n = b.count
         while true {
             let pos = state.pos
-            guard pos >= 0, pos < n else { return nil }
+            guard pos >= 0, pos < n else { return try end() }
             if b[pos] != UInt8(ascii: "<") {
                 state.pos = Self.first(UInt8(ascii: "<"), in: b, from: pos)
                 return .text(pos..<state.pos)
@@ -91,6 +73,8 @@ struct XMLReader {
                 let i = Self.first(UInt8(ascii: ">"), in: b, from: nameEnd)
                 guard i < n else { throw error("unterminated end tag at byte \(start)") }
                 state.pos = i + 1
+                state.depth -= 1
+                if state.depth < 0 { throw error("an end tag closes an element that was never opened") }
                 return .end(start..<nameEnd)
             default:
                 let start = pos + 1
@@ -100,9 +84,37 @@ struct XMLReader {
                 let selfClosing = i > nameEnd && b[i - 1] == UInt8(ascii: "/")
                 state.pos = i + 1
                 guard nameEnd > start else { throw error("tag without a name at byte \(pos)") }
+                state.sawElement = true
+                if !selfClosing { state.depth += 1 }
                 return .start(XMLTag(name: start..<nameEnd, attributes: nameEnd..<(selfClosing ? i - 1 : i), selfClosing: selfClosing))
             }
         }
+    }
+
+    /// When the element `tag` just opened holds plain text (no markup, possibly none) and then
+    /// its end tag spelled exactly like its name (`<v>12</v>`), reads past both and returns the
+    /// text's range: what `next()` would give as a text token (when not empty) and an end
+    /// token. Otherwise nil, and nothing is read.
+    mutating func textContent(of tag: XMLTag) -> Range<Int>? {
+        let b = bytes, start = state.pos
+        guard !tag.selfClosing, start >= 0, tag.name.lowerBound >= 0, tag.name.upperBound <= b.count else { return nil }
+        let lt = Self.first(UInt8(ascii: "<"), in: b, from: start)
+        let nameCount = tag.name.count
+        // `</` + name + `>`
+        guard lt <= b.count - nameCount - 3, b[lt + 1] == UInt8(ascii: "/"), b[lt + 2 + nameCount] == UInt8(ascii: ">"),
+              let base = b.baseAddress,
+              memcmp(base + lt + 2, base + tag.name.lowerBound, nameCount) == 0 else { return nil }
+        state.pos = lt + 3 + nameCount
+        state.depth -= 1
+        return start..<lt
+    }
+
+    /// The end of the bytes: nil when the document is complete, else the error saying why not.
+    private func end() throws -> Token? {
+        let depth = state.depth
+        if depth > 0 { throw error("the document is truncated (it ends inside \(depth) open element\(depth == 1 ? "" : "s"), at byte \(bytes.count))") }
+        if !state.sawElement { throw error("holds no XML element (empty or not XML)") }
+        return nil
     }
 
     /// The part of the tag or end-tag name in `range` after its last colon (the local name);

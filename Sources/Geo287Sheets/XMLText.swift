@@ -5,7 +5,8 @@ enum XMLText {
     static func decode(_ all: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, reader: XMLReader) throws -> String {
         let clamped = range.clamped(to: 0..<all.count)
         let b = UnsafeBufferPointer(rebasing: all[clamped])
-        guard var amp = b.firstIndex(of: UInt8(ascii: "&")) else { return String(decoding: b, as: UTF8.self) }
+        var amp = XMLReader.first(UInt8(ascii: "&"), in: b, from: 0)
+        guard amp < b.count else { return String(decoding: b, as: UTF8.self) }
         // Runs between references are copied whole; the five predefined entities are
         // recognized by their bytes, other references decoded as text.
         var out: [UInt8] = []
@@ -29,11 +30,11 @@ enum XMLText {
                 out.append(contentsOf: String(Character(scalar)).utf8)
             }
             i = j + 1
-            guard let next = b[i...].firstIndex(of: UInt8(ascii: "&")) else {
+            amp = XMLReader.first(UInt8(ascii: "&"), in: b, from: i)
+            guard amp < b.count else {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...]))
                 return String(decoding: out, as: UTF8.self)
             }
-            amp = next
         }
     }
 

@@ -82,6 +82,28 @@ import Testing
         #expect(table.warnings.isEmpty)
     }
 
+    @Test func valuesReadInOneStepOrTokenByTokenAlike() throws {
+        let cells = [#"<c r="A1"><v>12</v></c>"#, #"<c r="B1"><v></v></c>"#, #"<c r="C1"><v>1<!--x-->2</v></c>"#,
+                     #"<c r="D1"><v>5</v ></c>"#, #"<c r="E1" t="s"><v>1</v></c>"#, #"<c r="F1"><v>3&#48;</v></c>"#,
+                     #"<c r="G1" t="str"><v><![CDATA[a]]></v></c>"#, #"<c r="H1"><v>8</v><v>9</v></c>"#]
+        let sheet = "<worksheet \(TestWorkbook.ns)><sheetData><row r=\"1\">\(cells.joined())</row></sheetData></worksheet>"
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = dir.file("values.xlsx")
+        try TestZip.write(TestWorkbook.members(sheetData: "", strings: ["<t>zero</t>", "<t>one</t>"]).map {
+            $0.0 == "xl/worksheets/list.xml" ? ($0.0, Array(sheet.utf8)) : $0
+        }, to: path)
+        let row = try #require(try XlsxReader.read(path: path).table.rows.first).cells
+        #expect(row[0]?.value == .number("12"))
+        #expect(row[1] != nil && row[1]?.value == nil)
+        #expect(row[2]?.value == .number("1<!--x-->2"))      // the raw span from the first text to the last
+        #expect(row[3]?.value == .number("5"))
+        #expect(row[4]?.value == .text("one"))
+        #expect(row[5]?.value == .number("30"))
+        #expect(row[6]?.value == .text(""))                  // CDATA is not a value's text
+        #expect(row[7]?.value == .number("8</v><v>9"))       // two <v>: the span from the first to the last
+    }
+
     @Test func relationshipTableKeepsTheLastOfARepeatedIdInDocumentOrder() {
         var table = Relationships()
         for (id, target) in [("rId2", "a"), ("x", "b"), ("rId2", "c"), ("x", "d"), ("rId10", "e"), ("rId010", "f")] {
