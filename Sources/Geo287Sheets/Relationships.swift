@@ -19,12 +19,6 @@ struct Relationships {
         return byText[id].map { entries[$0].relationship }
     }
 
-    /// The relationship whose id's bytes are `id` (no references to decode).
-    subscript(idBytes id: UnsafeBufferPointer<UInt8>) -> Relationship? {
-        if let n = Self.number(id) { return self[number: n] }
-        return self[String(decoding: id, as: UTF8.self)]
-    }
-
     private subscript(number n: Int) -> Relationship? {
         guard n < numbered.count, numbered[n] > 0 else { return nil }
         return entries[numbered[n] - 1].relationship
