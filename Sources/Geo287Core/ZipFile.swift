@@ -41,6 +41,12 @@ public struct ZipFile {
     /// With `prefix`, inflating stops once that many bytes are out (the CRC is then not checked).
     public func read(_ member: String, limit: Int = ZipFile.defaultMemberLimit, verifyCRC: Bool = true,
                      prefix: Int? = nil) throws -> Data {
+        Data(try bytes(member, limit: limit, verifyCRC: verifyCRC, prefix: prefix))
+    }
+
+    /// `read`'s bytes as an array, inflated straight into it (no copy).
+    public func bytes(_ member: String, limit: Int = ZipFile.defaultMemberLimit, verifyCRC: Bool = true,
+                      prefix: Int? = nil) throws -> [UInt8] {
         guard let entry = entry(member) else { throw DataError(path, "zip has no member \(member)") }
         if entry.uncompressedSize > UInt64(max(0, limit)) {
             throw DataError(path, "member \(member) claims \(entry.uncompressedSize) bytes, over the \(limit)-byte limit")
@@ -59,14 +65,14 @@ public struct ZipFile {
             return entry.method == 0 ? inflater.store(input) : inflater.inflate(input)
         }
         switch outcome {
-        case .prefixRead: return inflater.out
+        case .prefixRead: return inflater.finished()
         case .overLimit: throw DataError(path, "member \(member) inflates past the \(limit)-byte limit")
         case .corrupt(let why): throw DataError(path, "member \(member) is corrupt (\(why))")
         case .done:
             if verifyCRC, prefix == nil, inflater.crc != entry.crc32 {
                 throw DataError(path, "member \(member) is corrupt (CRC-32 \(String(inflater.crc, radix: 16)) where the zip says \(String(entry.crc32, radix: 16)))")
             }
-            return inflater.out
+            return inflater.finished()
         }
     }
 
@@ -83,37 +89,66 @@ public struct ZipFile {
 }
 
 /// One member's bytes out of zlib (raw deflate) or copied (stored), under a size limit, with
-/// the CRC-32 of what came out.
+/// the CRC-32 of what came out. zlib writes straight into the output array, in pieces of at
+/// most 256 KiB (the room grows as needed: a member may hold more than it declares).
 struct ZipInflater {
     enum Outcome { case done, prefixRead, overLimit, corrupt(String) }
 
+    static let piece = 1 << 18
     let limit: Int
     let prefix: Int?
-    private(set) var out = Data()
+    /// The output: `filled` bytes written, then room not yet written.
+    private var out: [UInt8]
+    private var filled = 0
     private(set) var crc = UInt32(0)
 
     init(limit: Int, prefix: Int?, reserve: Int) {
         self.limit = limit
         self.prefix = prefix
-        out.reserveCapacity(min(reserve, limit, prefix ?? limit))
+        // One byte more than the declared size: inflating the declared size then reaching the
+        // stream's end does not grow the array.
+        let declared = min(max(reserve, 0), max(limit, 0), prefix.map { max($0, 0) } ?? Int.max)
+        out = [UInt8](repeating: 0, count: declared < Int.max ? declared + 1 : declared)
     }
 
-    /// Appends one piece; the outcome when reading should stop.
-    private mutating func take(_ piece: UnsafeRawBufferPointer) -> Outcome? {
-        if piece.count > limit - out.count { return .overLimit }
-        out.append(contentsOf: piece)
-        if let base = piece.baseAddress {
-            crc = UInt32(truncatingIfNeeded: crc32(uLong(crc), base.assumingMemoryBound(to: Bytef.self), uInt(piece.count)))
+    /// The bytes written (the room after them dropped).
+    mutating func finished() -> [UInt8] {
+        out.removeLast(out.count - filled)
+        return out
+    }
+
+    /// Room for the next piece (at most `piece` bytes, never past `limit` + 1): the array grows
+    /// when it is full.
+    private mutating func room() -> Int {
+        if filled == out.count {
+            out.append(contentsOf: repeatElement(0, count: max(min(out.count, 16 << 20), Self.piece)))
         }
-        if let prefix, out.count >= prefix { return .prefixRead }
+        return min(Self.piece, out.count - filled)
+    }
+
+    /// Counts `count` bytes just written at `filled`; the outcome when reading should stop.
+    private mutating func took(_ count: Int) -> Outcome? {
+        guard count > 0 else { return nil }
+        if count > limit - filled { return .overLimit }
+        out.withUnsafeBufferPointer { b in
+            if let base = b.baseAddress {
+                crc = UInt32(truncatingIfNeeded: crc32(uLong(crc), base + filled, uInt(count)))
+            }
+        }
+        filled += count
+        if let prefix, filled >= prefix { return .prefixRead }
         return nil
     }
 
     mutating func store(_ input: UnsafeRawBufferPointer) -> Outcome {
         var at = 0
         while at < input.count {
-            let n = min(1 << 18, input.count - at)
-            if let stop = take(UnsafeRawBufferPointer(rebasing: input[at..<(at + n)])) { return stop }
+            let n = min(room(), input.count - at)
+            out.withUnsafeMutableBytes { b in
+                UnsafeMutableRawBufferPointer(rebasing: b[filled..<(filled + n)])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: input[at..<(at + n)]))
+            }
+            if let stop = took(n) { return stop }
             at += n
         }
         return .done
@@ -123,7 +158,6 @@ struct ZipInflater {
         var stream = z_stream()
         guard geo287_inflate_init_raw(&stream) == Z_OK else { return .corrupt("zlib could not start inflating") }
         defer { inflateEnd(&stream) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 18)
         var fed = 0
         while true {
             if stream.avail_in == 0, fed < input.count, let base = input.baseAddress {
@@ -132,15 +166,13 @@ struct ZipInflater {
                 stream.avail_in = uInt(n)
                 fed += n
             }
-            let (status, produced) = buffer.withUnsafeMutableBytes { b -> (Int32, Int) in
-                stream.next_out = b.baseAddress?.assumingMemoryBound(to: Bytef.self)
-                stream.avail_out = uInt(b.count)
-                let status = CZlibSystem.inflate(&stream, Z_NO_FLUSH)
-                return (status, b.count - Int(stream.avail_out))
+            let space = room()
+            let status = out.withUnsafeMutableBufferPointer { b -> Int32 in
+                stream.next_out = b.baseAddress.map { $0 + filled }
+                stream.avail_out = uInt(space)
+                return CZlibSystem.inflate(&stream, Z_NO_FLUSH)
             }
-            if produced > 0, let stop = buffer.withUnsafeBytes({ take(UnsafeRawBufferPointer(rebasing: $0[0..<produced])) }) {
-                return stop
-            }
+            if let stop = took(space - Int(stream.avail_out)) { return stop }
             switch status {
             case Z_STREAM_END: return .done
             case Z_OK: continue

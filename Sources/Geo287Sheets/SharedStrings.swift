@@ -2,7 +2,13 @@
 /// `<r><t>…</t></r>` (concatenated). Phonetic runs (`<rPh>`) are not part of the text.
 enum SharedStrings {
     static func parse(_ bytes: [UInt8], path: String, part: String) throws -> [String] {
-        var scanner = XMLScanner(bytes: bytes, path: path, part: part)
+        try bytes.withUnsafeBufferPointer { b in
+            var reader = XMLReader(b, path: path, part: part)
+            return try parse(&reader)
+        }
+    }
+
+    private static func parse(_ scanner: inout XMLReader) throws -> [String] {
         var out: [String] = []
         var current = ""
         var inItem = false
@@ -35,7 +41,7 @@ enum SharedStrings {
                     if current.isEmpty { current = text } else { current += text }
                 }
             case .cdata(let range):
-                if inText { current += String(decoding: bytes[range], as: UTF8.self) }
+                if inText { current += String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[range]), as: UTF8.self) }
             }
         }
         return out

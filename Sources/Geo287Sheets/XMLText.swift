@@ -2,39 +2,38 @@ import Geo287Core
 /// Decoding of XML character data: the five predefined entities and numeric character
 /// references. Any other entity reference is an error (no DTD is ever honoured).
 enum XMLText {
-    static func decode(_ bytes: [UInt8], _ range: Range<Int>, scanner: XMLScanner) throws -> String {
-        let clamped = range.clamped(to: 0..<bytes.count)
-        return try bytes.withUnsafeBufferPointer { all in
-            let b = UnsafeBufferPointer(rebasing: all[clamped])
-            guard var amp = b.firstIndex(of: UInt8(ascii: "&")) else { return String(decoding: b, as: UTF8.self) }
-            // Runs between references are copied whole; the five predefined entities are
-            // recognized by their bytes, other references decoded as text.
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count)
-            var i = 0
-            while true {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<amp]))
-                var j = amp + 1
-                while j < b.count, b[j] != UInt8(ascii: ";"), j - amp < 12 { j += 1 }
-                guard j < b.count, b[j] == UInt8(ascii: ";") else {
-                    throw scanner.error("malformed entity reference at byte \(clamped.lowerBound + amp)")
+    static func decode(_ all: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, reader: XMLReader) throws -> String {
+        let clamped = range.clamped(to: 0..<all.count)
+        let b = UnsafeBufferPointer(rebasing: all[clamped])
+        var amp = XMLReader.first(UInt8(ascii: "&"), in: b, from: 0)
+        guard amp < b.count else { return String(decoding: b, as: UTF8.self) }
+        // Runs between references are copied whole; the five predefined entities are
+        // recognized by their bytes, other references decoded as text.
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while true {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<amp]))
+            var j = amp + 1
+            while j < b.count, b[j] != UInt8(ascii: ";"), j - amp < 12 { j += 1 }
+            guard j < b.count, b[j] == UInt8(ascii: ";") else {
+                throw reader.error("malformed entity reference at byte \(clamped.lowerBound + amp)")
+            }
+            let name = UnsafeBufferPointer(rebasing: b[(amp + 1)..<j])
+            if let byte = predefined(name) {
+                out.append(byte)
+            } else {
+                let text = String(decoding: name, as: UTF8.self)
+                guard let scalar = numericReference(text) else {
+                    throw reader.error("undefined entity &\(text); (entities are never expanded)")
                 }
-                let name = UnsafeBufferPointer(rebasing: b[(amp + 1)..<j])
-                if let byte = predefined(name) {
-                    out.append(byte)
-                } else {
-                    let text = String(decoding: name, as: UTF8.self)
-                    guard let scalar = numericReference(text) else {
-                        throw scanner.error("undefined entity &\(text); (entities are never expanded)")
-                    }
-                    out.append(contentsOf: String(Character(scalar)).utf8)
-                }
-                i = j + 1
-                guard let next = b[i...].firstIndex(of: UInt8(ascii: "&")) else {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...]))
-                    return String(decoding: out, as: UTF8.self)
-                }
-                amp = next
+                out.append(contentsOf: String(Character(scalar)).utf8)
+            }
+            i = j + 1
+            amp = XMLReader.first(UInt8(ascii: "&"), in: b, from: i)
+            guard amp < b.count else {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...]))
+                return String(decoding: out, as: UTF8.self)
             }
         }
     }

@@ -24,50 +24,57 @@ struct XlsxPackage {
     mutating func read(_ part: String) throws -> [UInt8] {
         guard has(part) else { throw DataError(path, "xlsx is missing its \(part) part") }
         let limit = min(Self.partLimit, Self.totalLimit - inflated)
-        let data = try zip.read(part, limit: limit)
-        inflated += data.count
-        return data.withUnsafeBytes { [UInt8]($0) }
+        let bytes = try zip.bytes(part, limit: limit)
+        inflated += bytes.count
+        return bytes
     }
 
     /// The relationships of `part` (from `<dir>/_rels/<name>.rels`), targets resolved to part names.
-    mutating func relationships(of part: String) throws -> [String: Relationship] {
+    mutating func relationships(of part: String) throws -> Relationships {
         let relsPart = Self.relsPart(for: part)
-        guard has(relsPart) else { return [:] }
-        var scanner = XMLScanner(bytes: try read(relsPart), path: path, part: relsPart)
-        var out: [String: Relationship] = [:]
-        // Every hyperlink of a worksheet has the same Type: its text is made once.
-        var lastType: (bytes: Range<Int>, text: String)?
-        while let token = try scanner.next() {
-            guard case .start(let tag) = token, scanner.isNamed(tag.name, "Relationship") else { continue }
-            let a = Self.relationshipAttributes(tag, scanner)
-            guard let idRange = a.id, let targetRange = a.target else { continue }
-            let id = try scanner.text(idRange), target = try scanner.text(targetRange)
-            let external = try a.mode.map { try scanner.text($0) } == "External"
-            var type = ""
-            if let t = a.type {
-                if let last = lastType, scanner.sameBytes(last.bytes, t) {
-                    type = last.text
-                } else {
-                    type = try scanner.text(t)
-                    lastType = (t, type)
+        guard has(relsPart) else { return Relationships() }
+        let bytes = try read(relsPart)
+        return try bytes.withUnsafeBufferPointer { b in
+            var reader = XMLReader(b, path: path, part: relsPart)
+            var out = Relationships()
+            // Every hyperlink of a worksheet has the same Type: its text is made once.
+            var lastType: (bytes: Range<Int>, text: String)?
+            while let token = try reader.next() {
+                guard case .start(let tag) = token, reader.isNamed(tag.name, "Relationship") else { continue }
+                let a = Self.relationshipAttributes(tag, reader)
+                guard let idRange = a.id, let targetRange = a.target else { continue }
+                let id = try reader.text(idRange), target = try reader.text(targetRange)
+                let external = try a.mode.map { reader.firstAmpersand($0) == nil ? reader.holds($0, "External") : try reader.text($0) == "External" } ?? false
+                var type = ""
+                if let t = a.type {
+                    if let last = lastType, reader.sameBytes(last.bytes, t) {
+                        type = last.text
+                    } else {
+                        type = try reader.text(t)
+                        lastType = (t, type)
+                    }
                 }
+                out.set(id, Relationship(
+                    type: type, target: external ? target : Self.resolve(target, relativeTo: part), external: external))
             }
-            out[id] = Relationship(
-                type: type, target: external ? target : Self.resolve(target, relativeTo: part), external: external)
+            return out
         }
-        return out
     }
 
     /// The first `Id`, `Target`, `TargetMode` and `Type` attributes of a `<Relationship>`, in one walk.
     private static func relationshipAttributes(
-        _ tag: XMLTag, _ scanner: XMLScanner
+        _ tag: XMLTag, _ reader: XMLReader
     ) -> (id: Range<Int>?, target: Range<Int>?, mode: Range<Int>?, type: Range<Int>?) {
         var a: (id: Range<Int>?, target: Range<Int>?, mode: Range<Int>?, type: Range<Int>?) = (nil, nil, nil, nil)
-        scanner.forEachAttribute(of: tag) { name, value in
-            if scanner.isNamed(name, "Id") { if a.id == nil { a.id = value } }
-            else if scanner.isNamed(name, "Target") { if a.target == nil { a.target = value } }
-            else if scanner.isNamed(name, "TargetMode") { if a.mode == nil { a.mode = value } }
-            else if scanner.isNamed(name, "Type") { if a.type == nil { a.type = value } }
+        reader.forEachAttribute(of: tag) { name, value in
+            let local = reader.localName(name)
+            switch local.count {
+            case 2 where XMLReader.equal(local, "Id"): if a.id == nil { a.id = value }
+            case 4 where XMLReader.equal(local, "Type"): if a.type == nil { a.type = value }
+            case 6 where XMLReader.equal(local, "Target"): if a.target == nil { a.target = value }
+            case 10 where XMLReader.equal(local, "TargetMode"): if a.mode == nil { a.mode = value }
+            default: break
+            }
             return true
         }
         return a
@@ -91,8 +98,3 @@ struct XlsxPackage {
     }
 }
 
-struct Relationship {
-    let type: String
-    let target: String
-    let external: Bool
-}

@@ -42,6 +42,29 @@ import ZIPFoundation
         }
     }
 
+    @Test("a member that holds more than it claims is read whole and CRC-checked, up to the limit")
+    func memberLargerThanClaimed() throws {
+        for method in [CompressionMethod.deflate, .none] {
+            let url = try archive("understated-\(method).zip", method: method)
+            var bytes = try Data(contentsOf: url)
+            // The file member's central directory entry is the second; its uncompressed size
+            // (offset 24) now says 10 bytes.
+            let central = bytes.indices.dropLast(4).filter { i in
+                bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 0x01 && bytes[i + 3] == 0x02 }
+            #expect(central.count == 2)
+            let entry = try #require(central.last)
+            bytes.replaceSubrange((entry + 24)..<(entry + 28), with: [10, 0, 0, 0])
+            let forged = dir.appendingPathComponent("forged-\(method).zip")
+            try bytes.write(to: forged)
+            let zip = try ZipFile(path: forged.path)
+            #expect(zip.uncompressedSize("folder/a.csv") == 10)
+            #expect(try zip.bytes("folder/a.csv") == [UInt8](Self.text))
+            #expect(try zip.read("folder/a.csv") == Self.text)
+            let over = try #require(throws: DataError.self) { try zip.bytes("folder/a.csv", limit: 100_000) }
+            #expect(over.description == "\(forged.path): member folder/a.csv inflates past the 100000-byte limit")
+        }
+    }
+
     @Test("the newest real sheet: every part inflates and passes its CRC-32")
     func realSheet() throws {
         let path = ReferenceData.root.path("ice/participating-2026-05-18.xlsx")
