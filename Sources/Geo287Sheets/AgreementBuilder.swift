@@ -8,7 +8,10 @@ struct AgreementBuilder {
     /// Dates after this (or before 1990) are treated as typos.
     let latestPlausible: SignedDate?
     private(set) var warnings: [SheetWarning] = []
-    private var seen: [String: Int] = [:]
+    /// The first row of each duplicate key (by `DuplicateIDs` number; 0: not seen yet).
+    private var firstRow: [Int] = []
+    /// Duplicate key numbers when there is no memo (else the shard's, which its entries hold).
+    private var duplicateIDs = DuplicateIDs()
     // The same few STATE / TYPE / SUPPORT TYPE texts repeat on every row.
     private var stateCache: [String: USState?] = [:]
     private var modelCache: [String: SupportModel?] = [:]
@@ -16,7 +19,9 @@ struct AgreementBuilder {
     /// Rows built by earlier sheets of the same read (nil: every row is built), and the part of
     /// their keys this sheet shares.
     private let memo: AgreementMemo.Shard?
-    private let memoContext: [Int]
+    /// This sheet's context in the memo, and the columns of the header's cells in `Column` order.
+    private let memoContext: Int
+    private let memoColumns: [Int]
 
     init(kind: SheetKind, header: HeaderMap, published: SignedDate?, memo: AgreementMemo.Shard? = nil) {
         self.kind = kind
@@ -24,7 +29,8 @@ struct AgreementBuilder {
         latestPlausible = published.flatMap { SignedDate(daysSinceEpoch: $0.daysSinceEpoch + 366) }
         warnings = header.warnings
         self.memo = memo
-        memoContext = memo == nil ? [] : AgreementMemo.RowKey.context(kind: kind, header: header)
+        memoContext = memo?.context(kind: kind, header: header) ?? 0
+        memoColumns = HeaderMap.Column.allCases.compactMap { header[$0] }
     }
 
     mutating func build(_ rows: [RawRow]) -> [Agreement] {
@@ -59,18 +65,19 @@ struct AgreementBuilder {
     private mutating func agreement(_ row: RawRow) -> Agreement {
         let r = row.number
         let start = warnings.count
-        var built: AgreementMemo.Entry
+        let built: AgreementMemo.Entry
         if let memo {
-            let key = AgreementMemo.RowKey(context: memoContext, row: row, header: header)
-            if let entry = memo.entries[key] {
+            var digest = RowDigest(seed: memoContext)
+            for column in memoColumns { digest.add(row.cells[column]) }
+            if let entry = memo.entry(context: memoContext, digest: digest.value, row: row, columns: memoColumns) {
                 built = entry
                 for w in entry.warnings { warnings.append(SheetWarning(row: r, column: w.column, message: w.message)) }
             } else {
-                built = fields(row)
-                memo.entries[key] = built
+                built = fields(row, digest: digest.value)
+                memo.insert(built)
             }
         } else {
-            built = fields(row)
+            built = fields(row, digest: 0)
         }
         var record = built.agreement
         // The box is the memo's: the first field written copies it once, the next write in place.
@@ -84,17 +91,20 @@ struct AgreementBuilder {
                 record.signed = date
             }
         }
-        if let first = seen[built.duplicateKey] {
-            warn(r, nil, "same agency and support type as row \(first) (duplicate row)")
+        let id = built.duplicateID
+        if id >= firstRow.count { firstRow.append(contentsOf: repeatElement(0, count: id + 1 - firstRow.count)) }
+        if firstRow[id] > 0 {
+            warn(r, nil, "same agency and support type as row \(firstRow[id]) (duplicate row)")
         } else {
-            seen[built.duplicateKey] = r
+            firstRow[id] = r
         }
         return record
     }
 
     /// The agreement of `row` built from its cells, with its warnings (also appended), its
     /// duplicate key and its SIGNED date before the plausibility check (`signed` is left nil).
-    private mutating func fields(_ row: RawRow) -> AgreementMemo.Entry {
+    /// `digest`: of its cells, for the memo.
+    private mutating func fields(_ row: RawRow, digest: UInt64) -> AgreementMemo.Entry {
         let r = row.number
         let start = warnings.count
         let statePrinted = text(row, .state) ?? ""
@@ -143,9 +153,13 @@ struct AgreementBuilder {
         let signed = readSigned(row, into: &record)
         let signedCheckAt = warnings.count - start
         readLinks(row, into: &record)
+        let duplicateKey = "\(record.agencyID)|\(model?.rawValue ?? modelPrinted.lowercased())"
+        let duplicateID: Int
+        if let memo { duplicateID = memo.duplicateIDs.id(duplicateKey) } else { duplicateID = duplicateIDs.id(duplicateKey) }
         return AgreementMemo.Entry(
-            agreement: record, warnings: warnings[start...].map { (column: $0.column, message: $0.message) },
-            duplicateKey: "\(record.agencyID)|\(model?.rawValue ?? modelPrinted.lowercased())",
+            context: memoContext, digest: digest, cells: memo == nil ? [] : memoColumns.map { row.cells[$0] }, agreement: record,
+            warnings: warnings[start...].map { (column: $0.column, message: $0.message) },
+            duplicateID: duplicateID,
             signedCandidate: signed, signedCheckAt: signedCheckAt)
     }
 
