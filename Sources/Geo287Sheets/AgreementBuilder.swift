@@ -22,6 +22,8 @@ struct AgreementBuilder {
     /// This sheet's context in the memo, and the columns of the header's cells in `Column` order.
     private let memoContext: Int
     private let memoColumns: [Int]
+    /// The key of the row being read (one buffer for every row).
+    private var memoKey = RowKey()
 
     init(kind: SheetKind, header: HeaderMap, published: SignedDate?, memo: AgreementMemo.Shard? = nil) {
         self.kind = kind
@@ -67,29 +69,28 @@ struct AgreementBuilder {
         let start = warnings.count
         let built: AgreementMemo.Entry
         if let memo {
-            var digest = RowDigest(seed: memoContext)
-            for column in memoColumns { digest.add(row.cells[column]) }
-            if let entry = memo.entry(context: memoContext, digest: digest.value, row: row, columns: memoColumns) {
+            memoKey.start(context: memoContext)
+            for column in memoColumns { memoKey.add(row.cells[column]) }
+            let digest = memoKey.digest
+            if let entry = memo.entry(memoKey, digest: digest) {
                 built = entry
                 for w in entry.warnings { warnings.append(SheetWarning(row: r, column: w.column, message: w.message)) }
             } else {
-                built = fields(row, digest: digest.value)
+                built = fields(row, key: memoKey.bytes, digest: digest)
                 memo.insert(built)
             }
         } else {
-            built = fields(row, digest: 0)
+            built = fields(row, key: [], digest: 0)
         }
+        // The box is the memo's, shared: the row number is kept beside it, and the signed date
+        // is the one read unless this sheet's date makes it implausible (a copy, rarely).
         var record = built.agreement
-        // The box is the memo's: the first field written copies it once, the next write in place.
-        if record.row != r { record.row = r }
-        if let date = built.signedCandidate {
-            if date.year < 1990 || latestPlausible.map({ date > $0 }) ?? (date.year > 2100) {
-                warnings.insert(SheetWarning(row: r, column: HeaderMap.Column.signed.rawValue,
-                                             message: "SIGNED \(date) is implausible (a year typo?); left unset"),
-                                at: start + built.signedCheckAt)
-            } else {
-                record.signed = date
-            }
+        record.row = r
+        if let date = built.signedCandidate, date.year < 1990 || latestPlausible.map({ date > $0 }) ?? (date.year > 2100) {
+            warnings.insert(SheetWarning(row: r, column: HeaderMap.Column.signed.rawValue,
+                                         message: "SIGNED \(date) is implausible (a year typo?); left unset"),
+                            at: start + built.signedCheckAt)
+            record.signed = nil
         }
         let id = built.duplicateID
         if id >= firstRow.count { firstRow.append(contentsOf: repeatElement(0, count: id + 1 - firstRow.count)) }
@@ -102,9 +103,9 @@ struct AgreementBuilder {
     }
 
     /// The agreement of `row` built from its cells, with its warnings (also appended), its
-    /// duplicate key and its SIGNED date before the plausibility check (`signed` is left nil).
-    /// `digest`: of its cells, for the memo.
-    private mutating func fields(_ row: RawRow, digest: UInt64) -> AgreementMemo.Entry {
+    /// duplicate key and its SIGNED date before the plausibility check (`signed` is that date).
+    /// `key`, `digest`: the row's in the memo.
+    private mutating func fields(_ row: RawRow, key: [UInt8], digest: UInt64) -> AgreementMemo.Entry {
         let r = row.number
         let start = warnings.count
         let statePrinted = text(row, .state) ?? ""
@@ -151,13 +152,14 @@ struct AgreementBuilder {
             signed: nil, signedAsPrinted: nil, moaURL: nil, moaPending: false, addendumURL: nil,
             moaTarget: nil, addendumTarget: nil)
         let signed = readSigned(row, into: &record)
+        record.signed = signed
         let signedCheckAt = warnings.count - start
         readLinks(row, into: &record)
         let duplicateKey = "\(record.agencyID)|\(model?.rawValue ?? modelPrinted.lowercased())"
         let duplicateID: Int
         if let memo { duplicateID = memo.duplicateIDs.id(duplicateKey) } else { duplicateID = duplicateIDs.id(duplicateKey) }
         return AgreementMemo.Entry(
-            context: memoContext, digest: digest, cells: memo == nil ? [] : memoColumns.map { row.cells[$0] }, agreement: record,
+            key: key, digest: digest, agreement: record,
             warnings: warnings[start...].map { (column: $0.column, message: $0.message) },
             duplicateID: duplicateID,
             signedCandidate: signed, signedCheckAt: signedCheckAt)

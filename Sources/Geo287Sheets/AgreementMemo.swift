@@ -44,12 +44,10 @@ public final class AgreementMemo: @unchecked Sendable {
     /// the signed date is plausible for the sheet's date, duplicates) is added per use. A class:
     /// a lookup hands out one reference, not a copy of every field.
     final class Entry {
-        /// The sheet context (`Shard.context(kind:header:)`) and the digest of the cells.
-        let context: Int
+        /// The row's key (`RowKey`: the sheet context and the cells of the header's columns).
+        let key: [UInt8]
         let digest: UInt64
-        /// The cells of the header's columns, in `HeaderMap.Column` order (absent: nil).
-        let cells: [RawCell?]
-        /// `signed` nil: set per sheet from `signedCandidate`.
+        /// `signed` is the SIGNED date read (`signedCandidate`): cleared per sheet when implausible.
         let agreement: Agreement
         /// The row's warnings in order (column, message); the row is the row being read.
         let warnings: [(column: String?, message: String)]
@@ -63,24 +61,15 @@ public final class AgreementMemo: @unchecked Sendable {
         /// The next entry whose digest is this one's (another row: a collision).
         fileprivate(set) var next: Entry?
 
-        init(context: Int, digest: UInt64, cells: [RawCell?], agreement: Agreement,
-             warnings: [(column: String?, message: String)], duplicateID: Int, signedCandidate: SignedDate?, signedCheckAt: Int) {
-            self.context = context
+        init(key: [UInt8], digest: UInt64, agreement: Agreement, warnings: [(column: String?, message: String)],
+             duplicateID: Int, signedCandidate: SignedDate?, signedCheckAt: Int) {
+            self.key = key
             self.digest = digest
-            self.cells = cells
             self.agreement = agreement
             self.warnings = warnings
             self.duplicateID = duplicateID
             self.signedCandidate = signedCandidate
             self.signedCheckAt = signedCheckAt
-        }
-
-        /// Whether `row`'s cells at `columns` (the header's, in `Column` order) are this
-        /// entry's, byte for byte.
-        func matches(_ row: RawRow, columns: [Int]) -> Bool {
-            guard cells.count == columns.count else { return false }
-            for (k, column) in columns.enumerated() where !RawCell.sameBytes(row.cells[column], cells[k]) { return false }
-            return true
         }
     }
 
@@ -105,17 +94,17 @@ public final class AgreementMemo: @unchecked Sendable {
             return contexts.count - 1
         }
 
-        /// The entry of `row` (cells at `columns`, which the context fixes) with `digest`.
-        func entry(context: Int, digest: UInt64, row: RawRow, columns: [Int]) -> Entry? {
+        /// The entry of the row whose key is `key`.
+        func entry(_ key: RowKey, digest: UInt64) -> Entry? {
             var entry = buckets[digest]
             while let e = entry {
-                if e.context == context, e.matches(row, columns: columns) { return e }
+                if key.matches(e.key) { return e }
                 entry = e.next
             }
             return nil
         }
 
-        /// Keeps `entry` (not already kept: `entry(context:digest:row:columns:)` was nil).
+        /// Keeps `entry` (not already kept: `entry(_:digest:)` was nil).
         func insert(_ entry: Entry) {
             var length = 0
             var last = buckets[entry.digest]
