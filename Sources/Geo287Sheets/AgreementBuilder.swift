@@ -70,7 +70,7 @@ struct AgreementBuilder {
         let built: AgreementMemo.Entry
         if let memo {
             memoKey.start(context: memoContext)
-            for column in memoColumns { memoKey.add(row.cells[column]) }
+            for column in memoColumns where row.cells.withCell(at: column, { memoKey.add($0) }) == nil { memoKey.add(nil) }
             let digest = memoKey.digest
             if let entry = memo.entry(memoKey, digest: digest) {
                 built = entry

@@ -7,42 +7,71 @@ import Foundation
 /// with a shift: every step is a bijection of the state). The digest only picks the memo's
 /// bucket; rows in one bucket are told apart by their bytes.
 struct RowKey {
-    private(set) var bytes: [UInt8] = []
+    /// The buffer; its first `count` bytes are the key (the rest is room, grown as needed).
+    private var buffer: [UInt8] = Array(repeating: 0, count: 512)
+    private(set) var count = 0
 
-    init() { bytes.reserveCapacity(512) }
+    /// The key's bytes (a copy, for an entry).
+    var bytes: [UInt8] { Array(buffer[0..<count]) }
 
     /// Starts the key of a row of a sheet whose context is `context`.
     mutating func start(context: Int) {
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
         add(context)
     }
 
+    /// Room for `n` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if buffer.count - count < n { buffer.append(contentsOf: repeatElement(0, count: max(n, buffer.count))) }
+    }
+
     private mutating func add(_ n: Int) {
-        withUnsafeBytes(of: UInt64(truncatingIfNeeded: n).littleEndian) { bytes.append(contentsOf: $0) }
+        reserve(8)
+        buffer.withUnsafeMutableBytes { $0.storeBytes(of: UInt64(truncatingIfNeeded: n).littleEndian, toByteOffset: count, as: UInt64.self) }
+        count += 8
+    }
+
+    private mutating func add(tag: UInt8) {
+        reserve(1)
+        buffer[count] = tag
+        count += 1
     }
 
     private mutating func add(tag: UInt8, _ text: String) {
-        bytes.append(tag)
-        add(text.utf8.count)
-        bytes.append(contentsOf: text.utf8)
+        add(tag: tag)
+        let utf8 = text.utf8
+        let n = utf8.count
+        add(n)
+        reserve(n)
+        let at = count
+        buffer.withUnsafeMutableBytes { out in
+            let copied = utf8.withContiguousStorageIfAvailable { source -> Bool in
+                if let base = source.baseAddress, let target = out.baseAddress { memcpy(target + at, base, n) }
+                return true
+            }
+            if copied == nil { for (k, b) in utf8.enumerated() { out[at + k] = b } }
+        }
+        count += n
     }
 
     /// A cell of a header column (nil: absent): its value's kind and bytes, then its hyperlink.
     mutating func add(_ cell: RawCell?) {
-        guard let cell else { bytes.append(0); return }
+        guard let cell else { add(tag: 0); return }
         switch cell.value {
-        case nil: bytes.append(1)
+        case nil: add(tag: 1)
         case .text(let s)?: add(tag: 2, s)
         case .number(let s)?: add(tag: 3, s)
         case .error(let s)?: add(tag: 4, s)
-        case .bool(let b)?: bytes.append(b ? 5 : 6)
+        case .bool(let b)?: add(tag: b ? 5 : 6)
         }
-        if let link = cell.link { add(tag: 8, link) } else { bytes.append(7) }
+        if let link = cell.link { add(tag: 8, link) } else { add(tag: 7) }
     }
 
     /// The digest of the bytes written since `start(context:)`.
     var digest: UInt64 {
-        bytes.withUnsafeBytes { raw in
+        buffer.withUnsafeBytes { all in
+            let raw = UnsafeRawBufferPointer(rebasing: all[0..<count])
             var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
             @inline(__always) func mix(_ w: UInt64) { let m = (h ^ w) &* 0x0000_0100_0000_01b3; h = m ^ (m >> 29) }
             let words = raw.count / 8
@@ -56,11 +85,11 @@ struct RowKey {
 
     /// Whether `key` holds the bytes written since `start(context:)`.
     func matches(_ key: [UInt8]) -> Bool {
-        guard key.count == bytes.count else { return false }
+        guard key.count == count else { return false }
         return key.withUnsafeBytes { a in
-            bytes.withUnsafeBytes { b in
+            buffer.withUnsafeBytes { b in
                 guard let p = a.baseAddress, let q = b.baseAddress else { return true }
-                return memcmp(p, q, a.count) == 0
+                return memcmp(p, q, count) == 0
             }
         }
     }
