@@ -5,12 +5,13 @@ import Geo287Core
 ///
 /// A value type with copy-on-write storage: the fields live in one shared box, so copying an
 /// agreement (into a matched row, a lineage, a sheet's list) is one reference count, not one per
-/// string; setting a field copies the box first when another value shares it.
+/// string; setting a field copies the box first when another value shares it. The row number
+/// is kept beside the box: the same row of consecutive sheets (`AgreementMemo`) shares one box
+/// whatever its row number.
 public struct Agreement: Sendable, Hashable {
-    /// The stored fields (equality and hashing are theirs, field by field).
+    /// The stored fields but the row number (equality and hashing are theirs, field by field).
     struct Fields: Hashable {
         var kind: SheetKind
-        var row: Int
         var stateAsPrinted: String
         var state: USState?
         var agencyName: String
@@ -39,13 +40,15 @@ public struct Agreement: Sendable, Hashable {
     }
 
     private var storage: Storage
+    private var rowNumber: Int
 
     public init(kind: SheetKind, row: Int, stateAsPrinted: String, state: USState? = nil, agencyName: String, agencyKey: String,
                 typeAsPrinted: String? = nil, agencyType: AgencyType, countyAsPrinted: String? = nil, modelAsPrinted: String,
                 model: SupportModel? = nil, signed: SignedDate? = nil, signedAsPrinted: String? = nil, moaURL: String? = nil,
                 moaPending: Bool, addendumURL: String? = nil, moaTarget: String? = nil, addendumTarget: String? = nil) {
+        rowNumber = row
         storage = Storage(Fields(
-            kind: kind, row: row, stateAsPrinted: stateAsPrinted, state: state, agencyName: agencyName, agencyKey: agencyKey,
+            kind: kind, stateAsPrinted: stateAsPrinted, state: state, agencyName: agencyName, agencyKey: agencyKey,
             typeAsPrinted: typeAsPrinted, agencyType: agencyType, countyAsPrinted: countyAsPrinted, modelAsPrinted: modelAsPrinted,
             model: model, signed: signed, signedAsPrinted: signedAsPrinted, moaURL: moaURL, moaPending: moaPending,
             addendumURL: addendumURL, moaTarget: moaTarget, addendumTarget: addendumTarget))
@@ -63,8 +66,10 @@ public struct Agreement: Sendable, Hashable {
     /// Whether two values share one box (a copy not written to since): tests.
     func sharesStorage(with other: Agreement) -> Bool { storage === other.storage }
 
-    public static func == (a: Agreement, b: Agreement) -> Bool { a.storage === b.storage || a.storage.fields == b.storage.fields }
-    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
+    public static func == (a: Agreement, b: Agreement) -> Bool {
+        a.rowNumber == b.rowNumber && (a.storage === b.storage || a.storage.fields == b.storage.fields)
+    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rowNumber); storage.fields.hash(into: &hasher) }
 
     public var kind: SheetKind {
         _read { yield storage.fields.kind }
@@ -72,8 +77,8 @@ public struct Agreement: Sendable, Hashable {
     }
     /// 1-based sheet row (for CSV input: the line the record starts on, header = 1).
     public var row: Int {
-        _read { yield storage.fields.row }
-        _modify { yield &unique.row }
+        get { rowNumber }
+        set { rowNumber = newValue }
     }
     public var stateAsPrinted: String {
         _read { yield storage.fields.stateAsPrinted }

@@ -8,7 +8,10 @@ struct AgreementBuilder {
     /// Dates after this (or before 1990) are treated as typos.
     let latestPlausible: SignedDate?
     private(set) var warnings: [SheetWarning] = []
-    private var seen: [String: Int] = [:]
+    /// The first row of each duplicate key (by `DuplicateIDs` number; 0: not seen yet).
+    private var firstRow: [Int] = []
+    /// Duplicate key numbers when there is no memo (else the shard's, which its entries hold).
+    private var duplicateIDs = DuplicateIDs()
     // The same few STATE / TYPE / SUPPORT TYPE texts repeat on every row.
     private var stateCache: [String: USState?] = [:]
     private var modelCache: [String: SupportModel?] = [:]
@@ -16,7 +19,11 @@ struct AgreementBuilder {
     /// Rows built by earlier sheets of the same read (nil: every row is built), and the part of
     /// their keys this sheet shares.
     private let memo: AgreementMemo.Shard?
-    private let memoContext: [Int]
+    /// This sheet's context in the memo, and the columns of the header's cells in `Column` order.
+    private let memoContext: Int
+    private let memoColumns: [Int]
+    /// The key of the row being read (one buffer for every row).
+    private var memoKey = RowKey()
 
     init(kind: SheetKind, header: HeaderMap, published: SignedDate?, memo: AgreementMemo.Shard? = nil) {
         self.kind = kind
@@ -24,7 +31,8 @@ struct AgreementBuilder {
         latestPlausible = published.flatMap { SignedDate(daysSinceEpoch: $0.daysSinceEpoch + 366) }
         warnings = header.warnings
         self.memo = memo
-        memoContext = memo == nil ? [] : AgreementMemo.RowKey.context(kind: kind, header: header)
+        memoContext = memo?.context(kind: kind, header: header) ?? 0
+        memoColumns = HeaderMap.Column.allCases.compactMap { header[$0] }
     }
 
     mutating func build(_ rows: [RawRow]) -> [Agreement] {
@@ -59,42 +67,45 @@ struct AgreementBuilder {
     private mutating func agreement(_ row: RawRow) -> Agreement {
         let r = row.number
         let start = warnings.count
-        var built: AgreementMemo.Entry
+        let built: AgreementMemo.Entry
         if let memo {
-            let key = AgreementMemo.RowKey(context: memoContext, row: row, header: header)
-            if let entry = memo.entries[key] {
+            memoKey.start(context: memoContext)
+            for column in memoColumns where row.cells.withCell(at: column, { memoKey.add($0) }) == nil { memoKey.add(nil) }
+            let digest = memoKey.digest
+            if let entry = memo.entry(memoKey, digest: digest) {
                 built = entry
                 for w in entry.warnings { warnings.append(SheetWarning(row: r, column: w.column, message: w.message)) }
             } else {
-                built = fields(row)
-                memo.entries[key] = built
+                built = fields(row, key: memoKey.bytes, digest: digest)
+                memo.insert(built)
             }
         } else {
-            built = fields(row)
+            built = fields(row, key: [], digest: 0)
         }
+        // The box is the memo's, shared: the row number is kept beside it, and the signed date
+        // is the one read unless this sheet's date makes it implausible (a copy, rarely).
         var record = built.agreement
-        // The box is the memo's: the first field written copies it once, the next write in place.
-        if record.row != r { record.row = r }
-        if let date = built.signedCandidate {
-            if date.year < 1990 || latestPlausible.map({ date > $0 }) ?? (date.year > 2100) {
-                warnings.insert(SheetWarning(row: r, column: HeaderMap.Column.signed.rawValue,
-                                             message: "SIGNED \(date) is implausible (a year typo?); left unset"),
-                                at: start + built.signedCheckAt)
-            } else {
-                record.signed = date
-            }
+        record.row = r
+        if let date = built.signedCandidate, date.year < 1990 || latestPlausible.map({ date > $0 }) ?? (date.year > 2100) {
+            warnings.insert(SheetWarning(row: r, column: HeaderMap.Column.signed.rawValue,
+                                         message: "SIGNED \(date) is implausible (a year typo?); left unset"),
+                            at: start + built.signedCheckAt)
+            record.signed = nil
         }
-        if let first = seen[built.duplicateKey] {
-            warn(r, nil, "same agency and support type as row \(first) (duplicate row)")
+        let id = built.duplicateID
+        if id >= firstRow.count { firstRow.append(contentsOf: repeatElement(0, count: id + 1 - firstRow.count)) }
+        if firstRow[id] > 0 {
+            warn(r, nil, "same agency and support type as row \(firstRow[id]) (duplicate row)")
         } else {
-            seen[built.duplicateKey] = r
+            firstRow[id] = r
         }
         return record
     }
 
     /// The agreement of `row` built from its cells, with its warnings (also appended), its
-    /// duplicate key and its SIGNED date before the plausibility check (`signed` is left nil).
-    private mutating func fields(_ row: RawRow) -> AgreementMemo.Entry {
+    /// duplicate key and its SIGNED date before the plausibility check (`signed` is that date).
+    /// `key`, `digest`: the row's in the memo.
+    private mutating func fields(_ row: RawRow, key: [UInt8], digest: UInt64) -> AgreementMemo.Entry {
         let r = row.number
         let start = warnings.count
         let statePrinted = text(row, .state) ?? ""
@@ -141,11 +152,16 @@ struct AgreementBuilder {
             signed: nil, signedAsPrinted: nil, moaURL: nil, moaPending: false, addendumURL: nil,
             moaTarget: nil, addendumTarget: nil)
         let signed = readSigned(row, into: &record)
+        record.signed = signed
         let signedCheckAt = warnings.count - start
         readLinks(row, into: &record)
+        let duplicateKey = "\(record.agencyID)|\(model?.rawValue ?? modelPrinted.lowercased())"
+        let duplicateID: Int
+        if let memo { duplicateID = memo.duplicateIDs.id(duplicateKey) } else { duplicateID = duplicateIDs.id(duplicateKey) }
         return AgreementMemo.Entry(
-            agreement: record, warnings: warnings[start...].map { (column: $0.column, message: $0.message) },
-            duplicateKey: "\(record.agencyID)|\(model?.rawValue ?? modelPrinted.lowercased())",
+            key: key, digest: digest, agreement: record,
+            warnings: warnings[start...].map { (column: $0.column, message: $0.message) },
+            duplicateID: duplicateID,
             signedCandidate: signed, signedCheckAt: signedCheckAt)
     }
 

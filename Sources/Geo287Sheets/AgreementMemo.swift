@@ -26,7 +26,7 @@ public final class AgreementMemo: @unchecked Sendable {
     public init() {}
 
     /// Rows built so far, over all shards. Only meaningful while no sheet is being read.
-    public var count: Int { lock.withLock { shards.reduce(0) { $0 + $1.entries.count } } }
+    public var count: Int { lock.withLock { shards.reduce(0) { $0 + $1.count } } }
 
     /// Runs `body` with a shard no other sheet is using.
     func withShard<R>(_ body: (Shard) throws -> R) rethrows -> R {
@@ -40,93 +40,93 @@ public final class AgreementMemo: @unchecked Sendable {
         return try body(shard)
     }
 
+    /// A row as built from its cells alone: what depends on the sheet (the row number, whether
+    /// the signed date is plausible for the sheet's date, duplicates) is added per use. A class:
+    /// a lookup hands out one reference, not a copy of every field.
+    final class Entry {
+        /// The row's key (`RowKey`: the sheet context and the cells of the header's columns).
+        let key: [UInt8]
+        let digest: UInt64
+        /// `signed` is the SIGNED date read (`signedCandidate`): cleared per sheet when implausible.
+        let agreement: Agreement
+        /// The row's warnings in order (column, message); the row is the row being read.
+        let warnings: [(column: String?, message: String)]
+        /// The duplicate key (agency and support type) as a number of the shard
+        /// (`Shard.duplicateIDs`).
+        let duplicateID: Int
+        /// The SIGNED date read, before the plausibility check.
+        let signedCandidate: SignedDate?
+        /// Where among `warnings` an implausible date's warning goes (after SIGNED's own).
+        let signedCheckAt: Int
+        /// The next entry whose digest is this one's (another row: a collision).
+        fileprivate(set) var next: Entry?
+
+        init(key: [UInt8], digest: UInt64, agreement: Agreement, warnings: [(column: String?, message: String)],
+             duplicateID: Int, signedCandidate: SignedDate?, signedCheckAt: Int) {
+            self.key = key
+            self.digest = digest
+            self.agreement = agreement
+            self.warnings = warnings
+            self.duplicateID = duplicateID
+            self.signedCandidate = signedCandidate
+            self.signedCheckAt = signedCheckAt
+        }
+    }
+
     /// One table of rows, used by one sheet at a time.
     final class Shard {
-        var entries: [RowKey: Entry] = [:]
-    }
+        /// Entries by the digest of their cells; more than one row per digest are chained.
+        private var buckets: [UInt64: Entry] = [:]
+        /// A digest shared by this many rows takes no more (a crafted sheet cannot make a
+        /// lookup compare more rows than this; a row not kept is built each time, the same).
+        static let maxChain = 8
+        private(set) var count = 0
+        /// Each sheet context (kind and header layout) by number.
+        private var contexts: [[Int]: Int] = [:]
+        /// Each duplicate key (agency and support type) by number.
+        var duplicateIDs = DuplicateIDs()
 
-    /// A row as built from its cells alone: what depends on the sheet (the row number, whether
-    /// the signed date is plausible for the sheet's date, duplicates) is added per use.
-    struct Entry {
-        /// `signed` nil: set per sheet from `signedCandidate`.
-        var agreement: Agreement
-        /// The row's warnings in order (column, message); the row is the row being read.
-        var warnings: [(column: String?, message: String)]
-        var duplicateKey: String
-        /// The SIGNED date read, before the plausibility check.
-        var signedCandidate: SignedDate?
-        /// Where among `warnings` an implausible date's warning goes (after SIGNED's own).
-        var signedCheckAt: Int
-    }
-
-    /// What a row is known by (see the type's comment): the sheet's context and the cells of the
-    /// header's columns, compared byte for byte. `digest` hashes each text's length and at most
-    /// its first and last 32 bytes (long hyperlinks differ in their ends), once per row; keys
-    /// with another digest are told apart without reading their cells.
-    struct RowKey: Hashable {
-        /// Kind and header columns (`context(kind:header:)`).
-        let context: [Int]
-        /// The cells of the header's columns, in `HeaderMap.Column` order (absent: nil).
-        let cells: [RawCell?]
-        let digest: Int
-
-        static func == (a: RowKey, b: RowKey) -> Bool {
-            guard a.digest == b.digest, a.context == b.context, a.cells.count == b.cells.count else { return false }
-            for (x, y) in zip(a.cells, b.cells) where !RawCell.sameBytes(x, y) { return false }
-            return true
+        /// The number of the context of a sheet of `kind` with `header`.
+        func context(kind: SheetKind, header: HeaderMap) -> Int {
+            let key = [kind == .participating ? 1 : 2] + HeaderMap.Column.allCases.map { header[$0] ?? -1 }
+            if let known = contexts[key] { return known }
+            contexts[key] = contexts.count
+            return contexts.count - 1
         }
 
-        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
-
-        static func digest(context: [Int], cells: [RawCell?]) -> Int {
-            var hasher = Hasher()
-            hasher.combine(context)
-            for cell in cells {
-                guard let cell else { hasher.combine(0 as UInt8); continue }
-                switch cell.value {
-                case nil: hasher.combine(1 as UInt8)
-                case .text(let s)?: hasher.combine(2 as UInt8); Self.combine(s, into: &hasher)
-                case .number(let s)?: hasher.combine(3 as UInt8); Self.combine(s, into: &hasher)
-                case .error(let s)?: hasher.combine(4 as UInt8); Self.combine(s, into: &hasher)
-                case .bool(let b)?: hasher.combine(b ? 5 : 6 as UInt8)
-                }
-                if let link = cell.link { Self.combine(link, into: &hasher) } else { hasher.combine(7 as UInt8) }
+        /// The entry of the row whose key is `key`.
+        func entry(_ key: RowKey, digest: UInt64) -> Entry? {
+            var entry = buckets[digest]
+            while let e = entry {
+                if key.matches(e.key) { return e }
+                entry = e.next
             }
-            return hasher.finalize()
+            return nil
         }
 
-        private static func combine(_ s: String, into hasher: inout Hasher) {
-            var s = s
-            s.withUTF8 { b in
-                hasher.combine(b.count)
-                let raw = UnsafeRawBufferPointer(b)
-                if b.count <= 64 {
-                    hasher.combine(bytes: raw)
-                } else {
-                    hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[0..<32]))
-                    hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[(b.count - 32)..<b.count]))
-                }
-            }
+        /// Keeps `entry` (not already kept: `entry(_:digest:)` was nil).
+        func insert(_ entry: Entry) {
+            var length = 0
+            var last = buckets[entry.digest]
+            while let e = last, e.next != nil { length += 1; last = e.next }
+            guard length + 1 < Self.maxChain else { return }
+            if let last { last.next = entry } else { buckets[entry.digest] = entry }
+            count += 1
         }
     }
 }
 
-extension AgreementMemo.RowKey {
-    /// The part of every key that one sheet's builder shares: kind and header columns.
-    static func context(kind: SheetKind, header: HeaderMap) -> [Int] {
-        [kind == .participating ? 1 : 2] + HeaderMap.Column.allCases.map { header[$0] ?? -1 }
-    }
+/// Numbers for strings, in order of first use: a row's duplicate key is looked up once, when
+/// the row is built; duplicates are then found by number.
+struct DuplicateIDs {
+    private var ids: [String: Int] = [:]
 
-    /// The key of `row` in a sheet of `context`.
-    init(context: [Int], row: RawRow, header: HeaderMap) {
-        self.context = context
-        var cells: [RawCell?] = []
-        cells.reserveCapacity(HeaderMap.Column.allCases.count)
-        for column in HeaderMap.Column.allCases {
-            if let index = header[column] { cells.append(row.cells[index]) }
-        }
-        self.cells = cells
-        digest = Self.digest(context: context, cells: cells)
+    var count: Int { ids.count }
+
+    mutating func id(_ key: String) -> Int {
+        if let known = ids[key] { return known }
+        ids[key] = ids.count
+        return ids.count - 1
     }
 }
 

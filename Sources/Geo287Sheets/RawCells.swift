@@ -35,6 +35,15 @@ struct RawCells: Sequence {
         }
     }
 
+    /// `body` of the cell at `column`, read where it is stored (no copy of its strings); nil
+    /// when the row has no cell there.
+    @inline(__always)
+    func withCell<R>(at column: Int, _ body: (RawCell) -> R) -> R? {
+        let i = slot(column)
+        guard i < entries.count, entries[i].key == column else { return nil }
+        return entries.withUnsafeBufferPointer { body($0[i].value) }
+    }
+
     subscript(column: Int, default fallback: @autoclosure () -> RawCell) -> RawCell {
         get { self[column] ?? fallback() }
         set { self[column] = newValue }

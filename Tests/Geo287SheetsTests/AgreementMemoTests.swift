@@ -116,4 +116,39 @@ import Testing
         #expect(early.warnings.contains { $0.row == 2 && $0.message == "SIGNED 2025-05-08 is implausible (a year typo?); left unset" })
         #expect(Self.fields(early) == Self.fields(try SheetReader.read(path: path, published: SignedDate(iso: "2024-01-01"))))
     }
+
+    @Test("a row met again shares the earlier sheet's box, at its own row number; equal to the sheet read without the memo")
+    func repeatedRowsShareStorage() throws {
+        let memo = AgreementMemo()
+        let before = try SheetReader.read(path: TestData.path("participating-2026-04-30.xlsx"), memo: memo)
+        let after = try SheetReader.read(path: TestData.path("participating-2026-05-18.xlsx"), memo: memo)
+        #expect(Self.fields(after) == Self.fields(try TestData.sheet("participating-2026-05-18.xlsx")))
+        let byName = Dictionary(grouping: before.agreements, by: \.agencyName)
+        var shared = 0, moved = 0
+        for a in after.agreements {
+            guard let twin = byName[a.agencyName]?.first(where: { $0.sharesStorage(with: a) }) else { continue }
+            shared += 1
+            if twin.row != a.row { moved += 1 }
+            // One box, two row numbers: equal only where the rows are.
+            #expect((twin == a) == (twin.row == a.row))
+        }
+        // 1,843 rows on 2026-05-18: 1,637 of them are rows of 2026-04-30 (byte for byte), 1,549 at another row number.
+        #expect(after.agreements.count == 1_843)
+        #expect(shared == 1_637)
+        #expect(moved == 1_549)
+    }
+
+    @Test("a row whose SIGNED date one sheet's date makes implausible keeps its date on the sheets read after it")
+    func implausibleDateLeavesTheEntryAlone() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try Self.lookalikes(dir)
+        let memo = AgreementMemo()
+        let early = try SheetReader.read(path: path, published: SignedDate(iso: "2024-01-01"), memo: memo)
+        let late = try SheetReader.read(path: path, published: SignedDate(iso: "2025-06-12"), memo: memo)
+        #expect(early.agreements.allSatisfy { $0.signed == nil })
+        #expect(late.agreements.map { $0.signed?.description } == ["2025-05-08", "2025-05-08", "2025-05-09", "2025-05-08", "2025-05-08"])
+        #expect(!late.warnings.contains { $0.message.contains("implausible") })
+        #expect(Self.fields(late) == Self.fields(try SheetReader.read(path: path, published: SignedDate(iso: "2025-06-12"))))
+    }
 }

@@ -35,6 +35,21 @@ struct AgreementStorageTests {
         #expect(!only.sharesStorage(with: before) && before.typeAsPrinted == nil)
     }
 
+    @Test("the row number is kept beside the box: setting it copies nothing, and it still tells agreements apart")
+    func rowBesideTheBox() {
+        let original = Self.tampa()
+        var moved = original
+        moved.row = 9
+        #expect(moved.sharesStorage(with: original))
+        #expect(original.row == 7 && moved.row == 9)
+        #expect(moved != original && Set([moved, original]).count == 2)
+        moved.row = 7
+        #expect(moved == original && moved.hashValue == original.hashValue)
+        var renamed = moved
+        renamed.agencyName = "Tampa PD"
+        #expect(!renamed.sharesStorage(with: original) && renamed.row == 7 && original.agencyName == "Tampa Police Department")
+    }
+
     @Test("agreements made apart with equal fields are equal and hash equal; one field apart, they differ")
     func equalityAndHashing() {
         let a = Self.tampa(), b = Self.tampa()
