@@ -36,29 +36,13 @@ struct BinaryStringTable: Sendable {
         return nil
     }
 
-    /// A seeded multiply-mix hash of 8-byte words (Swift's `Hasher` cost twice this whole
-    /// lookup). The seed is drawn per process, so crafted texts cannot collide on purpose
-    /// run after run; the table's contents, and so the output, do not depend on it.
+    /// `ByteDigest` with a seed drawn per process (crafted texts cannot collide on purpose run
+    /// after run; the table's contents, and so the output, do not depend on it), its high bits
+    /// folded into the low ones that pick the slot.
     private static let seed = UInt64.random(in: .min ... .max)
 
     private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
-        let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
-        @inline(__always) func mix(_ h: UInt64, _ w: UInt64) -> UInt64 { let m = (h ^ w) &* prime; return m ^ (m >> 31) }
-        let raw = UnsafeRawBufferPointer(utf8)
-        var h = mix(seed, UInt64(raw.count))
-        var i = 0
-        while i + 8 <= raw.count {
-            h = mix(h, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-            i += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < raw.count {
-            tail |= UInt64(raw[i]) << shift
-            shift += 8
-            i += 1
-        }
-        h = mix(h, tail)
+        var h = ByteDigest.of(UnsafeRawBufferPointer(utf8), seed: seed)
         h = (h ^ (h >> 33)) &* 0xFF51_AFD7_ED55_8CCD
         return Int(truncatingIfNeeded: h ^ (h >> 33))
     }

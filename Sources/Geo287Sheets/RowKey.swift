@@ -1,11 +1,11 @@
 import Foundation
+import Geo287Core
 
 /// The bytes a row is known by in `AgreementMemo`: the sheet context's number, then for each
 /// cell of the header's columns its value's kind, length and bytes and its hyperlink's, written
 /// into one reusable buffer (so no two rows that differ in any byte, or in where a text ends,
-/// write the same bytes); and a 64-bit digest of them, eight bytes at a time (FNV-1a's multiply
-/// with a shift: every step is a bijection of the state). The digest only picks the memo's
-/// bucket; rows in one bucket are told apart by their bytes.
+/// write the same bytes); and their `ByteDigest`. The digest only picks the memo's bucket; rows
+/// in one bucket are told apart by their bytes.
 struct RowKey {
     /// The buffer; its first `count` bytes are the key (the rest is room, grown as needed).
     private var buffer: [UInt8] = Array(repeating: 0, count: 512)
@@ -70,17 +70,7 @@ struct RowKey {
 
     /// The digest of the bytes written since `start(context:)`.
     var digest: UInt64 {
-        buffer.withUnsafeBytes { all in
-            let raw = UnsafeRawBufferPointer(rebasing: all[0..<count])
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
-            @inline(__always) func mix(_ w: UInt64) { let m = (h ^ w) &* 0x0000_0100_0000_01b3; h = m ^ (m >> 29) }
-            let words = raw.count / 8
-            for i in 0..<words { mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))) }
-            var tail: UInt64 = 0
-            for i in stride(from: raw.count - 1, through: words * 8, by: -1) { tail = tail << 8 | UInt64(raw[i]) }
-            mix(tail)
-            return h
-        }
+        buffer.withUnsafeBytes { ByteDigest.of(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
     }
 
     /// Whether `key` holds the bytes written since `start(context:)`.
