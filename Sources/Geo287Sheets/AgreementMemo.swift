@@ -129,28 +129,3 @@ struct DuplicateIDs {
         return ids.count - 1
     }
 }
-
-extension RawCell {
-    /// Both absent, or the same value and hyperlink with the same bytes.
-    static func sameBytes(_ a: RawCell?, _ b: RawCell?) -> Bool {
-        guard let a, let b else { return a == nil && b == nil }
-        guard sameBytes(a.link, b.link) else { return false }
-        switch (a.value, b.value) {
-        case (nil, nil): return true
-        case let (.text(x)?, .text(y)?), let (.number(x)?, .number(y)?), let (.error(x)?, .error(y)?): return sameBytes(x, y)
-        case let (.bool(x)?, .bool(y)?): return x == y
-        default: return false
-        }
-    }
-
-    private static func sameBytes(_ a: String?, _ b: String?) -> Bool {
-        guard var a, var b else { return a == nil && b == nil }
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                guard x.count == y.count else { return false }
-                guard let p = x.baseAddress, let q = y.baseAddress else { return true }   // both empty
-                return memcmp(p, q, x.count) == 0
-            }
-        }
-    }
-}
