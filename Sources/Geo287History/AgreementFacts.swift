@@ -45,6 +45,7 @@ public final class AgreementFactTable: @unchecked Sendable {
 
         static func == (x: RowKey, y: RowKey) -> Bool {
             let a = x.a, b = y.a
+            if a.storageIdentity == b.storageIdentity { return true }
             return a.agencyName == b.agencyName && a.model == b.model && a.signed == b.signed && a.state?.fips == b.state?.fips
                 && a.stateAsPrinted == b.stateAsPrinted && a.agencyKey == b.agencyKey && a.countyAsPrinted == b.countyAsPrinted
                 && a.agencyType == b.agencyType && a.moaURL == b.moaURL && a.moaPending == b.moaPending
@@ -64,6 +65,10 @@ public final class AgreementFactTable: @unchecked Sendable {
 
     private let lock = NSLock()
     private var rows: [RowKey: AgreementFacts] = [:]
+    /// The facts of each row storage met (`Agreement.storageIdentity`): a row `AgreementMemo`
+    /// shared with an earlier sheet is found by one pointer, its strings neither hashed nor
+    /// compared. The row is kept with its facts, so its storage (and identity) outlives the entry.
+    private var byStorage: [ObjectIdentifier: (row: Agreement, facts: AgreementFacts)] = [:]
     private var keys: [String: Int] = [:]
     private var contents: [SheetDiff.Fingerprint: Int] = [:]
 
@@ -76,16 +81,24 @@ public final class AgreementFactTable: @unchecked Sendable {
     func facts(_ agreements: [Agreement]) -> [AgreementFacts] {
         lock.withLock {
             agreements.map { a in
-                let k = RowKey(a)
-                if let f = rows[k] { return f }
-                let identity = AgreementIdentity(a), fingerprint = SheetDiff.Fingerprint(a)
-                let key = Self.number(identity.id, in: &keys)
-                let f = AgreementFacts(identity: identity, key: key, fingerprint: fingerprint,
-                                       content: Self.number(fingerprint, in: &contents), serial: rows.count)
-                rows[k] = f
+                let storage = a.storageIdentity
+                if let known = byStorage[storage] { return known.facts }
+                let f = facts(RowKey(a))
+                byStorage[storage] = (a, f)
                 return f
             }
         }
+    }
+
+    /// The facts of the rows equal to `k`'s, made on first sight (under `lock`).
+    private func facts(_ k: RowKey) -> AgreementFacts {
+        if let f = rows[k] { return f }
+        let identity = AgreementIdentity(k.a), fingerprint = SheetDiff.Fingerprint(k.a)
+        let key = Self.number(identity.id, in: &keys)
+        let f = AgreementFacts(identity: identity, key: key, fingerprint: fingerprint,
+                               content: Self.number(fingerprint, in: &contents), serial: rows.count)
+        rows[k] = f
+        return f
     }
 
     private static func number<K: Hashable>(_ k: K, in table: inout [K: Int]) -> Int {

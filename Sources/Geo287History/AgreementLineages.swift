@@ -42,8 +42,11 @@ public struct AgreementLineages: Sendable {
         /// Continues the lifetime on sheet `index` with row `m` (id `rowID`), in place.
         fileprivate mutating func extend(_ index: Int, _ m: MatchedAgreement, rowID: String, sheetDates: [String]) {
             if let previous = sheets.last, previous + 1 < index { gaps += sheetDates[(previous + 1)..<index] }
-            if let s = last.agreement.signed, let t = m.agreement.signed, t > s { renewed = true }
-            if !names.contains(m.agreement.agencyName) { names.append(m.agreement.agencyName) }
+            // The same row storage as the last sheet's (`AgreementMemo`): same name and signed date.
+            if m.agreement.storageIdentity != last.agreement.storageIdentity {
+                if let s = last.agreement.signed, let t = m.agreement.signed, t > s { renewed = true }
+                if !names.contains(m.agreement.agencyName) { names.append(m.agreement.agencyName) }
+            }
             sheets.append(index)
             last = m
             lastID = rowID
@@ -57,12 +60,20 @@ public struct AgreementLineages: Sendable {
     public private(set) var all: [Lifetime] = []
     /// Agreement id → number.
     private var numbers: [String: Int] = [:]
-    /// Row id on the latest sheet → agreement number.
-    private var current: [String: Int] = [:]
-    /// Any row id ever seen → the agreement it last belonged to.
-    private var everByID: [String: Int] = [:]
-    /// `state|agency key` → agency id.
-    private var agencyByKey: [String: String] = [:]
+    /// Row id (as its number in `rowIDs`) on the latest sheet → agreement number.
+    private var current: [Int: Int] = [:]
+    /// Any row id ever seen (its number) → the agreement it last belonged to.
+    private var everByID: [Int: Int] = [:]
+    /// Agency key (its number in `agencyKeys`) → agency id.
+    private var agencyByKey: [Int: String] = [:]
+    /// Row ids and agency keys as numbers (equal strings, equal numbers), so a row is followed
+    /// by integer lookups; a row's numbers are worked out once per `AgreementFacts` object
+    /// (shared by the rows of every sheet with the same content), which is kept in the entry.
+    private var rowIDs: [String: Int] = [:]
+    private var agencyKeys: [String: Int] = [:]
+    private var factNumbers: [ObjectIdentifier: (facts: AgreementFacts, id: Int, agency: Int)] = [:]
+    /// Per agreement number: the last sheet a row was assigned to it (`addNumbered`'s `used`).
+    private var assignedOn: [Int] = []
 
     public init() {}
 
@@ -82,38 +93,40 @@ public struct AgreementLineages: Sendable {
     public mutating func addNumbered(_ sheet: IdentifiedSheet, matched: [MatchedAgreement], diff: SheetDiff?) -> [Int] {
         let index = sheetDates.count
         sheetDates.append(sheet.sheet.published?.description ?? sheet.sheet.fileName)
-        var paired: [String: SheetDiff.Entry] = [:]
-        for e in diff?.entries ?? [] where e.oldID != nil { paired[e.id] = e }
-        var next: [String: Int] = [:]
+        var paired: [Int: (entry: SheetDiff.Entry, old: Int)] = [:]
+        for e in diff?.entries ?? [] { if let old = e.oldID { paired[Self.number(e.id, in: &rowIDs)] = (e, Self.number(old, in: &rowIDs)) } }
+        var next: [Int: Int] = [:]
         next.reserveCapacity(sheet.rows.count)
-        let live = Set(current.values)
-        var used: Set<Int> = []
+        // The agreements of the previous sheet: only needed for a row back after a gap.
+        var live: Set<Int>?
         var out: [Int] = []
         out.reserveCapacity(sheet.rows.count)
         for (r, row) in sheet.rows.enumerated() where r < matched.count {
-            let m = matched[r], id = row.id
-            let agencyKey = row.facts.agencyKey
+            let m = matched[r], (idNumber, agencyNumber) = numbers(row)
             var lineage: Int?
             var switchedFrom: Int?
             // `everByID` holds every id of `current` with its number already.
             var known = false
-            if let l = current[id] {
+            if let l = current[idNumber] {
                 lineage = l
                 known = true
-            } else if let e = paired[id], let old = e.oldID, let l = current[old] {
-                if e.kind == .switched { switchedFrom = l } else { lineage = l }
-            } else if let l = everByID[id], !live.contains(l), !used.contains(l) {
-                lineage = l
+            } else if let p = paired[idNumber], let l = current[p.old] {
+                if p.entry.kind == .switched { switchedFrom = l } else { lineage = l }
+            } else if let l = everByID[idNumber], assignedOn[l] != index {
+                if live == nil { live = Set(current.values) }
+                if live?.contains(l) == false { lineage = l }
             }
             let n: Int
             if let l = lineage {
                 n = l
-                all[l].extend(index, m, rowID: id, sheetDates: sheetDates)
-                if agencyByKey[agencyKey] == nil { agencyByKey[agencyKey] = all[l].agencyID }
+                all[l].extend(index, m, rowID: row.id, sheetDates: sheetDates)
+                if agencyByKey[agencyNumber] == nil { agencyByKey[agencyNumber] = all[l].agencyID }
             } else {
+                let id = row.id
                 let newID = numbers[id] == nil ? id : "\(id)@\(sheetDates[index])"
-                let agency = switchedFrom.map { all[$0].agencyID } ?? agencyByKey[agencyKey] ?? agencyKey
-                if agencyByKey[agencyKey] == nil { agencyByKey[agencyKey] = agency }
+                let agencyKey = row.facts.agencyKey
+                let agency = switchedFrom.map { all[$0].agencyID } ?? agencyByKey[agencyNumber] ?? agencyKey
+                if agencyByKey[agencyNumber] == nil { agencyByKey[agencyNumber] = agency }
                 let life = Lifetime(agreementID: newID, agencyID: agency, sheets: [index], names: [m.agreement.agencyName],
                                     switchedFrom: switchedFrom.map { all[$0].agreementID }, firstSigned: m.agreement.signed,
                                     last: m, lastID: id)
@@ -125,16 +138,37 @@ public struct AgreementLineages: Sendable {
                     n = all.count
                     numbers[newID] = n
                     all.append(life)
+                    assignedOn.append(-1)
                 }
                 if let from = switchedFrom { all[from].switchedTo = newID }
             }
-            next[id] = n
-            used.insert(n)
-            if !known { everByID[id] = n }
+            next[idNumber] = n
+            assignedOn[n] = index
+            if !known { everByID[idNumber] = n }
             out.append(n)
         }
         current = next
         return out
+    }
+
+    /// `row`'s id and agency key as numbers.
+    private mutating func numbers(_ row: IdentifiedSheet.Row) -> (id: Int, agency: Int) {
+        let facts = ObjectIdentifier(row.facts)
+        let known: (id: Int, agency: Int)
+        if let n = factNumbers[facts] {
+            known = (n.id, n.agency)
+        } else {
+            known = (Self.number(row.facts.id, in: &rowIDs), Self.number(row.facts.agencyKey, in: &agencyKeys))
+            factNumbers[facts] = (row.facts, known.id, known.agency)
+        }
+        // A later row of the same id in the sheet (`id#2`): rare, numbered by its text.
+        return row.occurrence == 1 ? known : (Self.number(row.id, in: &rowIDs), known.agency)
+    }
+
+    private static func number(_ text: String, in table: inout [String: Int]) -> Int {
+        if let n = table[text] { return n }
+        table[text] = table.count
+        return table.count - 1
     }
 
     public func status(_ life: Lifetime) -> Status {

@@ -66,6 +66,10 @@ public struct Agreement: Sendable, Hashable {
     /// Whether two values share one box (a copy not written to since): tests.
     func sharesStorage(with other: Agreement) -> Bool { storage === other.storage }
 
+    /// The shared box: two values with the same one have equal fields but for the row number.
+    /// Unique only while a value holding the box is alive (keep one beside it).
+    public var storageIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     public static func == (a: Agreement, b: Agreement) -> Bool {
         a.rowNumber == b.rowNumber && (a.storage === b.storage || a.storage.fields == b.storage.fields)
     }
