@@ -183,19 +183,33 @@ final class PanelParts: Sendable {
         self.tails = tails
     }
 
-    /// Rows `range`, CSV lines.
+    /// Rows `range`, CSV lines (sized first, then copied in place).
     func bytes(_ range: Range<Int>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(range.count * 480)
-        for i in range {
-            let r = rows[i]
-            out.append(contentsOf: sheetFields[Int(r.sheet)])
-            out.append(contentsOf: String(r.row).utf8)
-            out.append(UInt8(ascii: ","))
-            out.append(contentsOf: variants[Int(r.variant)])
-            out.append(contentsOf: tails[Int(r.agreement)])
-            out.append(UInt8(ascii: "\n"))
+        rows.withUnsafeBufferPointer { rows in
+            sheetFields.withUnsafeBufferPointer { sheetFields in
+                variants.withUnsafeBufferPointer { variants in
+                    tails.withUnsafeBufferPointer { tails in
+                        var total = 0
+                        for r in rows[range] {
+                            total += sheetFields[Int(r.sheet)].count + PanelBytes.decimalSize(r.row) + variants[Int(r.variant)].count
+                                + tails[Int(r.agreement)].count + 2
+                        }
+                        return [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+                            count = 0
+                            guard let out = buffer.baseAddress else { return }
+                            for r in rows[range] {
+                                count = PanelBytes.copy(sheetFields[Int(r.sheet)], to: out, at: count)
+                                count = PanelBytes.decimal(r.row, to: out, at: count)
+                                out[count] = UInt8(ascii: ",")
+                                count = PanelBytes.copy(variants[Int(r.variant)], to: out, at: count + 1)
+                                count = PanelBytes.copy(tails[Int(r.agreement)], to: out, at: count)
+                                out[count] = UInt8(ascii: "\n")
+                                count += 1
+                            }
+                        }
+                    }
+                }
+            }
         }
-        return out
     }
 }

@@ -6,7 +6,7 @@ import Geo287Coverage
 /// and handed to its file on a thread of its own (`OrderedWorker`) while the next sheets are
 /// counted, a few sheets behind at most. An error is reported by the next `add` or by `finish`.
 final class BatchCountyPanel: @unchecked Sendable {
-    // @unchecked: `prefixes`, `tails`, `lastEnds` and `rows` are only touched by the worker's items and in its `drain`.
+    // @unchecked: `prefixes`, `tails`, `lastCounts`, `ends`, `endBytes` and `rows` are only touched by the worker's items and in its `drain`.
     private let worker = OrderedWorker(label: "geo287.batch-county-panel")
     private let file: HashingFileWriter
     /// Per county position in a result: its GEOID and its constant fields `geoid,name,state,population,`
@@ -15,8 +15,11 @@ final class BatchCountyPanel: @unchecked Sendable {
     private var tails = BatchCountyTail()
     /// Per model filter (`History.filters` order) and county position: the count its row's end
     /// was last made from, and that end, `geoid,…,levels` and the newline (a county
-    /// `MemoCounties` kept is the very same count, so most rows only copy it after the sheet's fields).
-    private var lastEnds: [[(coverage: CountyCoverage, bytes: [UInt8])?]] = History.filters.map { _ in [] }
+    /// `MemoCounties` kept is the very same count, so most rows only copy it after the sheet's
+    /// fields); and the ends' total size.
+    private var lastCounts: [[CountyCoverage?]] = History.filters.map { _ in [] }
+    private var ends: [[[UInt8]]] = History.filters.map { _ in [] }
+    private var endBytes: [Int] = History.filters.map { _ in 0 }
     private var rows = 0
 
     /// `covered,share,covered_without_statewide,covering_agreements,counted_agreements,levels` of an untouched county.
@@ -38,33 +41,61 @@ final class BatchCountyPanel: @unchecked Sendable {
         return (rows, try file.finish().sha256)
     }
 
-    /// One sheet's rows as CSV bytes (on the worker).
+    /// One sheet's rows as CSV bytes (on the worker): the ends of the counties whose count
+    /// changed are made again, then every row is copied into a buffer of the exact size.
     private func format(published: String, sheet: String, coverage: [ModelFilter: CoverageResult]) -> [UInt8] {
-        var out: [UInt8] = []
+        var blocks: [(rowPrefix: [UInt8], model: Int)] = []
+        var total = 0
         for (m, f) in History.filters.enumerated() {
             guard let result = coverage[f] else { continue }
             let rowPrefix = BatchCSV.fields([published, sheet, f.description])
-            if out.isEmpty { out.reserveCapacity(History.filters.count * result.counties.count * (rowPrefix.count + 64)) }
-            // By index: the counties are read in place, not copied one by one.
-            result.counties.withUnsafeBufferPointer { counties in
-                for i in counties.indices {
-                    out.append(contentsOf: rowPrefix)
-                    out.append(contentsOf: end(model: m, i, counties[i]))
-                }
-            }
+            refresh(model: m, result.counties)
+            blocks.append((rowPrefix, m))
+            total += result.counties.count * rowPrefix.count + endBytes[m]
             rows += result.counties.count
         }
-        return out
+        return [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+            count = 0
+            guard let out = buffer.baseAddress else { return }
+            for (rowPrefix, m) in blocks {
+                rowPrefix.withUnsafeBufferPointer { rowPrefix in
+                    ends[m].withUnsafeBufferPointer { ends in
+                        for end in ends {
+                            count = PanelBytes.copy(rowPrefix, to: out, at: count)
+                            count = PanelBytes.copy(end, to: out, at: count)
+                        }
+                    }
+                }
+            }
+        }
     }
 
-    /// The row's end for county `c` at position `i` under model filter number `m`: its constant
-    /// fields, its tail, the newline.
-    private func end(model m: Int, _ i: Int, _ c: CountyCoverage) -> [UInt8] {
-        if i < lastEnds[m].count, let last = lastEnds[m][i], last.coverage.isSameCount(as: c) { return last.bytes }
-        let bytes = prefix(i, c) + (c.agreements.isEmpty ? Self.zeroTail : tails.bytes(c)) + [UInt8(ascii: "\n")]
-        if i >= lastEnds[m].count { lastEnds[m] += Array(repeating: nil, count: i + 1 - lastEnds[m].count) }
-        lastEnds[m][i] = (c, bytes)
-        return bytes
+    /// Makes again the row ends of model filter number `m` whose count is not the one they were made from.
+    private func refresh(model m: Int, _ counties: [CountyCoverage]) {
+        // Taken out while updated, so the arrays are not copied.
+        var made = lastCounts[m], ends = self.ends[m]
+        lastCounts[m] = []
+        self.ends[m] = []
+        if made.count != counties.count {
+            made = Array(repeating: nil, count: counties.count)
+            ends = Array(repeating: [], count: counties.count)
+            endBytes[m] = 0
+        }
+        var changed: [Int] = []
+        made.withUnsafeBufferPointer { made in
+            counties.withUnsafeBufferPointer { counties in
+                for i in counties.indices where made[i]?.isSameCount(as: counties[i]) != true { changed.append(i) }
+            }
+        }
+        for i in changed {
+            let c = counties[i]
+            let end = prefix(i, c) + (c.agreements.isEmpty ? Self.zeroTail : tails.bytes(c)) + [UInt8(ascii: "\n")]
+            endBytes[m] += end.count - ends[i].count
+            ends[i] = end
+            made[i] = c
+        }
+        lastCounts[m] = made
+        self.ends[m] = ends
     }
 
     /// The constant fields of county `c`, at position `i` of its result.
