@@ -6,6 +6,12 @@ public enum Trace {
     static let enabled = ProcessInfo.processInfo.environment["GEO287_TRACE"] != nil
     private static let clock = Clock()
 
+    /// Starts the clock (the first mark's time counts from here; else from the first mark).
+    public static func start() {
+        guard enabled else { return }
+        _ = clock
+    }
+
     public static func mark(_ phase: String) {
         guard enabled else { return }
         let elapsed = clock.lap()

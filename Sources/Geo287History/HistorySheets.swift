@@ -37,6 +37,7 @@ public struct HistorySheets: Sendable {
         }
         let participating = sheets.filter { $0.kind == .participating }
         guard !participating.isEmpty else { throw DataError.missing(folder, "no participating sheets") }
+        Trace.mark("sheets read")
         return HistorySheets(participating: participating, pending: sheets.filter { $0.kind == .pending })
     }
 

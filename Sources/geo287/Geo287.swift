@@ -29,6 +29,7 @@ struct Geo287: ParsableCommand {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         StandardOutput.prepare()
+        Trace.start()
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
