@@ -11,6 +11,29 @@ public enum AtomicFile {
         try write(to: path) { tmp in try data.write(to: tmp) }
     }
 
+    /// `bytes` written as `write(_:to:)` writes, by plain POSIX calls and without waiting for
+    /// the disk (no fsync): for files whose reader checks them and rebuilds a damaged one
+    /// (`DerivedCache` entries), where a crash may lose the file but never leaves a wrong one in use.
+    public static func writeUnsynced(_ bytes: [UInt8], to path: String) throws {
+        try write(to: path) { tmp in
+            let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw DataError.io(tmp.path, "cannot create (errno \(errno))") }
+            var failure: Int32 = 0
+            bytes.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress else { return }
+                var done = 0
+                while done < raw.count {
+                    let n = Foundation.write(fd, base + done, raw.count - done)
+                    if n < 0 && errno == EINTR { continue }
+                    guard n > 0 else { failure = n < 0 ? errno : EIO; return }
+                    done += n
+                }
+            }
+            if close(fd) != 0 && failure == 0 { failure = errno }
+            if failure != 0 { throw DataError.io(tmp.path, "cannot write (errno \(failure))") }
+        }
+    }
+
     /// Lets `produce` write the file at a temporary URL beside `path`, then renames it into
     /// place; on any failure the temporary file is removed and `path` is left as it was.
     public static func write(to path: String, produce: (URL) throws -> Void) throws {

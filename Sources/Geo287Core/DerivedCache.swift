@@ -13,7 +13,8 @@ import Foundation
 /// one (git-index style: no file is hashed on an ordinary run). Anything else (an input
 /// changed, a damaged or truncated entry, another format) rebuilds the entry from the inputs.
 /// Entries are written atomically (temporary file, then rename), so two processes building the
-/// same entry each write a whole file and the last rename wins. A folder that cannot be
+/// same entry each write a whole file and the last rename wins; they are not flushed to disk
+/// (a crash may leave a truncated entry, which its checksum rejects and the next run rebuilds). A folder that cannot be
 /// created or written means running without the cache (a note under `GEO287_TRACE` only).
 public struct DerivedCache: Sendable {
     /// The cache folder; nil when the cache is off.
@@ -76,7 +77,7 @@ public struct DerivedCache: Sendable {
     }
 
     private func store(_ bytes: [UInt8], at file: String) {
-        do { try AtomicFile.write(Data(bytes), to: file) } catch { note("cache not written: \(error)") }
+        do { try AtomicFile.writeUnsynced(bytes, to: file) } catch { note("cache not written: \(error)") }
     }
 
     private func note(_ text: String) {

@@ -48,6 +48,11 @@ struct OutputSafetyTests {
         #expect(throws: DataError.io(dir.path + "/dangling", "is a symbolic link to nothing; refused (give the real path)")) {
             try AtomicFile.write(Data("x".utf8), to: dir.path + "/dangling")
         }
+        // The unsynced variant (derived cache entries) refuses and follows the same targets.
+        #expect(throws: DataError.io(dir.path, "is a folder; give a file name")) { try AtomicFile.writeUnsynced(Array("x".utf8), to: dir.path) }
+        try AtomicFile.writeUnsynced(Array("newer".utf8), to: link)
+        #expect(try String(contentsOfFile: real, encoding: .utf8) == "newer")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["dangling", "link.txt", "real.txt"])
     }
 
     @Test("an output set is published whole: concurrent publishers never leave a mixed folder")
