@@ -25,9 +25,10 @@ public final class HashingFileWriter: @unchecked Sendable {
 
     deinit { try? handle.close() }
 
-    /// Queues `piece` (hashed and written in order).
-    public func write(_ piece: [UInt8]) throws {
+    /// Queues `piece` (hashed and written in order); once written, it goes back to `pool` if given.
+    public func write(_ piece: [UInt8], returningTo pool: BufferPool? = nil) throws {
         try worker.submit { [self] in
+            defer { pool?.give(piece) }
             guard !piece.isEmpty else { return }
             piece.withUnsafeBytes { sha.update($0) }
             written += piece.count

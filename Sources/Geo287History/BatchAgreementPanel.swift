@@ -125,9 +125,11 @@ public struct BatchAgreementPanel: Sendable {
 
     /// The agreements panel, header and rows in sheet order, handed to `write` piece by piece
     /// in order: the rows are formatted `chunk` at a time on up to `threads` threads (a few
-    /// chunks ahead of `write` at most), each agreement's lifetime columns formatted once.
+    /// chunks ahead of `write` at most), each agreement's lifetime columns formatted once, into
+    /// buffers taken from `buffers` (`write` gives them back when done with them).
     /// Returns the number of rows.
-    public func panel(threads: Int, chunk: Int = 1 << 14, _ write: ([UInt8]) throws -> Void) throws -> Int {
+    public func panel(threads: Int, chunk: Int = 1 << 14, buffers: BufferPool = BufferPool(),
+                      _ write: ([UInt8]) throws -> Void) throws -> Int {
         try write(BatchCSV(header: Self.header).bytes)
         let tails = lineages.all.map { BatchCSV.tail(lifetimeFields($0)) }
         let size = max(1, chunk), window = max(1, 4 * threads)
@@ -135,7 +137,9 @@ public struct BatchAgreementPanel: Sendable {
         let parts = PanelParts(rows: rows, sheetFields: sheetFields, variants: variants, tails: tails)
         for first in stride(from: 0, to: chunks, by: window) {
             let made = try Parallel.map(Array(first..<min(chunks, first + window)), threads: threads) { c in
-                parts.bytes(c * size..<min(parts.rows.count, (c + 1) * size))
+                var piece = buffers.take()
+                parts.bytes(c * size..<min(parts.rows.count, (c + 1) * size), into: &piece)
+                return piece
             }
             for piece in made { try write(piece) }
         }
@@ -183,29 +187,25 @@ final class PanelParts: Sendable {
         self.tails = tails
     }
 
-    /// Rows `range`, CSV lines (sized first, then copied in place).
-    func bytes(_ range: Range<Int>) -> [UInt8] {
+    /// Rows `range`, CSV lines, appended to `out` (sized first: one allocation at most).
+    func bytes(_ range: Range<Int>, into out: inout [UInt8]) {
         rows.withUnsafeBufferPointer { rows in
             sheetFields.withUnsafeBufferPointer { sheetFields in
                 variants.withUnsafeBufferPointer { variants in
                     tails.withUnsafeBufferPointer { tails in
-                        var total = 0
+                        var total = out.count
                         for r in rows[range] {
                             total += sheetFields[Int(r.sheet)].count + PanelBytes.decimalSize(r.row) + variants[Int(r.variant)].count
                                 + tails[Int(r.agreement)].count + 2
                         }
-                        return [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
-                            count = 0
-                            guard let out = buffer.baseAddress else { return }
-                            for r in rows[range] {
-                                count = PanelBytes.copy(sheetFields[Int(r.sheet)], to: out, at: count)
-                                count = PanelBytes.decimal(r.row, to: out, at: count)
-                                out[count] = UInt8(ascii: ",")
-                                count = PanelBytes.copy(variants[Int(r.variant)], to: out, at: count + 1)
-                                count = PanelBytes.copy(tails[Int(r.agreement)], to: out, at: count)
-                                out[count] = UInt8(ascii: "\n")
-                                count += 1
-                            }
+                        out.reserveCapacity(total)
+                        for r in rows[range] {
+                            out.append(contentsOf: sheetFields[Int(r.sheet)])
+                            PanelBytes.appendDecimal(r.row, to: &out)
+                            out.append(UInt8(ascii: ","))
+                            out.append(contentsOf: variants[Int(r.variant)])
+                            out.append(contentsOf: tails[Int(r.agreement)])
+                            out.append(UInt8(ascii: "\n"))
                         }
                     }
                 }

@@ -55,7 +55,8 @@ public struct BatchRun {
         let counties = try set.writing { try panels.finishCounties() }
         let agreementFile = try HashingFileWriter(try set.url(Self.files.agreements))
         let agreementRows = try set.writing { () throws -> Int in
-            try panels.agreementPanel().panel(threads: threads) { try agreementFile.write($0) }
+            let buffers = BufferPool()
+            return try panels.agreementPanel().panel(threads: threads, buffers: buffers) { try agreementFile.write($0, returningTo: buffers) }
         }
         let agreementSHA = try set.writing { try agreementFile.finish().sha256 }
         Trace.mark("panels written")

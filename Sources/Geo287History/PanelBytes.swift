@@ -33,4 +33,12 @@ enum PanelBytes {
         if n < 0 { out[at] = UInt8(ascii: "-") }
         return at + size
     }
+
+    /// Appends `n` in decimal (as `String(n)` prints it).
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            guard let at = digits.baseAddress else { return }
+            out.append(contentsOf: UnsafeBufferPointer(start: at, count: decimal(n, to: at, at: 0)))
+        }
+    }
 }

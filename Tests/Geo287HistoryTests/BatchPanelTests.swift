@@ -58,6 +58,12 @@ struct BatchPanelTests {
         #expect(joined.count == reference.count && joined == reference)
         let whole = try panel.panel(threads: 1)
         #expect(whole.rows == rows && whole.bytes == reference)
+        // Each piece given back to the pool once kept: the next chunks fill the given-back
+        // buffers again, and no piece already handed over changes.
+        let pool = BufferPool(keep: 2)
+        var kept: [[UInt8]] = []
+        _ = try panel.panel(threads: 2, chunk: 97, buffers: pool) { kept.append($0); pool.give($0) }
+        #expect(kept.flatMap { $0 } == reference)
     }
 
     @Test("an agreement's printed fields are made once per distinct value: 4,036 middles for the 32,761 rows of the bundled sheets")
