@@ -17,7 +17,7 @@ public enum AtomicFile {
     public static func writeUnsynced(_ bytes: [UInt8], to path: String) throws {
         try write(to: path) { tmp in
             let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw DataError.io(tmp.path, "cannot create (errno \(errno))") }
+            guard fd >= 0 else { throw DataError.io(tmp.path, "cannot create (\(String(cString: strerror(errno))))") }
             var failure: Int32 = 0
             bytes.withUnsafeBytes { raw in
                 guard let base = raw.baseAddress else { return }
@@ -30,7 +30,7 @@ public enum AtomicFile {
                 }
             }
             if close(fd) != 0 && failure == 0 { failure = errno }
-            if failure != 0 { throw DataError.io(tmp.path, "cannot write (errno \(failure))") }
+            if failure != 0 { throw DataError.io(tmp.path, "cannot write (\(String(cString: strerror(failure))))") }
         }
     }
 

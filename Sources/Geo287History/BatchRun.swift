@@ -53,6 +53,7 @@ public struct BatchRun {
             progress("sheets", step.index + 1, total)
         }
         let counties = try set.writing { try panels.finishCounties() }
+        Trace.mark("county panel written")
         let agreementFile = try HashingFileWriter(try set.url(Self.files.agreements))
         let agreementRows = try set.writing { () throws -> Int in
             let buffers = BufferPool()
