@@ -6,9 +6,11 @@ import Foundation
 /// gigabyte panel then costs the disk's time, not a copy into a gigabyte of fresh cache pages
 /// (on a virtual machine whose memory is backed on first touch, that copy was most of writing
 /// it). Where direct writes are refused (tmpfs, some network file systems), or one fails with
-/// `EINVAL`, the rest is written through the page cache as usual. Not thread-safe: one writer.
-final class StreamingFile {
-    let path: String
+/// `EINVAL`, the rest is written through the page cache as usual. One writer at a time (the
+/// caller's thread or worker); errors name `name`.
+public final class StreamingFile: @unchecked Sendable {
+    // @unchecked: used by one thread at a time (a writer thread hands it nothing).
+    public let name: String
     private let fd: Int32
     /// Whether blocks still go out directly (`false` once refused).
     private(set) var direct: Bool
@@ -36,16 +38,17 @@ final class StreamingFile {
         #endif
     }()
 
-    /// Creates (or empties) the file at `path`; `direct: false` writes through the cache (tests).
-    init(path: String, direct wanted: Bool = true) throws {
-        self.path = path
+    /// Creates (or empties) the file at `path`, named `name` in errors (the output a temporary
+    /// file stands for; `path` itself by default); `direct: false` writes through the cache (tests).
+    public init(path: String, name: String? = nil, direct wanted: Bool = true) throws {
+        self.name = name ?? path
         let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
         var fd: Int32 = -1
-        if wanted && Self.directFlag != 0 { fd = open(path, flags | Self.directFlag, 0o644) }
+        if wanted && Self.directFlag != 0 { fd = open(path, flags | Self.directFlag, 0o666) }
         direct = fd >= 0
         openedDirect = direct
-        if fd < 0 { fd = open(path, flags, 0o644) }
-        guard fd >= 0 else { throw DataError.io(path, "cannot create file (\(String(cString: strerror(errno))))") }
+        if fd < 0 { fd = open(path, flags, 0o666) }
+        guard fd >= 0 else { throw DataError.io(self.name, "cannot create file (\(String(cString: strerror(errno))))") }
         self.fd = fd
         staging = UnsafeMutableRawPointer.allocate(byteCount: Self.stagingBytes, alignment: Self.alignment)
     }
@@ -56,7 +59,10 @@ final class StreamingFile {
     }
 
     /// Appends `bytes`.
-    func write(_ bytes: UnsafeRawBufferPointer) throws {
+    public func write(_ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try write($0) } }
+
+    /// Appends `bytes`.
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard let base = bytes.baseAddress else { return }
         length += bytes.count
         guard direct else { return try writeAll(UnsafeRawBufferPointer(start: base, count: bytes.count)) }
@@ -71,17 +77,17 @@ final class StreamingFile {
     }
 
     /// Writes what is staged and closes the file.
-    func close() throws {
+    public func close() throws {
         guard !closed else { return }
         closed = true
         var failure: (any Error)?
         do {
             try flush()
-            if openedDirect, ftruncate(fd, off_t(length)) != 0 { throw DataError.io(path, "cannot set the file's length (\(String(cString: strerror(errno))))") }
+            if openedDirect, ftruncate(fd, off_t(length)) != 0 { throw DataError.io(name, "cannot set the file's length (\(String(cString: strerror(errno))))") }
         } catch {
             failure = error
         }
-        if Foundation.close(fd) != 0, failure == nil { failure = DataError.io(path, "cannot close (\(String(cString: strerror(errno))))") }
+        if Foundation.close(fd) != 0, failure == nil { failure = DataError.io(name, "cannot close (\(String(cString: strerror(errno))))") }
         if let failure { throw failure }
     }
 
@@ -100,10 +106,10 @@ final class StreamingFile {
                 flushed += staged
                 return
             }
-            guard n >= 0 || errno == EINVAL || errno == EINTR else { throw DataError.io(path, "cannot write (\(String(cString: strerror(errno))))") }
+            guard n >= 0 || errno == EINVAL || errno == EINTR else { throw DataError.io(name, "cannot write (\(String(cString: strerror(errno))))") }
             direct = false
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~Self.directFlag)
-            guard lseek(fd, off_t(flushed), SEEK_SET) >= 0 else { throw DataError.io(path, "cannot seek (\(String(cString: strerror(errno))))") }
+            guard lseek(fd, off_t(flushed), SEEK_SET) >= 0 else { throw DataError.io(name, "cannot seek (\(String(cString: strerror(errno))))") }
         }
         try writeAll(UnsafeRawBufferPointer(start: staging, count: staged))
         flushed += staged
@@ -115,7 +121,7 @@ final class StreamingFile {
         while done < bytes.count {
             let n = Foundation.write(fd, base + done, bytes.count - done)
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw DataError.io(path, "cannot write (\(String(cString: strerror(n < 0 ? errno : EIO))))") }
+            guard n > 0 else { throw DataError.io(name, "cannot write (\(String(cString: strerror(n < 0 ? errno : EIO))))") }
             done += n
         }
     }

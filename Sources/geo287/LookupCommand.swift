@@ -91,17 +91,14 @@ struct LookupCommand: ParsableCommand {
         var output = LookupBulk.Summary()
         if let out {
             try AtomicFile.write(to: out) { tmp in
-                let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
-                guard fd >= 0 else { throw DataError.io(out, "cannot create (\(String(cString: strerror(errno))))") }
+                let file = try StreamingFile(path: tmp.path, name: out)
                 do {
-                    output = try bulk.stream(csvPath: csv, write: { bytes in
-                        if let failure = StandardOutput.writeAll(fd, bytes) { throw DataError.io(out, failure) }
-                    }, badRow: skipped)
+                    output = try bulk.stream(csvPath: csv, write: { try file.write($0) }, badRow: skipped)
+                    try file.close()
                 } catch {
-                    close(fd)
+                    try? file.close()
                     throw error
                 }
-                guard close(fd) == 0 else { throw DataError.io(out, "cannot close (\(String(cString: strerror(errno))))") }
             }
         } else {
             output = try bulk.stream(csvPath: csv, write: { try StandardOutput.write($0) }, badRow: skipped)
