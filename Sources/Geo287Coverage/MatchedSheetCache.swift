@@ -4,7 +4,7 @@ import Geo287Sheets
 
 extension CoverageRun {
     /// Version of the `matched-sheet` entries' encoding (bump when it changes).
-    static let matchedSheetFormat = 1
+    static let matchedSheetFormat = 2
 
     /// The sheet at `path`, read, matched and joined; from the gazetteer's `DerivedCache` when
     /// its entry is valid (same sheet, same Census files, same geo287 build), else computed

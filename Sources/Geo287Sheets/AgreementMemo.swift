@@ -1,4 +1,5 @@
 import Foundation
+import Geo287Core
 
 /// The agreements already built from a row's cells, shared by the sheets of one read (a folder
 /// of sheets repeats almost every row from one sheet to the next; only the row number changes).
@@ -73,6 +74,22 @@ public final class AgreementMemo: @unchecked Sendable {
         }
     }
 
+    /// An agreement with its record (`Agreement.record()`): sheet entries of the derived cache
+    /// hold records, so a row the read already met is encoded and decoded by one lookup.
+    final class Record {
+        let bytes: [UInt8]
+        let digest: UInt64
+        /// Its row number is whichever row first had it.
+        let agreement: Agreement
+        /// The next record whose digest is this one's.
+        fileprivate(set) var next: Record?
+        init(bytes: [UInt8], digest: UInt64, agreement: Agreement) {
+            self.bytes = bytes
+            self.digest = digest
+            self.agreement = agreement
+        }
+    }
+
     /// One table of rows, used by one sheet at a time.
     final class Shard {
         /// Entries by the digest of their cells; more than one row per digest are chained.
@@ -102,6 +119,48 @@ public final class AgreementMemo: @unchecked Sendable {
                 entry = e.next
             }
             return nil
+        }
+
+        /// Records by digest (chained as `buckets` are), and by the storage of their agreement.
+        private var records: [UInt64: Record] = [:]
+        private var recordsByStorage: [ObjectIdentifier: Record] = [:]
+
+        /// The record of `a`, made once per row storage (`Agreement.storageIdentity`; the
+        /// record holds `a`, so the identity stays its own).
+        func record(of a: Agreement) -> [UInt8] {
+            let storage = a.storageIdentity
+            if let known = recordsByStorage[storage] { return known.bytes }
+            let bytes = a.record()
+            let made = Record(bytes: bytes, digest: bytes.withUnsafeBytes { ByteDigest.of($0) }, agreement: a)
+            recordsByStorage[storage] = made
+            keep(made)
+            return bytes
+        }
+
+        /// The agreement of `record` on row `row`, sharing the storage of an equal record met before.
+        func agreement(record: UnsafeRawBufferPointer, row: Int) throws -> Agreement {
+            let digest = ByteDigest.of(record)
+            var known = records[digest]
+            while let r = known {
+                if r.bytes.count == record.count, r.bytes.withUnsafeBytes({ $0.elementsEqual(record) }) {
+                    var a = r.agreement
+                    a.row = row
+                    return a
+                }
+                known = r.next
+            }
+            let a = try Agreement(record: record, row: row)
+            keep(Record(bytes: Array(record), digest: digest, agreement: a))
+            return a
+        }
+
+        /// Keeps `record` by digest, `maxChain` per digest at most.
+        private func keep(_ record: Record) {
+            var length = 0
+            var last = records[record.digest]
+            while let r = last, r.next != nil { length += 1; last = r.next }
+            guard length + 1 < Self.maxChain else { return }
+            if let last { last.next = record } else { records[record.digest] = record }
         }
 
         /// Keeps `entry` (not already kept: `entry(_:digest:)` was nil).

@@ -3,16 +3,39 @@ import Geo287Core
 /// A read sheet in `DerivedCache` entries: every field of every agreement as the reader set
 /// it, so a decoded sheet equals the one read from the workbook.
 extension Sheet {
-    public func encode(to w: inout BinaryWriter) {
+    /// `memo`: the read's memo (`AgreementMemo`): an agreement's record is made once per row
+    /// storage; without it, once per agreement.
+    public func encode(to w: inout BinaryWriter, memo: AgreementMemo? = nil) {
         w.string(path); w.string(kind.rawValue); w.optional(published) { $1.encode(to: &$0) }; w.optionalString(publishedTimestamp)
-        w.array(agreements) { w, a in a.encode(to: &w) }
+        // Each agreement as its row and its record (`Agreement.record()`).
+        w.int(agreements.count)
+        func write(_ a: Agreement, _ record: [UInt8]) { w.int(a.row); w.int(record.count); w.raw(record) }
+        if let memo {
+            memo.withShard { shard in for a in agreements { write(a, shard.record(of: a)) } }
+        } else {
+            for a in agreements { write(a, a.record()) }
+        }
         w.array(warnings) { w, x in w.optional(x.row) { $0.int($1) }; w.optionalString(x.column); w.string(x.message) }
     }
 
-    public static func decode(from r: inout BinaryReader) throws -> Sheet {
-        Sheet(path: try r.string(), kind: try r.enumCase(SheetKind.self), published: try r.optional { try SignedDate.decode(from: &$0) },
-              publishedTimestamp: try r.optionalString(), agreements: try r.array { try Agreement.decode(from: &$0) },
-              warnings: try r.array { r in SheetWarning(row: try r.optional { try $0.int() }, column: try r.optionalString(), message: try r.string()) })
+    /// `memo`: an agreement whose record the read met before shares that one's storage.
+    public static func decode(from r: inout BinaryReader, memo: AgreementMemo? = nil) throws -> Sheet {
+        let path = try r.string(), kind = try r.enumCase(SheetKind.self), published = try r.optional { try SignedDate.decode(from: &$0) }
+        let publishedTimestamp = try r.optionalString()
+        let count = try r.count(minimumElementSize: 16)
+        var agreements: [Agreement] = []
+        agreements.reserveCapacity(count)
+        func read(_ shard: AgreementMemo.Shard?) throws {
+            for _ in 0..<count {
+                let row = try r.int(), record = try r.raw(try r.count())
+                agreements.append(try record.withUnsafeBytes { bytes in
+                    try shard?.agreement(record: bytes, row: row) ?? Agreement(record: bytes, row: row)
+                })
+            }
+        }
+        if let memo { try memo.withShard { try read($0) } } else { try read(nil) }
+        return Sheet(path: path, kind: kind, published: published, publishedTimestamp: publishedTimestamp, agreements: agreements,
+                     warnings: try r.array { r in SheetWarning(row: try r.optional { try $0.int() }, column: try r.optionalString(), message: try r.string()) })
     }
 }
 

@@ -66,6 +66,15 @@ struct HistorySheetsReadTests {
         #expect(entries.count == 3)
         let warm = try HistorySheets.read(folder: sheets, threads: 2, cache: cache)
         #expect(same(cold, off) && same(warm, off))
+        // Read from the cache on one thread, a row of the June sheet whose every field but the
+        // row number the March sheet already had is decoded once: both hold the very same storage.
+        let single = try HistorySheets.read(folder: sheets, threads: 1, cache: cache)
+        func unnumbered(_ a: Agreement) -> Agreement { var a = a; a.row = 0; return a }
+        let marchRows = Set(single.participating[0].agreements.map(unnumbered))
+        let repeated = single.participating[1].agreements.filter { marchRows.contains(unnumbered($0)) }.count
+        let march = Set(single.participating[0].agreements.map(\.storageIdentity))
+        let shared = single.participating[1].agreements.filter { march.contains($0.storageIdentity) }.count
+        #expect(same(single, off) && repeated > 0 && shared == repeated, "\(shared) of \(repeated)")
 
         // Same name, another sheet's content: the entry of the old content is not used.
         let replaced = sheets + "/participating-2025-06-12.xlsx"
