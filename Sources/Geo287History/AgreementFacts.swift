@@ -101,7 +101,8 @@ public final class AgreementFactTable: @unchecked Sendable {
         return f
     }
 
-    private static func number<K: Hashable>(_ k: K, in table: inout [K: Int]) -> Int {
+    /// `k`'s number in `table`, numbered in order of first use (also `AgreementLineages`' numbers).
+    static func number<K: Hashable>(_ k: K, in table: inout [K: Int]) -> Int {
         if let n = table[k] { return n }
         table[k] = table.count
         return table.count - 1

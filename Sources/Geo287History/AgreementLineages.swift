@@ -94,7 +94,10 @@ public struct AgreementLineages: Sendable {
         let index = sheetDates.count
         sheetDates.append(sheet.sheet.published?.description ?? sheet.sheet.fileName)
         var paired: [Int: (entry: SheetDiff.Entry, old: Int)] = [:]
-        for e in diff?.entries ?? [] { if let old = e.oldID { paired[Self.number(e.id, in: &rowIDs)] = (e, Self.number(old, in: &rowIDs)) } }
+        for e in diff?.entries ?? [] {
+            guard let old = e.oldID else { continue }
+            paired[AgreementFactTable.number(e.id, in: &rowIDs)] = (e, AgreementFactTable.number(old, in: &rowIDs))
+        }
         var next: [Int: Int] = [:]
         next.reserveCapacity(sheet.rows.count)
         // The agreements of the previous sheet: only needed for a row back after a gap.
@@ -158,17 +161,11 @@ public struct AgreementLineages: Sendable {
         if let n = factNumbers[facts] {
             known = (n.id, n.agency)
         } else {
-            known = (Self.number(row.facts.id, in: &rowIDs), Self.number(row.facts.agencyKey, in: &agencyKeys))
+            known = (AgreementFactTable.number(row.facts.id, in: &rowIDs), AgreementFactTable.number(row.facts.agencyKey, in: &agencyKeys))
             factNumbers[facts] = (row.facts, known.id, known.agency)
         }
         // A later row of the same id in the sheet (`id#2`): rare, numbered by its text.
-        return row.occurrence == 1 ? known : (Self.number(row.id, in: &rowIDs), known.agency)
-    }
-
-    private static func number(_ text: String, in table: inout [String: Int]) -> Int {
-        if let n = table[text] { return n }
-        table[text] = table.count
-        return table.count - 1
+        return row.occurrence == 1 ? known : (AgreementFactTable.number(row.id, in: &rowIDs), known.agency)
     }
 
     public func status(_ life: Lifetime) -> Status {
