@@ -55,7 +55,8 @@ public struct ZipFile {
         guard entry.method == 0 || entry.method == 8 else {
             throw DataError(path, "member \(member) uses compression method \(entry.method); only stored (0) and deflate (8) are read")
         }
-        var inflater = ZipInflater(limit: limit, prefix: prefix, reserve: Int(clamping: entry.uncompressedSize))
+        let reserve = ZipInflater.initialRoom(claimed: entry.uncompressedSize, compressed: entry.compressedSize, method: entry.method)
+        var inflater = ZipInflater(limit: limit, prefix: prefix, reserve: reserve)
         let outcome: ZipInflater.Outcome = bytes.withUnsafeBytes { all in
             let start: Int
             do { start = try ZipDirectory.dataStart(entry, in: all) } catch {
@@ -95,6 +96,15 @@ struct ZipInflater {
     enum Outcome { case done, prefixRead, overLimit, corrupt(String) }
 
     static let piece = 1 << 18
+
+    /// What to allocate before inflating: the size the zip claims, but never more than the
+    /// member's compressed bytes can give (deflate expands at most 1,032 to 1; stored is 1 to
+    /// 1), so a small forged archive claiming a huge member does not make a huge allocation
+    /// (the output still grows past it when a member holds more than it claims).
+    static func initialRoom(claimed: UInt64, compressed: Int, method: UInt16) -> Int {
+        let possible = method == 0 ? compressed : (compressed > Int.max / 1032 ? Int.max : compressed * 1032)
+        return min(Int(clamping: claimed), max(0, possible))
+    }
     let limit: Int
     let prefix: Int?
     /// The output: `filled` bytes written, then room not yet written.

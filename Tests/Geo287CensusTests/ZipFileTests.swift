@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Core
+@testable import Geo287Core
 import Geo287TestSupport
 import Testing
 import ZIPFoundation
@@ -63,6 +63,16 @@ import ZIPFoundation
             let over = try #require(throws: DataError.self) { try zip.bytes("folder/a.csv", limit: 100_000) }
             #expect(over.description == "\(forged.path): member folder/a.csv inflates past the 100000-byte limit")
         }
+    }
+
+    @Test("the room allocated before inflating is the claimed size, never more than the compressed bytes can give")
+    func initialRoomIsBoundedByTheInput() {
+        // A 1 KB deflated member claiming 200 MB: 1,032 KB at most (deflate's greatest expansion).
+        #expect(ZipInflater.initialRoom(claimed: 200 << 20, compressed: 1000, method: 8) == 1_032_000)
+        #expect(ZipInflater.initialRoom(claimed: 200 << 20, compressed: 1000, method: 0) == 1000)
+        #expect(ZipInflater.initialRoom(claimed: 5000, compressed: 1000, method: 8) == 5000)
+        #expect(ZipInflater.initialRoom(claimed: .max, compressed: .max, method: 8) == .max)
+        #expect(ZipInflater.initialRoom(claimed: 10, compressed: 0, method: 8) == 0)
     }
 
     @Test("the newest real sheet: every part inflates and passes its CRC-32")
