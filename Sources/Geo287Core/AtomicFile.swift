@@ -17,20 +17,10 @@ public enum AtomicFile {
     public static func writeUnsynced(_ bytes: [UInt8], to path: String) throws {
         try write(to: path) { tmp in
             let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw DataError.io(tmp.path, "cannot create (\(String(cString: strerror(errno))))") }
-            var failure: Int32 = 0
-            bytes.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress else { return }
-                var done = 0
-                while done < raw.count {
-                    let n = Foundation.write(fd, base + done, raw.count - done)
-                    if n < 0 && errno == EINTR { continue }
-                    guard n > 0 else { failure = n < 0 ? errno : EIO; return }
-                    done += n
-                }
-            }
-            if close(fd) != 0 && failure == 0 { failure = errno }
-            if failure != 0 { throw DataError.io(tmp.path, "cannot write (\(String(cString: strerror(failure))))") }
+            guard fd >= 0 else { throw DataError.io(path, "cannot create its temporary file (\(String(cString: strerror(errno))))") }
+            var failure = StandardOutput.writeAll(fd, bytes)
+            if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+            if let failure { throw DataError.io(path, "cannot write (\(failure))") }
         }
     }
 

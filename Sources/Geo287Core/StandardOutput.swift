@@ -40,15 +40,20 @@ public enum StandardOutput {
     /// Writes all of `bytes` to the open descriptor `fd` (retrying short writes and EINTR):
     /// nil on success, else the system's reason. Also for files a command streams into.
     public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBytes { writeAll(fd, $0) }
+    }
+
+    /// `writeAll` from raw bytes (`StreamingFile`, `AtomicFile.writeUnsynced`).
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> String? {
+        guard let base = bytes.baseAddress else { return nil }
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { buf in
-                Foundation.write(fd, buf.baseAddress.map { $0 + offset }, bytes.count - offset)
-            }
+            let n = Foundation.write(fd, base + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 return String(cString: strerror(errno))
             }
+            if n == 0 { return String(cString: strerror(EIO)) }
             offset += n
         }
         return nil

@@ -116,13 +116,6 @@ public final class StreamingFile: @unchecked Sendable {
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
-        guard let base = bytes.baseAddress else { return }
-        var done = 0
-        while done < bytes.count {
-            let n = Foundation.write(fd, base + done, bytes.count - done)
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw DataError.io(name, "cannot write (\(String(cString: strerror(n < 0 ? errno : EIO))))") }
-            done += n
-        }
+        if let failure = StandardOutput.writeAll(fd, bytes) { throw DataError.io(name, "cannot write (\(failure))") }
     }
 }
