@@ -44,7 +44,7 @@ public final class AgreementMemo: @unchecked Sendable {
     /// A row as built from its cells alone: what depends on the sheet (the row number, whether
     /// the signed date is plausible for the sheet's date, duplicates) is added per use. A class:
     /// a lookup hands out one reference, not a copy of every field.
-    final class Entry {
+    final class Entry: DigestChained {
         /// The row's key (`RowKey`: the sheet context and the cells of the header's columns).
         let key: [UInt8]
         let digest: UInt64
@@ -60,7 +60,7 @@ public final class AgreementMemo: @unchecked Sendable {
         /// Where among `warnings` an implausible date's warning goes (after SIGNED's own).
         let signedCheckAt: Int
         /// The next entry whose digest is this one's (another row: a collision).
-        fileprivate(set) var next: Entry?
+        var next: Entry?
 
         init(key: [UInt8], digest: UInt64, agreement: Agreement, warnings: [(column: String?, message: String)],
              duplicateID: Int, signedCandidate: SignedDate?, signedCheckAt: Int) {
@@ -76,13 +76,13 @@ public final class AgreementMemo: @unchecked Sendable {
 
     /// An agreement with its record (`Agreement.record()`): sheet entries of the derived cache
     /// hold records, so a row the read already met is encoded and decoded by one lookup.
-    final class Record {
+    final class Record: DigestChained {
         let bytes: [UInt8]
         let digest: UInt64
         /// Its row number is whichever row first had it.
         let agreement: Agreement
         /// The next record whose digest is this one's.
-        fileprivate(set) var next: Record?
+        var next: Record?
         init(bytes: [UInt8], digest: UInt64, agreement: Agreement) {
             self.bytes = bytes
             self.digest = digest
@@ -155,23 +155,33 @@ public final class AgreementMemo: @unchecked Sendable {
         }
 
         /// Keeps `record` by digest, `maxChain` per digest at most.
-        private func keep(_ record: Record) {
-            var length = 0
-            var last = records[record.digest]
-            while let r = last, r.next != nil { length += 1; last = r.next }
-            guard length + 1 < Self.maxChain else { return }
-            if let last { last.next = record } else { records[record.digest] = record }
-        }
+        private func keep(_ record: Record) { records.chain(record, limit: Self.maxChain) }
 
         /// Keeps `entry` (not already kept: `entry(_:digest:)` was nil).
         func insert(_ entry: Entry) {
-            var length = 0
-            var last = buckets[entry.digest]
-            while let e = last, e.next != nil { length += 1; last = e.next }
-            guard length + 1 < Self.maxChain else { return }
-            if let last { last.next = entry } else { buckets[entry.digest] = entry }
-            count += 1
+            if buckets.chain(entry, limit: Self.maxChain) { count += 1 }
         }
+    }
+}
+
+/// A memo node found by its digest (`AgreementMemo`'s entries and records); the nodes of one
+/// digest are chained.
+protocol DigestChained: AnyObject {
+    var digest: UInt64 { get }
+    var next: Self? { get set }
+}
+
+extension Dictionary where Key == UInt64, Value: DigestChained {
+    /// Chains `node` after the nodes of its digest, unless they are `limit` already (a crafted
+    /// sheet cannot make a lookup compare more); whether it was kept.
+    @discardableResult
+    mutating func chain(_ node: Value, limit: Int) -> Bool {
+        var length = 0
+        var last = self[node.digest]
+        while let n = last, n.next != nil { length += 1; last = n.next }
+        guard length + 1 < limit else { return false }
+        if let last { last.next = node } else { self[node.digest] = node }
+        return true
     }
 }
 
