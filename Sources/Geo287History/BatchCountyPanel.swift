@@ -6,7 +6,7 @@ import Geo287Coverage
 /// and handed to its file on a thread of its own (`OrderedWorker`) while the next sheets are
 /// counted, a few sheets behind at most. An error is reported by the next `add` or by `finish`.
 final class BatchCountyPanel: @unchecked Sendable {
-    // @unchecked: `prefixes`, `tails`, `lastCounts`, `ends`, `endBytes` and `rows` are only touched by the worker's items and in its `drain`.
+    // @unchecked: `prefixes`, `tails`, `lastCounts`, `ends` and `rows` are only touched by the worker's items and in its `drain`.
     private let worker = OrderedWorker(label: "geo287.batch-county-panel")
     private let file: HashingFileWriter
     /// Per county position in a result: its GEOID and its constant fields `geoid,name,state,population,`
@@ -16,10 +16,9 @@ final class BatchCountyPanel: @unchecked Sendable {
     /// Per model filter (`History.filters` order) and county position: the count its row's end
     /// was last made from, and that end, `geoid,…,levels` and the newline (a county
     /// `MemoCounties` kept is the very same count, so most rows only copy it after the sheet's
-    /// fields); and the ends' total size.
+    /// fields).
     private var lastCounts: [[CountyCoverage?]] = History.filters.map { _ in [] }
     private var ends: [[[UInt8]]] = History.filters.map { _ in [] }
-    private var endBytes: [Int] = History.filters.map { _ in 0 }
     private var rows = 0
 
     /// `covered,share,covered_without_statewide,covering_agreements,counted_agreements,levels` of an untouched county.
@@ -51,7 +50,7 @@ final class BatchCountyPanel: @unchecked Sendable {
             let rowPrefix = BatchCSV.fields([published, sheet, f.description])
             refresh(model: m, result.counties)
             blocks.append((rowPrefix, m))
-            total += result.counties.count * rowPrefix.count + endBytes[m]
+            total += result.counties.count * rowPrefix.count + ends[m].reduce(0) { $0 + $1.count }
             rows += result.counties.count
         }
         return [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
@@ -79,7 +78,6 @@ final class BatchCountyPanel: @unchecked Sendable {
         if made.count != counties.count {
             made = Array(repeating: nil, count: counties.count)
             ends = Array(repeating: [], count: counties.count)
-            endBytes[m] = 0
         }
         var changed: [Int] = []
         made.withUnsafeBufferPointer { made in
@@ -90,7 +88,6 @@ final class BatchCountyPanel: @unchecked Sendable {
         for i in changed {
             let c = counties[i]
             let end = prefix(i, c) + (c.agreements.isEmpty ? Self.zeroTail : tails.bytes(c)) + [UInt8(ascii: "\n")]
-            endBytes[m] += end.count - ends[i].count
             ends[i] = end
             made[i] = c
         }
