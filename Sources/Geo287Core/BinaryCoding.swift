@@ -26,6 +26,10 @@ public struct BinaryWriter: Sendable {
         }
     }
     public mutating func raw(_ v: [UInt8]) { bytes.append(contentsOf: v) }
+    /// Zero bytes up to a multiple of `alignment` from the start.
+    public mutating func align(to alignment: Int) {
+        bytes.append(contentsOf: repeatElement(0, count: (alignment - bytes.count % alignment) % alignment))
+    }
 
     public mutating func optional<T>(_ v: T?, _ write: (inout BinaryWriter, T) -> Void) {
         bool(v != nil)
@@ -47,20 +51,31 @@ public struct BinaryReader {
         public init(_ description: String) { self.description = description }
     }
 
-    private let bytes: [UInt8]
+    /// What is read (kept alive by the reader, and by the `NumberTable`s read in place).
+    public let storage: ByteStorage
+    private var bytes: UnsafeRawBufferPointer { storage.bytes }
     public private(set) var offset: Int
+    /// Where the writer started (`align` counts from there, as `BinaryWriter.align` did).
+    private let origin: Int
     private var table: [String] = []   // strings in the order first written
 
+    /// Reads a copy of `bytes`.
     public init(_ bytes: [UInt8], offset: Int = 0) {
-        self.bytes = bytes
+        self.init(ByteStorage(copying: bytes), offset: offset)
+    }
+
+    /// Reads `storage` from `offset`, where the writer's bytes start.
+    public init(_ storage: ByteStorage, offset: Int = 0) {
+        self.storage = storage
         self.offset = offset
+        origin = offset
     }
 
     public var atEnd: Bool { offset == bytes.count }
 
     public mutating func uint64() throws -> UInt64 {
         guard bytes.count - offset >= 8 else { throw Damaged("truncated at byte \(offset)") }
-        let v = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        let v = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         offset += 8
         return UInt64(littleEndian: v)
     }
@@ -90,14 +105,23 @@ public struct BinaryReader {
         }
         guard n <= bytes.count - offset else { throw Damaged("bad string length \(n) at byte \(offset - 8)") }
         defer { offset += n }
-        let s = String(decoding: bytes[offset..<(offset + n)], as: UTF8.self)
+        let s = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)]), as: UTF8.self)
         table.append(s)
         return s
     }
-    public mutating func raw(_ n: Int) throws -> ArraySlice<UInt8> {
+    /// The next `n` bytes, valid while `storage` is alive (as long as the reader is).
+    public mutating func raw(_ n: Int) throws -> UnsafeRawBufferPointer {
         guard n >= 0, bytes.count - offset >= n else { throw Damaged("truncated at byte \(offset)") }
         defer { offset += n }
-        return bytes[offset..<(offset + n)]
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)])
+    }
+    /// Skips the zero bytes `BinaryWriter.align` wrote (up to a multiple of `alignment` from
+    /// where the writer started).
+    public mutating func align(to alignment: Int) throws {
+        let pad = (alignment - (offset - origin) % alignment) % alignment
+        guard bytes.count - offset >= pad else { throw Damaged("truncated at byte \(offset)") }
+        guard (0..<pad).allSatisfy({ bytes[offset + $0] == 0 }) else { throw Damaged("bad padding at byte \(offset)") }
+        offset += pad
     }
 
     public mutating func optional<T>(_ read: (inout BinaryReader) throws -> T) throws -> T? {

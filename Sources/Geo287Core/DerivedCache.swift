@@ -47,12 +47,15 @@ public struct DerivedCache: Sendable {
                    + zip(inputs, paths).map { "\($0) \($1)" }).joined(separator: "\n")
         let file = folder + "/" + kind + "-" + String(SHA256.hex(of: Data(key.utf8)).prefix(32)) + ".bin"
         switch DerivedCacheEntry.read(file, key: key) {
-        case .valid(let bytes, let payloadStart, let refreshed):
+        case .valid(let storage, let payloadStart, let refreshed):
             do {
-                var reader = BinaryReader(bytes, offset: payloadStart)
+                var reader = BinaryReader(storage, offset: payloadStart)
                 let value = try decode(&reader)
                 guard reader.atEnd else { throw BinaryReader.Damaged("bytes left over after byte \(reader.offset)") }
-                if let refreshed { store(DerivedCacheEntry.encode(key: key, inputs: refreshed, payload: Array(bytes[payloadStart...])), at: file) }
+                if let refreshed {
+                    let payload = Array(storage.bytes[payloadStart...])
+                    store(DerivedCacheEntry.encode(key: key, inputs: refreshed, payload: payload), at: file)
+                }
                 return value
             } catch {
                 note("\(file): unreadable (\(error)); rebuilt")

@@ -1,9 +1,10 @@
 import Foundation
 
 /// One `DerivedCache` file: a magic line, the key, each input's stat key and SHA-256, then the
-/// payload's length and checksum, then the payload.
+/// payload's length and checksum, zero bytes up to a multiple of 16, then the payload (so a
+/// table the payload aligns is aligned in the mapped file, and read in place: `NumberTable`).
 enum DerivedCacheEntry {
-    static let magic = Array("geo287 derived table 3\n".utf8)
+    static let magic = Array("geo287 derived table 4\n".utf8)
 
     struct Input: Equatable {
         let path: String
@@ -80,7 +81,8 @@ enum DerivedCacheEntry {
             w.string(i.path); w.int(i.size); w.int(i.mtimeNanoseconds); w.uint64(i.inode); w.string(i.sha256)
         }
         w.int(payload.count)
-        w.uint64(checksum(payload[...]))
+        w.uint64(payload.withUnsafeBytes { checksum($0) })
+        w.align(to: 16)
         w.raw(payload)
         return w.bytes
     }
@@ -88,14 +90,14 @@ enum DerivedCacheEntry {
     enum Outcome {
         case absent
         case invalid(String)
-        /// The file's bytes, the payload from `payloadStart` to the end; `refreshed`: the
+        /// The file (mapped), the payload from `payloadStart` to the end; `refreshed`: the
         /// inputs when one's stat key changed but its content did not (to write back).
-        case valid(bytes: [UInt8], payloadStart: Int, refreshed: [Input]?)
+        case valid(storage: ByteStorage, payloadStart: Int, refreshed: [Input]?)
     }
 
     static func read(_ file: String, key: String) -> Outcome {
-        guard let bytes = fileContents(file) else { return .absent }
-        var r = BinaryReader(bytes)
+        guard let storage = ByteStorage.mapping(file: file) else { return .absent }
+        var r = BinaryReader(storage)
         do {
             guard try Array(r.raw(magic.count)) == magic else { return .invalid("not a geo287 derived table") }
             guard try r.string() == key else { return .invalid("another key") }
@@ -113,11 +115,12 @@ enum DerivedCacheEntry {
             }
             let length = try r.count()
             let sum = try r.uint64()
+            try r.align(to: 16)
             let payloadStart = r.offset
             let payload = try r.raw(length)
             guard r.atEnd else { return .invalid("trailing bytes") }
             guard checksum(payload) == sum else { return .invalid("payload checksum mismatch") }
-            return .valid(bytes: bytes, payloadStart: payloadStart, refreshed: changed ? refreshed : nil)
+            return .valid(storage: storage, payloadStart: payloadStart, refreshed: changed ? refreshed : nil)
         } catch {
             return .invalid("damaged header (\(error))")
         }
@@ -127,47 +130,22 @@ enum DerivedCacheEntry {
     /// shift; every step is a bijection, so any changed word changes its lane), combined with
     /// the tail bytes. The lanes are independent, so the processor runs them side by side. It
     /// detects damage and truncation; the inputs themselves are authenticated by their SHA-256.
-    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         let prime: UInt64 = 0x0000_0100_0000_01b3
-        var lanes: (UInt64, UInt64, UInt64, UInt64) = (0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count), 1, 2, 3)
-        var h: UInt64 = 0
-        bytes.withUnsafeBytes { raw in
-            @inline(__always) func word(_ i: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) }
-            @inline(__always) func mix(_ h: UInt64, _ w: UInt64) -> UInt64 { let m = (h ^ w) &* prime; return m ^ (m >> 29) }
-            let blocks = raw.count / 32
-            for b in 0..<blocks {
-                lanes.0 = mix(lanes.0, word(4 * b))
-                lanes.1 = mix(lanes.1, word(4 * b + 1))
-                lanes.2 = mix(lanes.2, word(4 * b + 2))
-                lanes.3 = mix(lanes.3, word(4 * b + 3))
-            }
-            h = mix(mix(mix(lanes.0, lanes.1), lanes.2), lanes.3)
-            for i in (blocks * 32)..<raw.count { h = (h ^ UInt64(raw[i])) &* prime }
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count), 1, 2, 3)
+        @inline(__always) func word(_ i: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) }
+        @inline(__always) func mix(_ h: UInt64, _ w: UInt64) -> UInt64 { let m = (h ^ w) &* prime; return m ^ (m >> 29) }
+        let blocks = raw.count / 32
+        for b in 0..<blocks {
+            lanes.0 = mix(lanes.0, word(4 * b))
+            lanes.1 = mix(lanes.1, word(4 * b + 1))
+            lanes.2 = mix(lanes.2, word(4 * b + 2))
+            lanes.3 = mix(lanes.3, word(4 * b + 3))
         }
+        var h = mix(mix(mix(lanes.0, lanes.1), lanes.2), lanes.3)
+        for i in (blocks * 32)..<raw.count { h = (h ^ UInt64(raw[i])) &* prime }
         return h
     }
-}
-
-/// A file's bytes, read straight into the array (nil when it cannot be opened or read).
-private func fileContents(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size >= 0 else { return nil }
-    let size = Int(st.st_size)
-    var failed = false
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-        count = 0
-        guard let base = buffer.baseAddress else { return }
-        while count < size {
-            let n = read(fd, base + count, size - count)
-            if n < 0, errno == EINTR { continue }
-            if n <= 0 { failed = n < 0; break }   // shorter than its stat: the length check refuses it
-            count += n
-        }
-    }
-    return failed ? nil : bytes
 }
 
 /// `stat(2)` of a path (following links), nil when it fails.

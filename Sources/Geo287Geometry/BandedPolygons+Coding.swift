@@ -1,18 +1,19 @@
 import Geo287Core
 
 /// `BandedPolygons` as bytes (`BinaryWriter`), so a derived-table cache can keep a built index:
-/// decoding copies the tables back and checks every offset in them, so a corrupted encoding
-/// throws instead of indexing out of bounds in `locate`.
+/// decoding reads the large tables in place (`NumberTable`), copies the small ones, and checks
+/// every offset in them, so a corrupted encoding throws instead of reading out of bounds in
+/// `locate`.
 extension BandedPolygons {
     /// Bumped whenever the layout (or the way the index is built) changes.
-    public static let encodingVersion = 1
+    public static let encodingVersion = 2
 
     public func encode(into w: inout BinaryWriter) {
         w.int(Self.encodingVersion)
-        w.doubles(xs); w.doubles(ys)
+        w.table(xs); w.table(ys)
         w.doubles(boxes.flatMap { [$0.minX, $0.minY, $0.maxX, $0.maxY] })
         w.int32s(firstBand); w.int32s(bandCount); w.doubles(bandY0); w.doubles(bandInv)
-        w.int32s(bandEdgeStart); w.int32s(bandEdges)
+        w.table(bandEdgeStart); w.table(bandEdges)
         for v in [grid.minX, grid.minY, grid.maxX, grid.maxY, invW, invH] { w.double(v) }
         w.int(nx); w.int(ny)
         w.int32s(cellStart); w.int32s(cellPolygons)
@@ -21,11 +22,11 @@ extension BandedPolygons {
     public convenience init(decoding r: inout BinaryReader) throws {
         func fail(_ what: String) -> BinaryReader.Damaged { BinaryReader.Damaged("banded polygons: \(what)") }
         guard try r.int() == Self.encodingVersion else { throw fail("encoding version differs") }
-        let xs = try r.doubles(), ys = try r.doubles()
+        let xs = try r.table(Double.self), ys = try r.table(Double.self)
         let flat = try r.doubles()
         let firstBand = try r.int32s(), bandCount = try r.int32s()
         let bandY0 = try r.doubles(), bandInv = try r.doubles()
-        let bandEdgeStart = try r.int32s(), bandEdges = try r.int32s()
+        let bandEdgeStart = try r.table(Int32.self), bandEdges = try r.table(Int32.self)
         var v: [Double] = []
         for _ in 0..<6 { v.append(try r.double()) }
         let nx = try r.int(), ny = try r.int()
@@ -44,11 +45,11 @@ extension BandedPolygons {
             guard first >= 0, n >= 1, first + n <= bands else { throw fail("polygon \(p)'s bands out of range") }
         }
         var previous: Int32 = 0
-        for s in bandEdgeStart {
+        for s in bandEdgeStart.elements {
             guard s >= previous, Int(s) <= bandEdges.count else { throw fail("band starts out of order or range") }
             previous = s
         }
-        for k in bandEdges where k < 0 || Int(k) + 1 >= xs.count { throw fail("edge \(k) out of range") }
+        for k in bandEdges.elements where k < 0 || Int(k) + 1 >= xs.count { throw fail("edge \(k) out of range") }
         guard cellStart.count == nx * ny + 1, cellStart.first == 0 else { throw fail("grid size mismatch") }
         previous = 0
         for s in cellStart {

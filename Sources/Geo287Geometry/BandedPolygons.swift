@@ -1,3 +1,5 @@
+import Geo287Core
+
 /// Exact point-in-polygon for many polygons with many vertices each, such as the Census places
 /// of a state (Texas: 1,700 places, 1.3 M vertices), in little more memory than the vertices.
 ///
@@ -13,16 +15,19 @@
 /// by a monotone function of y, so every edge whose y-range holds the point's y is in its band.
 /// Where `PointIndex` copies every edge into the cells it crosses (40 bytes each), this keeps the
 /// vertices once (16 bytes) and a 4-byte edge number per band; immutable, so threads share it.
+///
+/// The four large tables (vertices, band starts, band edges) are `NumberTable`s: decoded from a
+/// derived cache entry, they stay in the mapped file instead of being copied.
 public final class BandedPolygons: Sendable {
-    let xs: [Double], ys: [Double]
+    let xs: NumberTable<Double>, ys: NumberTable<Double>
     let boxes: [BoundingBox]
     /// Per polygon: its first band in `bandEdgeStart`, its band count, bottom and 1/band height.
     let firstBand: [Int32], bandCount: [Int32]
     let bandY0: [Double], bandInv: [Double]
     /// Per band (plus one end): where its edges start in `bandEdges`; an edge is the index of its
     /// first vertex in `xs`/`ys` (the second is the next one).
-    let bandEdgeStart: [Int32]
-    let bandEdges: [Int32]
+    let bandEdgeStart: NumberTable<Int32>
+    let bandEdges: NumberTable<Int32>
     /// The candidate grid over the union of the boxes.
     let grid: BoundingBox
     let nx: Int, ny: Int
@@ -117,11 +122,11 @@ public final class BandedPolygons: Sendable {
             }
         }
         starts.append(Int32(bandEdges.count))
-        self.xs = xs
-        self.ys = ys
+        self.xs = NumberTable(xs)
+        self.ys = NumberTable(ys)
         self.firstBand = firstBand; self.bandCount = bandCount; self.bandY0 = bandY0; self.bandInv = bandInv
-        bandEdgeStart = starts
-        self.bandEdges = bandEdges
+        bandEdgeStart = NumberTable(starts)
+        self.bandEdges = NumberTable(bandEdges)
 
         // Candidate grid: about four cells per polygon, at most 2¹⁶ cells.
         var union = BoundingBox.empty
@@ -156,8 +161,8 @@ public final class BandedPolygons: Sendable {
     }
 
     /// Every table given (`init(decoding:)`, which checks them first).
-    init(xs: [Double], ys: [Double], boxes: [BoundingBox], firstBand: [Int32], bandCount: [Int32],
-         bandY0: [Double], bandInv: [Double], bandEdgeStart: [Int32], bandEdges: [Int32],
+    init(xs: NumberTable<Double>, ys: NumberTable<Double>, boxes: [BoundingBox], firstBand: [Int32], bandCount: [Int32],
+         bandY0: [Double], bandInv: [Double], bandEdgeStart: NumberTable<Int32>, bandEdges: NumberTable<Int32>,
          grid: BoundingBox, nx: Int, ny: Int, invW: Double, invH: Double, cellStart: [Int32], cellPolygons: [Int32]) {
         self.xs = xs; self.ys = ys; self.boxes = boxes
         self.firstBand = firstBand; self.bandCount = bandCount; self.bandY0 = bandY0; self.bandInv = bandInv

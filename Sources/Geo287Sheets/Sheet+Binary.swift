@@ -27,10 +27,8 @@ extension Sheet {
         agreements.reserveCapacity(count)
         func read(_ shard: AgreementMemo.Shard?) throws {
             for _ in 0..<count {
-                let row = try r.int(), record = try r.raw(try r.count())
-                agreements.append(try record.withUnsafeBytes { bytes in
-                    try shard?.agreement(record: bytes, row: row) ?? Agreement(record: bytes, row: row)
-                })
+                let row = try r.int(), record = try r.raw(try r.count())   // valid while `r` is
+                agreements.append(try shard?.agreement(record: record, row: row) ?? Agreement(record: record, row: row))
             }
         }
         if let memo { try memo.withShard { try read($0) } } else { try read(nil) }

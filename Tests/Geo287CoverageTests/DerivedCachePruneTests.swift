@@ -40,7 +40,7 @@ import Testing
         let oldBuild = try variant(of: kept, kind: "oldbuild", replacing: version, with: other, daysAgo: 30)
         let recentBuild = try variant(of: kept, kind: "recentbuild", replacing: version, with: other, daysAgo: 1)
         let oldOfOurs = try variant(of: kept, kind: "oldours", replacing: "live", with: "keep", daysAgo: 30)
-        let otherFormat = try variant(of: kept, kind: "format", replacing: "derived table 3", with: "derived table 2", daysAgo: 0)
+        let otherFormat = try variant(of: kept, kind: "format", replacing: "derived table 4", with: "derived table 3", daysAgo: 0)
         let folder = s.dir.appendingPathComponent("cache")
         let staleTemporary = folder.appendingPathComponent(".live-\(String(repeating: "cd", count: 16)).bin.tmp-4242").path
         let freshTemporary = folder.appendingPathComponent(".live-\(String(repeating: "ef", count: 16)).bin.tmp-4243").path

@@ -101,12 +101,12 @@ import Testing
         // past the edges, a cell naming a polygon that does not exist.
         func tampered(edges: [Int32]? = nil, bandStarts: [Int32]? = nil, cells: [Int32]? = nil) -> BandedPolygons {
             BandedPolygons(xs: index.xs, ys: index.ys, boxes: index.boxes, firstBand: index.firstBand, bandCount: index.bandCount,
-                           bandY0: index.bandY0, bandInv: index.bandInv, bandEdgeStart: bandStarts ?? index.bandEdgeStart,
-                           bandEdges: edges ?? index.bandEdges, grid: index.grid, nx: index.nx, ny: index.ny, invW: index.invW,
+                           bandY0: index.bandY0, bandInv: index.bandInv, bandEdgeStart: bandStarts.map(NumberTable.init) ?? index.bandEdgeStart,
+                           bandEdges: edges.map(NumberTable.init) ?? index.bandEdges, grid: index.grid, nx: index.nx, ny: index.ny, invW: index.invW,
                            invH: index.invH, cellStart: index.cellStart, cellPolygons: cells ?? index.cellPolygons)
         }
-        let bad = [tampered(edges: index.bandEdges.map { _ in Int32(index.xs.count - 1) }),
-                   tampered(bandStarts: index.bandEdgeStart.map { $0 + 1 }),
+        let bad = [tampered(edges: index.bandEdges.array.map { _ in Int32(index.xs.count - 1) }),
+                   tampered(bandStarts: index.bandEdgeStart.array.map { $0 + 1 }),
                    tampered(cells: index.cellPolygons.map { _ in 2 })]
         for (n, damaged) in bad.enumerated() {
             var r = BinaryReader(Self.encoded(damaged))
