@@ -36,10 +36,11 @@ struct CoverageSelection: ParsableArguments {
     /// The gazetteer and the participating (and pending) sheet, matched and joined; the
     /// Census tables and the matched participating sheet from the derived cache when valid.
     func load(_ root: DataRoot, sheet: SheetOption) throws -> (run: CoverageRun, participating: MatchedSheet, pending: MatchedSheet?) {
-        // The Census tables load while the sheet is chosen.
-        let gazetteer = Prefetch { try Gazetteer.load(root, cache: .fromEnvironment()) }
         let path = try sheet.path(root)
-        let run = CoverageRun(gazetteer: try gazetteer.value(), threads: threads)
+        // On this thread: its allocations grow the main heap in large steps (a worker thread's
+        // heap grows a page at a time, one mprotect call each: ~2,800 for the Census tables).
+        let run = CoverageRun(gazetteer: try Gazetteer.load(root, cache: .fromEnvironment()), threads: threads)
+        ProcessExit.keep(run)
         let participating = try run.matchedSheet(path: path)
         Trace.mark("sheets")
         let pending = try includePending ? run.matchedSheet(SheetOption.pending(for: participating.sheet, root)) : nil

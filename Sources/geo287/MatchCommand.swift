@@ -41,9 +41,10 @@ struct MatchCommand: ParsableCommand {
     func run() throws {
         let dataRoot = try root.resolve()
         Trace.mark("start")
-        let gazetteer = Prefetch { try Gazetteer.load(dataRoot, cache: .fromEnvironment()) }
         let path = try sheet.path(dataRoot)
-        let run = CoverageRun(gazetteer: try gazetteer.value(), threads: threads)
+        // On this thread (see CoverageSelection.load).
+        let run = CoverageRun(gazetteer: try Gazetteer.load(dataRoot, cache: .fromEnvironment()), threads: threads)
+        ProcessExit.keep(run)
         let sheetMatched = try run.matchedSheet(path: path, geometry: .all)
         let (loaded, matched) = (sheetMatched.sheet, sheetMatched.matched)
         Trace.mark("matched")
