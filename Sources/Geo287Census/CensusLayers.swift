@@ -82,8 +82,9 @@ public enum CensusLayers {
                          "missing: the place (city) polygons of \(usps); run `geo287 data fetch places --state \(usps)`")
     }
 
-    public static func counties(_ root: DataRoot) throws -> [County] {
-        let shp = try ShapefileReader.read(root.path(countiesPath))
+    /// `geometry: .none`: the attributes only (the polygons empty; the `.shp` is not read).
+    public static func counties(_ root: DataRoot, geometry: ShapefileReader.GeometrySelection = .all) throws -> [County] {
+        let shp = try ShapefileReader.read(root.path(countiesPath), geometry: geometry)
         return try shp.features.map { f in
             guard let geoid = f.string("GEOID"), geoid.count == 5 else {
                 throw DataError(shp.path, "record \(f.recordIndex + 1): GEOID is not 5 digits")

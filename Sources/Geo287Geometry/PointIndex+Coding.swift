@@ -71,13 +71,12 @@ extension PointIndex {
                                slot: edgeSlots[e] >> 1, refLeft: edgeSlots[e] & 1 == 1)
         }
         t.mixed = try (0..<mixed).map { m in
-            let v = Array(mixedRanges[(6 * m)..<(6 * m + 6)]).map(Int.init)
             let cell = PointIndexMixedCell(refX: mixedPoints[3 * m], refY: mixedPoints[3 * m + 1],
                                            insideMask: mixedPoints[3 * m + 2].bitPattern,
                                            edgeStart: mixedRanges[6 * m], edgeCount: mixedRanges[6 * m + 1],
                                            polyStart: mixedRanges[6 * m + 2], polyCount: mixedRanges[6 * m + 3],
                                            insideStart: mixedRanges[6 * m + 4], insideCount: mixedRanges[6 * m + 5])
-            try Self.checkMixed(cell, v, t, polygonCount: polygonCount) { fail("mixed cell \(m): \($0)") }
+            try Self.checkMixed(cell, t, polygonCount: polygonCount) { fail("mixed cell \(m): \($0)") }
             return cell
         }
         self.init(tables: t, polygonCount: polygonCount)
@@ -92,9 +91,11 @@ extension PointIndex {
     /// The ranges of a mixed cell within the tables, and every slot it can answer within its
     /// candidates; its candidates (or, for a wide cell, the candidates containing its reference
     /// point, as slots) are polygons that exist.
-    private static func checkMixed(_ c: PointIndexMixedCell, _ v: [Int], _ t: PointIndexTables, polygonCount: Int,
+    private static func checkMixed(_ c: PointIndexMixedCell, _ t: PointIndexTables, polygonCount: Int,
                                    _ fail: (String) -> BinaryReader.Damaged) throws {
-        let (edgeStart, edgeCount, polyStart, polyCount, insideStart, insideCount) = (v[0], v[1], v[2], v[3], v[4], v[5])
+        let (edgeStart, edgeCount) = (Int(c.edgeStart), Int(c.edgeCount))
+        let (polyStart, polyCount) = (Int(c.polyStart), Int(c.polyCount))
+        let (insideStart, insideCount) = (Int(c.insideStart), Int(c.insideCount))
         guard edgeStart >= 0, edgeCount >= 0, edgeStart + edgeCount <= t.edges.count else { throw fail("edges out of range") }
         guard polyStart >= 0, polyCount >= 1, polyStart + polyCount <= t.polys.count else { throw fail("candidates out of range") }
         guard insideStart >= 0, insideCount >= 0, insideStart + insideCount <= t.polys.count else { throw fail("inside list out of range") }

@@ -112,14 +112,15 @@ public struct LookupBulk: Sendable {
     /// agency placed at its town reaches the town's county).
     /// The agreements of the sheet (and the pending sheet) matched and joined; from the derived
     /// cache (`bulk-matched`) when its entry for these sheets and Census files is valid.
-    func match(counties: [County]) throws -> [MatchedAgreement] {
+    /// `counties`: the county layer with its polygons, called only to build the entry.
+    func match(counties: () throws -> [County]) throws -> [MatchedAgreement] {
         let sheets = [sheet.path] + (pendingSheet.map { [$0.path] } ?? [])
         return try cache.value(
             kind: "bulk-matched", format: 1, inputs: sheets + DerivedInputs.matching(root),
             encode: { matched, w in w.array(matched) { w, m in m.encode(to: &w) } },
             decode: { r in try r.array { try MatchedAgreement.decode(from: &$0) } },
             build: {
-                let gazetteer = Gazetteer(root: root, counties: counties,
+                let gazetteer = Gazetteer(root: root, counties: try counties(),
                                           crosswalk: try PlaceCountyCrosswalk.load(root.path(CensusLayers.crosswalkPath)), population: .empty())
                 return try CountyJoin(gazetteer: gazetteer).join(
                     try JurisdictionMatcher(gazetteer: gazetteer).match(sheet.agreements + (pendingSheet?.agreements ?? [])),

@@ -22,11 +22,17 @@ extension LookupBulk {
                        located: (([PointAssignment], [CoordinateCheck]) -> Void)? = nil) throws -> Summary {
         let reader = try LookupCSVReader(path: path, latNames: Self.latNames, lonNames: Self.lonNames,
                                          chunkRows: chunkRows, blockSize: blockSize)
-        let counties = try CensusLayers.counties(root)
-        // Matching (one thread, ~1 s) runs while the first chunks are read and located.
-        let matching = Prefetch { [self] in try match(counties: counties) }
+        // The counties' attributes; their polygons are read only to build a derived cache entry
+        // (the county index, the matched sheet), which a warm run reads instead.
         let root = self.root, cache = self.cache
-        let locator = try BulkCountyPlaceLocator(counties: counties, threads: threads, countyIndex: countyIndex) { fips in
+        let counties = try CensusLayers.counties(root, geometry: .none)
+        Trace.mark("county attributes")
+        let withPolygons = Once { try CensusLayers.counties(root).sorted { $0.geoid < $1.geoid } }
+        // Matching (one thread, ~1 s) runs while the first chunks are read and located.
+        let matching = Prefetch { [self] in try match(counties: { try withPolygons.value() }) }
+        let locator = try BulkCountyPlaceLocator(counties: counties, threads: threads, countyIndex: { _ in
+            try countyIndex { try withPolygons.value().map(\.geometry) }
+        }) { fips in
             try StatePlaces.load(root, stateFIPS: fips, cache: cache)
         }
         Trace.mark("county index")
@@ -67,13 +73,14 @@ extension LookupBulk {
         return summary
     }
 
-    /// The grid index of the county layer's polygons (GEOID order), from the derived cache
-    /// (`bulk-county-index`) when its entry for the county layer is valid.
-    func countyIndex(_ polygons: [MultiPolygon]) throws -> PointIndex {
+    /// The grid index of the county layer's polygons (`polygons`: GEOID order, called only to
+    /// build it), from the derived cache (`bulk-county-index`) when its entry for the county
+    /// layer is valid.
+    func countyIndex(_ polygons: () throws -> [MultiPolygon]) throws -> PointIndex {
         try cache.value(kind: "bulk-county-index", format: PointIndex.encodingVersion, inputs: DerivedInputs.countyLayer(root),
                         encode: { index, w in index.encode(into: &w) },
                         decode: { r in try PointIndex(decoding: &r) },
-                        build: { try PointIndex(polygons: polygons) })
+                        build: { try PointIndex(polygons: polygons()) })
     }
 
     /// Per row of a chunk: its column set (in `table`) and its coordinate check.
