@@ -22,17 +22,17 @@ extension LookupBulk {
                        located: (([PointAssignment], [CoordinateCheck]) -> Void)? = nil) throws -> Summary {
         let reader = try LookupCSVReader(path: path, latNames: Self.latNames, lonNames: Self.lonNames,
                                          chunkRows: chunkRows, blockSize: blockSize)
-        // The counties' attributes; their polygons are read only to build a derived cache entry
-        // (the county index, the matched sheet), which a warm run reads instead.
+        // The counties' polygons are read only to build a derived cache entry (the county index,
+        // the matched sheet), which a warm run reads instead.
         let root = self.root, cache = self.cache
+        let withPolygons = Once { try CensusLayers.counties(root).sorted { $0.geoid < $1.geoid } }
+        // The county index and the matching load on other threads while the counties' attributes
+        // are read here; matching (when built, ~1 s) goes on while the first chunks are located.
+        let index = Prefetch { [self] in try countyIndex { try withPolygons.value().map(\.geometry) } }
+        let matching = Prefetch { [self] in try match(counties: { try withPolygons.value() }) }
         let counties = try CensusLayers.counties(root, geometry: .none)
         Trace.mark("county attributes")
-        let withPolygons = Once { try CensusLayers.counties(root).sorted { $0.geoid < $1.geoid } }
-        // Matching (one thread, ~1 s) runs while the first chunks are read and located.
-        let matching = Prefetch { [self] in try match(counties: { try withPolygons.value() }) }
-        let locator = try BulkCountyPlaceLocator(counties: counties, threads: threads, countyIndex: { _ in
-            try countyIndex { try withPolygons.value().map(\.geometry) }
-        }) { fips in
+        let locator = try BulkCountyPlaceLocator(counties: counties, threads: threads, countyIndex: { _ in try index.value() }) { fips in
             try StatePlaces.load(root, stateFIPS: fips, cache: cache)
         }
         Trace.mark("county index")

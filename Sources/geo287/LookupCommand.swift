@@ -83,10 +83,11 @@ struct LookupCommand: ParsableCommand {
     }
 
     func bulk(_ csv: String, root: DataRoot, sheetPath: String) throws {
-        let sheet = try SheetReader.read(path: sheetPath)
+        let cache = DerivedCache.fromEnvironment()
+        let sheet = try SheetReader.read(path: sheetPath, cache: cache)   // decoded, not parsed, when its entry is valid
         let pending = try includePending ? LookupSession.pendingSheet(root: root, for: sheet) : nil
         Trace.mark("sheets")
-        let bulk = LookupBulk(root: root, sheet: sheet, pendingSheet: pending, threads: threads, cache: .fromEnvironment())
+        let bulk = LookupBulk(root: root, sheet: sheet, pendingSheet: pending, threads: threads, cache: cache)
         let skipped: (LookupBulk.BadRow) -> Void = { StandardOutput.error(TerminalText.escape("geo287: lookup: \(csv): \($0) (skipped)\n")) }
         var output = LookupBulk.Summary()
         if let out {
