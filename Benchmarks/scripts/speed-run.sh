@@ -2,7 +2,8 @@
 # The README's Speed table, measured in one run (run it on a quiet machine: nothing else
 # building or testing). Writes every raw result under OUT (default /tmp/geo287-speed):
 #   single-*.md    hyperfine of the single answers on the embedded root: derived cache warm,
-#                  emptied before every run, and off
+#                  emptied before every run, and off; `single-cold.md`: the page cache dropped
+#                  before every run (derived cache warm; needs root)
 #   pipeline.txt   the Pipeline suite (in-process, ordo-one/benchmark) on the full data
 #   history-*.time /usr/bin/time -v of history and batch over the real sheets and $SHEETS (500
 #   batch-*.time   synthetic sheets): derived cache off (`TAG.time`), then a cache of their own
@@ -13,7 +14,7 @@
 #   history.txt    wall, CPU-s and peak memory of each history/batch run
 #   load.txt       the load average before each part
 #     Benchmarks/scripts/speed-run.sh [OUT]     # needs `make release`, the Benchmarks build, ../shared/data
-#     PARTS="history lookup" Benchmarks/scripts/speed-run.sh [OUT]   # only some parts (default: all four)
+#     PARTS="history lookup" Benchmarks/scripts/speed-run.sh [OUT]   # only some parts (default: all five)
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 OUT="${1:-/tmp/geo287-speed}"
@@ -22,7 +23,7 @@ SHEETS="${SHEETS:-/tmp/sheets500}"
 BIN="$REPO/.build/release/geo287"
 mkdir -p "$OUT"
 cd "$REPO"
-PARTS="${PARTS:-single pipeline history lookup}"
+PARTS="${PARTS:-single cold pipeline history lookup}"
 part() { [[ " $PARTS " == *" $1 "* ]]; }
 load() { echo "$1: $(cut -d' ' -f1-3 /proc/loadavg) $(date -u +%H:%M:%S)" >> "$OUT/load.txt"; }
 : > "$OUT/load.txt"
@@ -40,6 +41,21 @@ GEO287_CACHE="$OUT/cache-empty" hyperfine -N -w 1 -r 5 --prepare "rm -rf $OUT/ca
   --export-markdown "$OUT/single-empty.md" "${single[4]}" "${single[5]}"
 GEO287_CACHE=off hyperfine -N -w 1 -r 5 --export-markdown "$OUT/single-off.md" "${single[4]}" "${single[5]}"
 unset GEO287_CACHE
+fi
+
+# The same single answers cold: the operating system's page cache dropped before every run (the
+# binary, its libraries and the data read from disk), the derived cache warm. Needs root.
+if part cold; then
+load cold
+if [ -w /proc/sys/vm/drop_caches ]; then
+  export GEO287_CACHE="$OUT/cache-cold"
+  rm -rf "$GEO287_CACHE"
+  "$BIN" data index > /dev/null
+  hyperfine -N -r 10 --prepare "sh -c 'sync; echo 3 > /proc/sys/vm/drop_caches'" --export-markdown "$OUT/single-cold.md" "${single[@]}"
+  unset GEO287_CACHE
+else
+  echo "cold: /proc/sys/vm/drop_caches is not writable (needs root); skipped" > "$OUT/single-cold.md"
+fi
 fi
 
 # The Pipeline suite (history and batch are timed below, as whole processes).

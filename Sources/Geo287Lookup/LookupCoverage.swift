@@ -34,7 +34,7 @@ public struct LookupCoverage: Sendable {
         for m in agreements where m.agreement.state == state {
             let j = m.jurisdiction
             guard let g = j.geoid else { continue }
-            let inCounties = Set(countyIDs.filter(j.touchesCounty))   // j.countyGEOIDs ∩ the location's
+            let inCounties = countyIDs.filter(j.touchesCounty)   // j.countyGEOIDs ∩ the location's (a few at most: no set)
             var relation: LookupRelation?
             var note: String?
             switch j.reach {
@@ -73,7 +73,7 @@ public struct LookupCoverage: Sendable {
     }
 
     /// For a place spanning several counties, which of them an agreement elsewhere sits in.
-    func spanNote(_ location: LookupLocation, _ inCounties: Set<String>) -> String? {
+    func spanNote(_ location: LookupLocation, _ inCounties: [String]) -> String? {
         guard case .place = location.query, location.counties.count > 1 else { return nil }
         let names = location.counties.filter { inCounties.contains($0.geoid) }.map(\.nameWithType)
         return names.isEmpty ? nil : "in \(names.joined(separator: ", "))"
