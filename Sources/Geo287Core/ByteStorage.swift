@@ -34,8 +34,9 @@ public final class ByteStorage: @unchecked Sendable {
         mappedLength = mapped.count
     }
 
-    /// The regular file at `path`, mapped read-only (its pages read in at once); nil when it
-    /// cannot be opened, is not a regular file, or cannot be mapped.
+    /// The regular file at `path`, mapped read-only (its pages read in at once), or read into a
+    /// copy where the file system cannot map it; nil when it cannot be opened or read, or is not
+    /// a regular file.
     public static func mapping(file path: String) -> ByteStorage? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
@@ -49,8 +50,24 @@ public final class ByteStorage: @unchecked Sendable {
         #else
         let flags = MAP_PRIVATE
         #endif
-        guard let base = mmap(nil, size, PROT_READ, flags, fd, 0), base != MAP_FAILED else { return nil }
+        guard let base = mmap(nil, size, PROT_READ, flags, fd, 0), base != MAP_FAILED else { return reading(fd, size: size) }
         return ByteStorage(mapped: UnsafeRawBufferPointer(start: base, count: size))
+    }
+
+    /// `size` bytes of the open file `fd` read into a copy; nil on a read error or a short file.
+    static func reading(_ fd: Int32, size: Int) -> ByteStorage? {
+        var complete = true
+        let storage = ByteStorage(count: size) { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var done = 0
+            while done < size {
+                let n = read(fd, base + done, size - done)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { complete = false; return }
+                done += n
+            }
+        }
+        return complete ? storage : nil
     }
 
     deinit {

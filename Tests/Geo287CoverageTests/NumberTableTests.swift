@@ -1,5 +1,5 @@
 import Foundation
-import Geo287Core
+@testable import Geo287Core
 @testable import Geo287Geometry
 import Geo287TestSupport
 import Testing
@@ -57,6 +57,25 @@ import Testing
         huge.replaceSubrange(9..<17, with: withUnsafeBytes(of: Int64(1 << 40).littleEndian, Array.init))
         var h = BinaryReader(huge)
         #expect(throws: BinaryReader.Damaged.self) { _ = try Self.read(&h) }
+    }
+
+    /// An entry is mapped; where a file system cannot map it, it is read into a copy, which must
+    /// be whole: a file shorter than its size said is refused, not padded.
+    @Test func aFileIsMappedOrReadWhole() throws {
+        let s = try DerivedCacheTests.Scratch("x")
+        let path = s.dir.appendingPathComponent("bytes.bin").path
+        let bytes = (0..<5_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let mapped = try #require(ByteStorage.mapping(file: path))
+        #expect(Array(mapped.bytes) == bytes)
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        let read = try #require(ByteStorage.reading(fd, size: bytes.count))
+        #expect(Array(read.bytes) == bytes)
+        lseek(fd, 0, SEEK_SET)
+        #expect(ByteStorage.reading(fd, size: bytes.count + 1) == nil)
+        #expect(ByteStorage.mapping(file: s.dir.path) == nil)   // a folder
+        #expect(ByteStorage.mapping(file: path + ".missing") == nil)
     }
 
     /// Through the derived cache: a place index read back from its entry keeps its vertices in
