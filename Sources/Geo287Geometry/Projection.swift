@@ -8,6 +8,7 @@ public final class ProjTransformer {
     public let target: String
     private let context: OpaquePointer
     private let pj: OpaquePointer
+    private let proj: PROJLibrary
 
     /// Common CRSs. NAD83 lon/lat is what every Census file uses.
     public static let nad83 = "EPSG:4269"
@@ -18,38 +19,40 @@ public final class ProjTransformer {
     public static let puertoRico = "EPSG:32161"
 
     public init(from source: String, to target: String) throws {
-        guard let ctx = proj_context_create() else {
+        let proj = try PROJLibrary.shared.get()
+        guard let ctx = proj.contextCreate() else {
             throw GeometryError.proj(operation: "context", message: "could not create a context")
         }
         // PROJ's own log lines ("aea: Invalid latitude") would reach the terminal before
         // geo287's one-line error: failures are reported through the errors below instead.
-        proj_log_level(ctx, PJ_LOG_NONE)
+        _ = proj.logLevel(ctx, PJ_LOG_NONE)
         func message() -> String {
-            let code = proj_context_errno(ctx)
-            guard let s = proj_context_errno_string(ctx, code) else { return "error \(code)" }
+            let code = proj.contextErrno(ctx)
+            guard let s = proj.contextErrnoString(ctx, code) else { return "error \(code)" }
             return String(cString: s)
         }
-        guard let raw = proj_create_crs_to_crs(ctx, source, target, nil) else {
+        guard let raw = proj.createCRSToCRS(ctx, source, target, nil) else {
             let m = message()
-            proj_context_destroy(ctx)
+            _ = proj.contextDestroy(ctx)
             throw GeometryError.proj(operation: "\(source) → \(target)", message: m)
         }
-        let normalized = proj_normalize_for_visualization(ctx, raw)
-        proj_destroy(raw)
+        let normalized = proj.normalizeForVisualization(ctx, raw)
+        _ = proj.destroy(raw)
         guard let normalized else {
             let m = message()
-            proj_context_destroy(ctx)
+            _ = proj.contextDestroy(ctx)
             throw GeometryError.proj(operation: "axis order for \(source) → \(target)", message: m)
         }
         self.source = source
         self.target = target
         self.context = ctx
         self.pj = normalized
+        self.proj = proj
     }
 
     deinit {
-        proj_destroy(pj)   // each PJ before its context
-        proj_context_destroy(context)
+        _ = proj.destroy(pj)   // each PJ before its context
+        _ = proj.contextDestroy(context)
     }
 
     /// Transforms `points` in place (forward or inverse); throws if any point fails.
@@ -62,7 +65,7 @@ public final class ProjTransformer {
         let stride = MemoryLayout<Double>.stride
         let done = xs.withUnsafeMutableBufferPointer { xb in
             ys.withUnsafeMutableBufferPointer { yb in
-                proj_trans_generic(pj, inverse ? PJ_INV : PJ_FWD,
+                proj.transGeneric(pj, inverse ? PJ_INV : PJ_FWD,
                                    xb.baseAddress, stride, n,
                                    yb.baseAddress, stride, n,
                                    nil, 0, 0, nil, 0, 0)
@@ -98,8 +101,11 @@ public final class ProjTransformer {
         }
     }
 
+    /// PROJ's release, or why libproj could not be loaded.
     public static var version: String {
-        let info = proj_info()
-        return info.release.map { String(cString: $0) } ?? "unknown"
+        switch PROJLibrary.shared {
+        case .success(let proj): return proj.info().release.map { String(cString: $0) } ?? "unknown"
+        case .failure(let error): return "unavailable (\(error))"
+        }
     }
 }
