@@ -3,7 +3,7 @@ import PackageDescription
 
 // geo287: 287(g) agreements joined to Census geography through GEOS.
 // Modules, one concern each (no cycles):
-//   CGEOS, CPROJ, CShapelib, CSQLite, CZlibSystem, CCryptoSystem  C shims over the Debian libraries (pkg-config)
+//   CGEOS, CPROJ, CShapelib, CSQLite, CZlibSystem, CCryptoSystem  C shims over the Debian libraries (pkg-config; CPROJ: header only, libproj is loaded with dlopen)
 //   Geo287Core               zlib (zip reading) and libcrypto (SHA-256) only: errors, JSON/CSV, states, data root, atomic files, name keys, text, SHA-256, zip, Prefetch, Parallel
 //   Geo287Geometry           safe Swift wrappers: GEOS, PROJ, pure-Swift polygons, point index, the border rule
 //   Geo287Census             shapefile reader/writer, Census layers and tables, the data catalog
