@@ -15,13 +15,17 @@ public enum AtomicFile {
     /// the disk (no fsync): for files whose reader checks them and rebuilds a damaged one
     /// (`DerivedCache` entries), where a crash may lose the file but never leaves a wrong one in use.
     public static func writeUnsynced(_ bytes: [UInt8], to path: String) throws {
-        try write(to: path) { tmp in
-            let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw DataError.io(path, "cannot create its temporary file (\(String(cString: strerror(errno))))") }
-            var failure = StandardOutput.writeAll(fd, bytes)
-            if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-            if let failure { throw DataError.io(path, "cannot write (\(failure))") }
-        }
+        try write(to: path) { tmp in try writePlain(bytes, at: tmp.path, name: path) }
+    }
+
+    /// Creates (or empties) the file at `path` and writes `bytes` by plain POSIX calls, not
+    /// atomically and without fsync (a temporary file, a scratch copy); errors name `name`.
+    public static func writePlain(_ bytes: [UInt8], at path: String, name: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw DataError.io(name, "cannot create (\(String(cString: strerror(errno))))") }
+        var failure = StandardOutput.writeAll(fd, bytes)
+        if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure { throw DataError.io(name, "cannot write (\(failure))") }
     }
 
     /// Lets `produce` write the file at a temporary URL beside `path`, then renames it into

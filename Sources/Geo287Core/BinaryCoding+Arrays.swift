@@ -14,7 +14,7 @@ extension BinaryWriter {
     private mutating func aligned<T: BitwiseCopyable>(_ v: NumberTable<T>) {
         int(v.count)
         align(to: 8)
-        raw(Array(UnsafeRawBufferPointer(v.elements)))   // the machine's byte order: a cache entry stays on its machine
+        raw(UnsafeRawBufferPointer(v.elements))   // the machine's byte order: a cache entry stays on its machine
     }
 
     private mutating func fixedWidth<T: FixedWidthInteger>(_ v: [T]) {

@@ -26,6 +26,7 @@ public struct BinaryWriter: Sendable {
         }
     }
     public mutating func raw(_ v: [UInt8]) { bytes.append(contentsOf: v) }
+    public mutating func raw(_ v: UnsafeRawBufferPointer) { bytes.append(contentsOf: v) }
     /// Zero bytes up to a multiple of `alignment` from the start.
     public mutating func align(to alignment: Int) {
         bytes.append(contentsOf: repeatElement(0, count: (alignment - bytes.count % alignment) % alignment))

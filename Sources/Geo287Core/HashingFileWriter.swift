@@ -4,8 +4,9 @@ import Foundation
 /// computed as it goes. Hashing and writing each run on a thread of their own (`OrderedWorker`),
 /// a piece hashed and then handed to the writing thread, a few pieces behind the caller at
 /// most, so the two overlap; a piece is hashed from its own buffer and written as
-/// `StreamingFile` writes (past the page cache where it can). An error is reported by the next `write` or by `finish`. Inside an `AtomicFolder.Staging` set,
-/// so that a failure publishes nothing.
+/// `StreamingFile` writes (past the page cache where it can). An error is reported by the next
+/// `write` or by `finish`. Inside an `AtomicFolder.Staging` set, so that a failure publishes
+/// nothing.
 public final class HashingFileWriter: @unchecked Sendable {
     // @unchecked: `sha` and `written` are only touched by `hashing`'s items and in its `drain`;
     // `file` by `writing`'s items and in its `drain`.

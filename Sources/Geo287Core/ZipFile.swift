@@ -84,13 +84,8 @@ public struct ZipFile {
                         verifyCRC: Bool = true) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for m in members {
-            let bytes = try self.bytes(m, limit: limit, verifyCRC: verifyCRC)
             let target = directory.appendingPathComponent((m as NSString).lastPathComponent).path
-            let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw DataError(target, "cannot be created (\(String(cString: strerror(errno))))") }
-            let failure = bytes.withUnsafeBytes { StandardOutput.writeAll(fd, $0) }
-            close(fd)
-            if let failure { throw DataError(target, "cannot be written (\(failure))") }
+            try AtomicFile.writePlain(try self.bytes(m, limit: limit, verifyCRC: verifyCRC), at: target, name: target)
         }
     }
 }

@@ -37,14 +37,23 @@ struct CoverageSelection: ParsableArguments {
     /// Census tables and the matched participating sheet from the derived cache when valid.
     func load(_ root: DataRoot, sheet: SheetOption) throws -> (run: CoverageRun, participating: MatchedSheet, pending: MatchedSheet?) {
         let path = try sheet.path(root)
-        // On this thread: its allocations grow the main heap in large steps (a worker thread's
-        // heap grows a page at a time, one mprotect call each: ~2,800 for the Census tables).
-        let run = CoverageRun(gazetteer: try Gazetteer.load(root, cache: .fromEnvironment()), threads: threads)
-        ProcessExit.keep(run)
+        let run = try CoverageRun.forCommand(root, threads: threads)
         let participating = try run.matchedSheet(path: path)
         Trace.mark("sheets")
         let pending = try includePending ? run.matchedSheet(SheetOption.pending(for: participating.sheet, root)) : nil
         return (run, participating, pending)
+    }
+}
+
+extension CoverageRun {
+    /// A command's run over `root` (`coverage`, `map`, `match`): the Census tables loaded on this
+    /// thread, whose allocations grow the main heap in large steps (a worker thread's heap grows
+    /// a page at a time, one mprotect call each: ~2,800 for the Census tables), and kept until
+    /// the process ends (`ProcessExit.keep`) instead of being freed just before it does.
+    static func forCommand(_ root: DataRoot, threads: Int) throws -> CoverageRun {
+        let run = CoverageRun(gazetteer: try Gazetteer.load(root, cache: .fromEnvironment()), threads: threads)
+        ProcessExit.keep(run)
+        return run
     }
 }
 

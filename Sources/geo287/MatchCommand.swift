@@ -42,9 +42,7 @@ struct MatchCommand: ParsableCommand {
         let dataRoot = try root.resolve()
         Trace.mark("start")
         let path = try sheet.path(dataRoot)
-        // On this thread (see CoverageSelection.load).
-        let run = CoverageRun(gazetteer: try Gazetteer.load(dataRoot, cache: .fromEnvironment()), threads: threads)
-        ProcessExit.keep(run)
+        let run = try CoverageRun.forCommand(dataRoot, threads: threads)
         let sheetMatched = try run.matchedSheet(path: path, geometry: .all)
         let (loaded, matched) = (sheetMatched.sheet, sheetMatched.matched)
         Trace.mark("matched")
